@@ -1,0 +1,51 @@
+"""Text normalisation and content hashing."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+# Characters that render as nothing (or as a plain space) but break token matching and hashing.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_MANY_BLANK_LINES = re.compile(r"\n{3,}")
+_WORDS = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_line_re() -> re.Pattern[str]:
+    data = tomllib.loads(resources.files("ingest.data").joinpath("boilerplate_lines.toml").read_text("utf-8"))
+    return re.compile("|".join(f"(?:{p})" for p in data["patterns"]), re.IGNORECASE)
+
+
+def normalize_text(text: str) -> str:
+    """NFC-normalise, drop invisible characters, fold exotic spaces, trim lines, keep paragraph breaks.
+
+    NFC rather than NFKC: NFKC would rewrite characters such as superscripts and ligatures, changing
+    the stored article text that evidence offsets point into.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _MANY_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def strip_boilerplate_lines(text: str) -> str:
+    """Remove whole lines that are known extractor leftovers ("Advertisement", "Read more: ...")."""
+    pattern = _boilerplate_line_re()
+    kept = [line for line in text.split("\n") if not pattern.fullmatch(line.strip())]
+    return _MANY_BLANK_LINES.sub("\n\n", "\n".join(kept)).strip()
+
+
+def content_hash(text: str) -> str:
+    """Hash of the lower-cased word sequence: equal for texts that differ only in spacing or punctuation.
+
+    Used to recognise the same story syndicated by several outlets and to tell a real article update
+    from a re-render of the same text.
+    """
+    words = _WORDS.findall(unicodedata.normalize("NFKC", text).casefold())
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
