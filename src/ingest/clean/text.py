@@ -18,7 +18,7 @@ _WORDS = re.compile(r"\w+")
 
 @lru_cache(maxsize=1)
 def _boilerplate_line_re() -> re.Pattern[str]:
-    data = tomllib.loads(resources.files("ingest.data").joinpath("boilerplate_lines.toml").read_text("utf-8"))
+    data = tomllib.loads(resources.files("ingest.clean").joinpath("data/boilerplate_lines.toml").read_text("utf-8"))
     return re.compile("|".join(f"(?:{p})" for p in data["patterns"]), re.IGNORECASE)
 
 

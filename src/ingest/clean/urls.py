@@ -13,7 +13,7 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 @lru_cache(maxsize=1)
 def _tracking_params() -> tuple[frozenset[str], tuple[str, ...]]:
-    data = tomllib.loads(resources.files("ingest.data").joinpath("tracking_params.toml").read_text("utf-8"))
+    data = tomllib.loads(resources.files("ingest.clean").joinpath("data/tracking_params.toml").read_text("utf-8"))
     return frozenset(p.lower() for p in data["exact"]), tuple(p.lower() for p in data["prefixes"])
 
 

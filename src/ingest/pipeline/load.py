@@ -1,0 +1,139 @@
+"""Loading processed articles: new, updated (new version, events re-tagged), unchanged, duplicate.
+
+All of a batch goes in one short transaction, keyed on natural keys, so loading the same batch
+twice changes nothing and a killed run never leaves half a batch behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import duckdb
+
+from ingest.pipeline.process import ProcessedArticle
+from ingest.tag import EVENT_TYPES
+from ingest.warehouse import append, update_from, upsert
+
+EVENT_COLUMNS = (
+    "event_type", "acled_event_type", "acled_sub_event_type", "cameo_root", "actor1", "actor1_type",
+    "actor1_patron", "actor2", "actor2_type", "country_iso", "admin1", "place", "lat", "lon", "geo_precision",
+    "event_date", "date_precision", "killed", "injured", "attack_count", "counts_lower_bound", "weapon",
+    "evidence", "evidence_start", "evidence_end", "confidence", "tagger_version",
+)  # fmt: skip
+
+
+@dataclass
+class LoadResult:
+    outcomes: dict[str, str] = field(default_factory=dict)  # article_id -> new | updated | unchanged | duplicate
+    events_by_type: Counter[str] = field(default_factory=Counter)
+
+
+def event_id(article_id: str, version: int, event: dict[str, Any]) -> str:
+    key = "|".join(
+        str(x)
+        for x in (article_id, version, event["event_type"], event["evidence_start"], event["evidence_end"],
+                  event.get("actor1"), event.get("actor2"), event.get("place"), event.get("country_iso"))
+    )  # fmt: skip
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def event_rows(article_id: str, version: int, events: list[dict[str, Any]], run_id: str | None,
+               now: datetime) -> list[dict[str, Any]]:  # fmt: skip
+    rows: dict[str, dict[str, Any]] = {}
+    for event in events:
+        if event.get("event_type") not in EVENT_TYPES:
+            continue
+        row = {c: event.get(c) for c in EVENT_COLUMNS}
+        row.update(event_id=event_id(article_id, version, event), article_id=article_id,
+                   article_version=version, run_id=run_id, tagged_at=now)  # fmt: skip
+        rows.setdefault(row["event_id"], row)
+    return list(rows.values())
+
+
+def _article_row(p: ProcessedArticle, version: int, duplicate_of: str | None, run_id: str, now: datetime) -> dict:
+    return {
+        "article_id": p.article_id, "url": p.url, "canonical_url": p.canonical_url, "source": p.source,
+        "feed_url": p.feed_url, "guid": p.guid, "title": p.title, "authors": p.authors,
+        "published_at": p.published_at, "feed_updated_at": p.feed_updated_at, "language": p.language,
+        "summary": p.summary, "text": p.text, "content_hash": p.content_hash, "duplicate_of": duplicate_of,
+        "version": version, "raw_id": p.raw_id, "relevance": p.relevance, "topics": p.topics,
+        "extractor_version": p.extractor_version, "tagger_version": p.tagger_version,
+        "last_seen_run": run_id, "changed_at": now,
+    }  # fmt: skip
+
+
+def load_articles(con: duckdb.DuckDBPyConnection, processed: list[ProcessedArticle], run_id: str) -> LoadResult:
+    """Load one batch inside the caller's transaction."""
+    result = LoadResult()
+    batch: dict[str, ProcessedArticle] = {}
+    for p in processed:  # the same article reached through two links loads once
+        batch.setdefault(p.article_id, p)
+    if not batch:
+        return result
+    now = datetime.now(UTC)
+    existing = {
+        row[0]: row[1:]
+        for row in con.execute(
+            "select article_id, content_hash, version, duplicate_of from articles"
+            " where article_id in (select unnest(?))",
+            [list(batch)],
+        ).fetchall()
+    }
+    owners = dict(
+        con.execute(
+            "select content_hash, arg_min(article_id, first_seen_at) from articles"
+            " where duplicate_of is null and content_hash in (select unnest(?)) group by 1",
+            [[p.content_hash for p in batch.values()]],
+        ).fetchall()
+    )
+    new_rows, changed_rows, touched_rows, versions, events = [], [], [], [], []
+    changed_ids: list[str] = []
+    for article_id, p in batch.items():
+        if article_id in existing:
+            old_hash, old_version, duplicate_of = existing[article_id]
+            if old_hash == p.content_hash:
+                result.outcomes[article_id] = "unchanged"
+                touched_rows.append({"article_id": article_id, "feed_updated_at": p.feed_updated_at,
+                                     "guid": p.guid, "last_seen_run": run_id})  # fmt: skip
+                continue
+            version = old_version + 1
+            changed_rows.append(_article_row(p, version, duplicate_of, run_id, now))
+            changed_ids.append(article_id)
+            result.outcomes[article_id] = "updated"
+        else:
+            version = 1
+            duplicate_of = owners.get(p.content_hash)
+            row = _article_row(p, version, duplicate_of, run_id, now)
+            row.update(first_seen_run=run_id, first_seen_at=now)
+            new_rows.append(row)
+            owners.setdefault(p.content_hash, article_id)
+            result.outcomes[article_id] = "duplicate" if duplicate_of else "new"
+        versions.append({"article_id": article_id, "version": version, "title": p.title, "text": p.text,
+                         "content_hash": p.content_hash, "raw_id": p.raw_id, "run_id": run_id, "loaded_at": now,
+                         "extractor_version": p.extractor_version})  # fmt: skip
+        if not duplicate_of:  # a syndicated copy would count the same events twice
+            rows = event_rows(article_id, version, p.events, run_id, now)
+            events.extend(rows)
+            result.events_by_type.update(r["event_type"] for r in rows)
+    append(con, "articles", new_rows)
+    update_from(con, "articles", changed_rows, key=["article_id"])
+    update_from(con, "articles", touched_rows, key=["article_id"])
+    upsert(con, "article_versions", versions, key=["article_id", "version"], update=[])
+    url_rows = [{"url": u, "article_id": p.article_id} for p in batch.values() for u in p.urls]
+    upsert(con, "article_urls", url_rows, key=["url"], update=[])
+    if changed_ids:
+        con.execute("delete from events where article_id in (select unnest(?))", [changed_ids])
+    upsert(con, "events", events, key=["event_id"], update=[])
+    return result
+
+
+def mark_seen(con: duckdb.DuckDBPyConnection, article_ids: list[str], run_id: str) -> None:
+    if article_ids:
+        con.execute(
+            "update articles set last_seen_run = ? where article_id in (select unnest(?))",
+            [run_id, article_ids],
+        )

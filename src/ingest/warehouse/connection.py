@@ -1,0 +1,136 @@
+"""Opening the warehouse file.
+
+DuckDB allows one process to hold a file open for writing, and then refuses every other process,
+even read-only ones. So writers hold the file only for short transactions, and both readers and
+writers retry for a while when the file is busy instead of failing at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+log = logging.getLogger(__name__)
+
+_LOCK_MESSAGES = (
+    "could not set lock",
+    "conflicting lock",
+    "database is locked",
+    "resource temporarily unavailable",
+)
+# One connection at a time per process: DuckDB refuses a read-only connection to a file this process
+# already has open for writing, and concurrent write transactions would conflict anyway.
+_process_lock = threading.RLock()
+
+
+class WarehouseError(RuntimeError):
+    """The warehouse file cannot be opened or written (bad path, disk full, permissions)."""
+
+
+class WarehouseBusy(WarehouseError):
+    """Another process kept the warehouse file locked for longer than we were willing to wait."""
+
+
+def _extension_dir() -> str | None:
+    try:
+        import duckdb_ext  # ships fts, ducklake and spatial for DuckDB 1.4 so nothing is downloaded
+
+        return str(duckdb_ext.get_extension_dir())
+    except Exception:  # pragma: no cover - optional at runtime
+        return None
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return any(m in text for m in _LOCK_MESSAGES)
+
+
+def connect(
+    path: str | Path,
+    *,
+    read_only: bool = False,
+    wait_s: float = 120.0,
+    on_wait: Callable[[float], None] | None = None,
+) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse, retrying while another process holds its lock.
+
+    ``on_wait(waited_s)`` is called once when we first have to wait, so a CLI can tell the user why.
+    Raises ``WarehouseBusy`` after ``wait_s`` seconds, ``WarehouseError`` for any other failure.
+    """
+    path = Path(path)
+    if read_only and not path.exists():
+        raise WarehouseError(f"no warehouse at {path}: run `ingest demo` or `ingest run` first")
+    if not read_only:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WarehouseError(f"cannot create the folder for {path}: {exc.strerror or exc}") from exc
+    config: dict[str, str | bool] = {}
+    ext_dir = _extension_dir()
+    if ext_dir:
+        config["extension_directory"] = ext_dir
+    started = time.monotonic()
+    delay = 0.05
+    told = False
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only, config=config)
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
+            waited = time.monotonic() - started
+            if not _is_lock_error(exc):
+                raise WarehouseError(f"cannot open warehouse {path}: {exc}") from exc
+            if waited >= wait_s:
+                raise WarehouseBusy(
+                    f"warehouse {path} is locked by another process (a run writing, or a long query) "
+                    f"and stayed locked for {waited:.0f} s; try again later"
+                ) from exc
+            if not told and on_wait is not None:
+                on_wait(waited)
+                told = True
+            time.sleep(delay)
+            delay = min(delay * 1.5, 1.0)
+        except duckdb.Error as exc:
+            raise WarehouseError(f"cannot open warehouse {path}: {exc}") from exc
+
+
+@contextmanager
+def read_only(path: str | Path, **kwargs: object) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection, closed on exit so writers are not locked out."""
+    with _process_lock:
+        con = connect(path, read_only=True, **kwargs)  # type: ignore[arg-type]
+        try:
+            yield con
+        finally:
+            con.close()
+
+
+@contextmanager
+def writer(path: str | Path, *, migrate: bool = True, **kwargs: object) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One short write transaction: open, migrate if needed, begin, yield, commit, close.
+
+    Closing after every transaction is what lets an analyst's query get in between two loads.
+    """
+    from ingest.warehouse.migrations import ensure_migrated
+
+    with _process_lock:
+        con = connect(path, read_only=False, **kwargs)  # type: ignore[arg-type]
+        try:
+            if migrate:
+                ensure_migrated(con)
+            con.begin()
+            try:
+                yield con
+                con.commit()
+            except BaseException:
+                con.rollback()
+                raise
+        except duckdb.IOException as exc:
+            raise WarehouseError(f"writing to {path} failed: {exc}") from exc
+        finally:
+            con.close()

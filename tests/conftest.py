@@ -1,0 +1,31 @@
+"""Shared fixtures. Tests never touch the network: servers they need run on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "warehouse.duckdb"
+
+
+def shared_or_skip(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent (../shared is only beside the repository in CI and dev checkouts)")
+    return path
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_prefect_home(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Prefect writes a database and settings under PREFECT_HOME: keep them out of the user's home."""
+    home = tmp_path_factory.mktemp("prefect-home")
+    os.environ.setdefault("PREFECT_HOME", str(home))
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
