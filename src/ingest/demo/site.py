@@ -268,24 +268,36 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.log_request_served(host, self.path, status)
 
 
+class _RequestLog:
+    """(host, target, status) of answered requests; appended to by handler threads, read by tests."""
+
+    def __init__(self) -> None:
+        self._entries: list[tuple[str, str, int]] = []
+        self._lock = threading.Lock()
+
+    def append(self, host: str, target: str, status: int) -> None:
+        with self._lock:
+            self._entries.append((host, target, status))
+
+    def snapshot(self) -> list[tuple[str, str, int]]:
+        with self._lock:
+            return list(self._entries)
+
+
 class _DemoServer(ThreadingHTTPServer):
     """ThreadingHTTPServer that knows the site content and can cut open keep-alive connections on stop."""
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], content: SiteContent) -> None:
+    def __init__(self, address: tuple[str, int], content: SiteContent, log: _RequestLog) -> None:
         self.content = content
         facts = load_site_facts()
         self.max_age_s = facts.max_age_s
         self.server_name_header = facts.server_name
-        self.request_log: list[tuple[str, str, int]] = []
+        self.log_request_served = log.append
         self._lock = threading.Lock()
         self._open: set[socket.socket] = set()
         super().__init__(address, _Handler)
-
-    def log_request_served(self, host: str, path: str, status: int) -> None:
-        with self._lock:
-            self.request_log.append((host, path, status))
 
     def process_request(self, request: socket.socket, client_address: object) -> None:  # type: ignore[override]
         with self._lock:
@@ -318,14 +330,14 @@ class DemoSite:
         self._content = build_site(edition)
         self._server: _DemoServer | None = None
         self._thread: threading.Thread | None = None
-        self._stopped_log: list[tuple[str, str, int]] = []
+        self._log = _RequestLog()
 
     # --- lifecycle ----------------------------------------------------------------------------------
 
     def start(self) -> DemoSite:
         if self._server is not None:
             raise RuntimeError("the demo site is already running")
-        self._server = _DemoServer(("127.0.0.1", self._requested_port), self._content)
+        self._server = _DemoServer(("127.0.0.1", self._requested_port), self._content, self._log)
         # A short poll interval so stop() returns promptly; the idle cost is a wake-up every 0.1 s.
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.1}, name="demo-site", daemon=True
@@ -342,7 +354,6 @@ class DemoSite:
         server.server_close()
         thread.join()
         self._thread = None
-        self._stopped_log = list(server.request_log)
         self._server = None
 
     def __enter__(self) -> DemoSite:
@@ -382,10 +393,7 @@ class DemoSite:
     @property
     def request_log(self) -> list[tuple[str, str, int]]:
         """(host, request target as sent, status) of every request answered so far, in order."""
-        if self._server is None:
-            return list(self._stopped_log)
-        with self._server._lock:
-            return list(self._server.request_log)
+        return self._log.snapshot()
 
     def sources_toml(self) -> str:
         return sources_toml(self._content.outlets)
@@ -406,7 +414,7 @@ def main(argv: list[str] | None = None) -> None:
     for host_port, target in site.connect_to.items():
         print(f"  {host_port} -> {target}")
     first = site.hosts[0]
-    print(f"Try: curl --connect-to {first}:80:127.0.0.1:{site.port} http://{first}/")
+    print(f"Try: curl --connect-to {first}:80:127.0.0.1:{site.port} http://{first}/", flush=True)
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
