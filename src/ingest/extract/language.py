@@ -1,0 +1,50 @@
+"""Language of the page: what the page declares, else what its text looks like."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.structured import PageData
+from ingest.extract.vocab import vocab
+
+_CODE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
+_DETECT_CHARS = 3000  # enough text for a confident guess; more only costs time
+
+
+def _iso639_1(value: str | None) -> str | None:
+    match = _CODE.match((value or "").strip())
+    if not match:
+        return None
+    code = match.group(1).lower()
+    return code if len(code) == 2 else None
+
+
+def detect_language(text: str) -> str | None:
+    text = text.strip()[:_DETECT_CHARS]
+    if not text:
+        return None
+    import py3langid  # loads its bundled model once per process
+
+    code, _score = py3langid.classify(text)
+    return code if len(code) == 2 else None
+
+
+def declared_language(data: PageData) -> str | None:
+    candidates = [data.html_lang]
+    candidates += [data.first(key) for key in vocab()["meta"]["language"]]
+    if data.article:
+        lang = data.article.get("inLanguage")
+        candidates.append(lang if isinstance(lang, str) else None)
+    for value in candidates:
+        if code := _iso639_1(value):
+            return code
+    return None
+
+
+def page_language(data: PageData, text: str) -> str | None:
+    """Declared language, checked against the text: templates often keep a default "en" on every page."""
+    declared = declared_language(data)
+    detected = detect_language(text) if len(text) >= 200 or not declared else None
+    if declared and detected and declared != detected and len(text) >= 1000:
+        return detected
+    return declared or detected
