@@ -146,6 +146,7 @@ create table articles (
     summary           varchar,
     text              varchar,
     content_hash      varchar,
+    simhash           bigint,
     duplicate_of      varchar,
     version           integer not null,
     raw_id            varchar,
@@ -173,7 +174,8 @@ comment on column articles.language is 'ISO 639-1 language of the text.';
 comment on column articles.summary is 'The feed entry''s summary (HTML stripped).';
 comment on column articles.text is 'Clean main text of the current version; evidence offsets in events point into it.';
 comment on column articles.content_hash is 'SHA-256 of the lower-cased word sequence of text; equal hashes = same story.';
-comment on column articles.duplicate_of is 'article_id of an earlier article with the same content_hash (syndicated copy); such articles get no events of their own.';
+comment on column articles.simhash is '64-bit SimHash of the text''s word 3-shingles: copies that differ by a credit line or a small edit are a few bits apart.';
+comment on column articles.duplicate_of is 'article_id of an earlier article with the same story (same content_hash, or SimHash within 6 bits and published within 3 days): a syndicated copy; it gets no events of its own.';
 comment on column articles.version is 'Version number of the current text (1 = as first fetched).';
 comment on column articles.raw_id is 'raw_documents row the current version was extracted from.';
 comment on column articles.relevance is 'Tagger''s 0..1 score that this is Middle East security news.';

@@ -38,6 +38,8 @@ def _err(message: str) -> None:
 def _quiet_prefect() -> None:
     """Prefect logs every task at INFO; a CLI user wants the summary. PREFECT_LOGGING_LEVEL overrides."""
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # The temporary server's telemetry heartbeat races it for its own SQLite file and logs tracebacks.
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 
 def _busy_waiting(waited: float) -> None:

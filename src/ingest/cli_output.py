@@ -103,9 +103,13 @@ def print_status(con: duckdb.DuckDBPyConnection) -> None:
         total = con.execute("select count(*) from feeds").fetchone()
         console.print(f"all {total[0] if total else 0} feeds healthy")
         return
-    table = Table(title=f"{len(failing)} failing feeds", title_justify="left")
-    for c in ("feed_url", "failures", "status", "last_error", "last_success", "next_attempt"):
-        table.add_column(c, overflow="fold")
-    for row in failing:
-        table.add_row(*("" if v is None else str(_cell(v)) for v in row))
-    console.print(table)
+    # One block per feed rather than a table: URLs and errors are long and must not be folded.
+    console.print(f"{len(failing)} failing feeds:", style="bold")
+    for url, failures, status, error, last_success, next_at in failing:
+        console.print(f"  {url}", markup=False)
+        console.print(
+            f"    {failures} consecutive failures; last status {status if status is not None else 'none'};"
+            f" last success {_cell(last_success) or 'never'}; next attempt {_cell(next_at) or 'next run'}",
+            markup=False,
+        )
+        console.print(f"    last error: {error}", markup=False)

@@ -49,3 +49,38 @@ def content_hash(text: str) -> str:
     """
     words = _WORDS.findall(unicodedata.normalize("NFKC", text).casefold())
     return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
+
+
+def _shingle_hashes(words: list[str], size: int) -> list[int]:
+    grams = [" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))]
+    return [int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "big") for g in grams]
+
+
+def simhash(text: str) -> int:
+    """64-bit SimHash of the word 3-shingles, as a signed integer (fits DuckDB BIGINT).
+
+    Two copies of a story that differ by a credit line, a dateline or an edited sentence land a few
+    bits apart, while different stories differ in about half of the 64 bits.
+    """
+    words = _WORDS.findall(unicodedata.normalize("NFKC", text).casefold())
+    if not words:
+        return 0
+    # Count set bits per (byte position, byte value): 8 increments per shingle instead of 64.
+    counts = [[0] * 256 for _ in range(8)]
+    hashes = _shingle_hashes(words, 3)
+    for h in hashes:
+        for pos in range(8):
+            counts[pos][(h >> (8 * pos)) & 0xFF] += 1
+    half = len(hashes) / 2
+    value = 0
+    for pos in range(8):
+        row = counts[pos]
+        for bit in range(8):
+            ones = sum(n for byte, n in enumerate(row) if byte >> bit & 1)
+            if ones > half:
+                value |= 1 << (8 * pos + bit)
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def hamming(a: int, b: int) -> int:
+    return ((a ^ b) & 0xFFFFFFFFFFFFFFFF).bit_count()

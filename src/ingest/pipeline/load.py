@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 
+from ingest.pipeline.duplicates import DuplicateFinder
 from ingest.pipeline.process import ProcessedArticle
 from ingest.tag import EVENT_TYPES
 from ingest.warehouse import append, update_from, upsert
@@ -59,7 +60,8 @@ def _article_row(p: ProcessedArticle, version: int, duplicate_of: str | None, ru
         "article_id": p.article_id, "url": p.url, "canonical_url": p.canonical_url, "source": p.source,
         "feed_url": p.feed_url, "guid": p.guid, "title": p.title, "authors": p.authors,
         "published_at": p.published_at, "feed_updated_at": p.feed_updated_at, "language": p.language,
-        "summary": p.summary, "text": p.text, "content_hash": p.content_hash, "duplicate_of": duplicate_of,
+        "summary": p.summary, "text": p.text, "content_hash": p.content_hash, "simhash": p.simhash,
+        "duplicate_of": duplicate_of,
         "version": version, "raw_id": p.raw_id, "relevance": p.relevance, "topics": p.topics,
         "extractor_version": p.extractor_version, "tagger_version": p.tagger_version,
         "last_seen_run": run_id, "changed_at": now,
@@ -70,8 +72,10 @@ def load_articles(con: duckdb.DuckDBPyConnection, processed: list[ProcessedArtic
     """Load one batch inside the caller's transaction."""
     result = LoadResult()
     batch: dict[str, ProcessedArticle] = {}
-    for p in processed:  # the same article reached through two links loads once
-        batch.setdefault(p.article_id, p)
+    # Earliest publication first, so the outlet that ran a syndicated story first is its original.
+    far_future = datetime.max.replace(tzinfo=UTC)
+    for p in sorted(processed, key=lambda p: p.published_at or far_future):
+        batch.setdefault(p.article_id, p)  # the same article reached through two links loads once
     if not batch:
         return result
     now = datetime.now(UTC)
@@ -83,13 +87,7 @@ def load_articles(con: duckdb.DuckDBPyConnection, processed: list[ProcessedArtic
             [list(batch)],
         ).fetchall()
     }
-    owners = dict(
-        con.execute(
-            "select content_hash, arg_min(article_id, first_seen_at) from articles"
-            " where duplicate_of is null and content_hash in (select unnest(?)) group by 1",
-            [[p.content_hash for p in batch.values()]],
-        ).fetchall()
-    )
+    finder = DuplicateFinder(con, list(batch.values()))
     new_rows, changed_rows, touched_rows, versions, events = [], [], [], [], []
     changed_ids: list[str] = []
     for article_id, p in batch.items():
@@ -106,11 +104,12 @@ def load_articles(con: duckdb.DuckDBPyConnection, processed: list[ProcessedArtic
             result.outcomes[article_id] = "updated"
         else:
             version = 1
-            duplicate_of = owners.get(p.content_hash)
+            duplicate_of = finder.original_of(p)
             row = _article_row(p, version, duplicate_of, run_id, now)
             row.update(first_seen_run=run_id, first_seen_at=now)
             new_rows.append(row)
-            owners.setdefault(p.content_hash, article_id)
+            if not duplicate_of:
+                finder.add(p)
             result.outcomes[article_id] = "duplicate" if duplicate_of else "new"
         versions.append({"article_id": article_id, "version": version, "title": p.title, "text": p.text,
                          "content_hash": p.content_hash, "raw_id": p.raw_id, "run_id": run_id, "loaded_at": now,

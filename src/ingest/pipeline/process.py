@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from ingest.clean import canonicalize_url, content_hash, normalize_text, strip_boilerplate_lines, url_id
+from ingest.clean import canonicalize_url, content_hash, normalize_text, simhash, strip_boilerplate_lines, url_id
 from ingest.extract import extract
 from ingest.pipeline.common import parse_when
 from ingest.pipeline.plan import ArticleJob
@@ -31,6 +31,7 @@ class ProcessedArticle:
     summary: str | None
     text: str
     content_hash: str
+    simhash: int
     raw_id: str
     extractor_version: str
     relevance: float
@@ -56,7 +57,7 @@ def process_article(job: ArticleJob, body: bytes, final_url: str, raw_id: str) -
         return ProcessFailure(job.url, "no article text found in the page")
     canonical = canonicalize_url(extracted.canonical_url or final_url or job.url)
     urls = sorted({canonicalize_url(job.url), canonicalize_url(final_url or job.url), canonical})
-    published = parse_when(extracted.published) or job.entry_published
+    published = _published(extracted.published, job.entry_published)
     title = extracted.title or job.entry_title
     try:
         tags = tag_article(text, published=published, title=title)
@@ -78,6 +79,7 @@ def process_article(job: ArticleJob, body: bytes, final_url: str, raw_id: str) -
         summary=job.summary,
         text=text,
         content_hash=content_hash(text),
+        simhash=simhash(text),
         raw_id=raw_id,
         extractor_version=extracted.extractor_version,
         relevance=tags.relevance,
@@ -85,3 +87,15 @@ def process_article(job: ArticleJob, body: bytes, final_url: str, raw_id: str) -
         tagger_version=TAGGER_VERSION,
         events=[e.to_dict() for e in tags.events],
     )
+
+
+def _published(page_value: str | None, feed_value: datetime | None) -> datetime | None:
+    """The page's date, but the feed's timestamp when the page gives only the same day (or nothing)."""
+    page = parse_when(page_value)
+    if page is None:
+        return feed_value
+    date_only = page_value is not None and len(str(page_value).strip()) <= 10
+    if date_only and feed_value is not None and abs((feed_value.date() - page.date()).days) <= 1:
+        return feed_value
+    return page
+
