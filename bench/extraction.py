@@ -14,7 +14,8 @@ Scores (see ../shared/extraction-bench/README.md):
   "date extra" counts pages without a reference date where the extractor still gave one.
 * title: exact, or exact once a trailing " | Site" / " - Site" part is cut; case and whitespace ignored.
 * authors: the set of normalised names equal to the reference set (order ignored). Names are NFKC,
-  case-folded, punctuation dropped; reference strings are split on commas, ";", "&" and " and ";
+  case-folded, punctuation and a leading honorific (Dr, Prof, Mr, Mrs, Ms, Sir) dropped; reference
+  strings are split on commas, ";", "&" and " and ";
   pieces that are credentials (MS, RD, PhD...) are dropped. Over pages whose reference names someone.
 * lang: share of pages with a language code at all (the references carry none).
 * pages/s: pages divided by the seconds spent inside the extractor call (parse + text + metadata for
@@ -46,6 +47,7 @@ _PUNCT = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{1,60}$")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\|)\s*", re.IGNORECASE)
+_HONORIFIC = re.compile(r"^(?:dr|prof|mr|mrs|ms|sir) ")
 _CREDENTIAL = re.compile(r"^(?:[a-z]{1,4}|phd|mph|facp|fand|cfp|cfa|cpa|mba|rdn|ldn)$")
 
 
@@ -102,7 +104,8 @@ def title_right(predicted: str | None, reference: str | None) -> bool:
 
 
 def _name_key(name: str) -> str:
-    return _SPACES.sub(" ", _PUNCT.sub(" ", unicodedata.normalize("NFKC", name).casefold())).strip()
+    key = _SPACES.sub(" ", _PUNCT.sub(" ", unicodedata.normalize("NFKC", name).casefold())).strip()
+    return _HONORIFIC.sub("", key)
 
 
 def name_set(names: list[str] | str | None) -> frozenset[str]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 
 from ingest.clean import normalize_text
-from ingest.extract import body, dates, language, metadata
+from ingest.extract import authors, body, dates, language, metadata
 from ingest.extract.decode import decode_html
 from ingest.extract.parse import parse_html
 from ingest.extract.result import Extracted
 from ingest.extract.structured import read_page_data
+from ingest.extract.visible_dates import header_zone
 
 LOGGER = logging.getLogger(__name__)
 
@@ -31,14 +32,20 @@ def _extract(html: bytes | str, url: str | None) -> Extracted:
     data = read_page_data(tree)
     site = metadata.site_name(data)
     title = metadata.title(tree, data, site)
-    text, source = body.main_text(tree, data, url, [title or "", *metadata.h1_texts(tree)[:1]])
+    h1s = metadata.h1_texts(tree)
+    text, source = body.main_text(tree, data, url, [title or "", *h1s[:1]])
     text = normalize_text(text)
+    # The visible headline: the page's only h1, else the h1 that the title matches, else the title.
+    folded = (title or "").casefold()
+    heading = h1s[0] if len(h1s) == 1 else next((h for h in h1s if h.casefold() in folded), title)
+    modified = dates.modified_date(tree, data)
+    zone = header_zone(tree, heading, text[:200])
     return Extracted(
         text=text,
         title=title,
-        authors=metadata.authors(tree, data, site),
-        published=dates.published_date(tree, data, url),
-        modified=dates.modified_date(tree, data),
+        authors=authors.authors(tree, data, site, zone[0]),
+        published=dates.published_date(tree, data, url, zone, modified),
+        modified=modified,
         language=language.page_language(
             data, text or " ".join(filter(None, [title, metadata.description(data)]))
         ),

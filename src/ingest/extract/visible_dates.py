@@ -1,0 +1,139 @@
+"""The date a reader sees under the headline ("Updated March 5, 2024", "5 Mar 2024 | 10:00").
+
+Pages often carry several machine dates (first publication, last update, sitemap dates); the one shown
+beside the headline is the one the publisher stands by, and it is in the publisher's own time zone.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from lxml.html import HtmlElement
+
+from ingest.extract.vocab import vocab
+
+_SKIP = "ancestor::script or ancestor::style or ancestor::noscript or ancestor::template or ancestor::svg"
+_TEXT_NODES = f"//body//text()[not({_SKIP})]"
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _date_patterns() -> tuple[re.Pattern[str], dict[str, int]]:
+    months: dict[str, int] = {}
+    for number, names in enumerate(vocab()["dates"]["months"], start=1):
+        for name in names:
+            months[name] = number
+    names = "|".join(sorted((re.escape(n) for n in months), key=len, reverse=True))
+    day = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th|er|º)?"
+    year = r"(?P<{}>(?:19|20)\d\d)"
+    pattern = "|".join(
+        [
+            # March 5, 2024 / Mar. 5 2024
+            rf"\b(?P<m1>{names})\.?\s+{day.format('d1')},?\s+{year.format('y1')}\b",
+            # 5 March 2024 / 5. März 2024 / 5 de marzo de 2024
+            rf"\b{day.format('d2')}\.?\s+(?:de\s+)?(?P<m2>{names})\.?,?\s+(?:de\s+)?{year.format('y2')}\b",
+            # 2024-03-05 / 2024/03/05
+            r"\b(?P<y3>(?:19|20)\d\d)[-/.](?P<n3>[01]?\d)[-/.](?P<d3>[0-3]?\d)\b",
+            # 05.03.2024 / 03/05/2024 (day or month first: resolved by the caller)
+            r"\b(?P<a4>[0-3]?\d)[./-](?P<b4>[0-3]?\d)[./-](?P<y4>(?:19|20)\d\d)\b",
+        ]
+    )
+    return re.compile(pattern, re.IGNORECASE), months
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_displayed_dates(text: str, hints: set[date] | None = None) -> list[date]:
+    """Dates written for people in ``text``, in order of appearance.
+
+    All-numeric dates such as 03/05/2024 are read day-first or month-first; when both readings are valid,
+    the one among ``hints`` (dates known from the page's metadata) wins, else the date is skipped.
+    """
+    pattern, months = _date_patterns()
+    found: list[date] = []
+    for match in pattern.finditer(text):
+        g = match.groupdict()
+        result: date | None = None
+        if g["m1"]:
+            result = _safe_date(int(g["y1"]), months[g["m1"].lower()], int(g["d1"]))
+        elif g["m2"]:
+            result = _safe_date(int(g["y2"]), months[g["m2"].lower()], int(g["d2"]))
+        elif g["y3"]:
+            result = _safe_date(int(g["y3"]), int(g["n3"]), int(g["d3"]))
+        else:
+            a, b, y = int(g["a4"]), int(g["b4"]), int(g["y4"])
+            day_first, month_first = _safe_date(y, b, a), _safe_date(y, a, b)
+            options = {d for d in (day_first, month_first) if d}
+            if len(options) == 1:
+                result = options.pop()
+            elif hints and (picked := options & hints):
+                result = picked.pop()
+        if result and 1995 <= result.year <= date.today().year + 1:
+            found.append(result)
+    return found
+
+
+def _linear_text(tree: HtmlElement) -> str:
+    return _SPACES.sub(" ", " ".join(tree.xpath(_TEXT_NODES)))
+
+
+def _key(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _anchor(text: str, head: str, body: str) -> tuple[int, int]:
+    """Where the headline is shown, and where the body starts after it.
+
+    A headline also appears in menus, breadcrumbs and "related" boxes: the occurrence followed soonest
+    by the body text is the real one.
+    """
+    best_head, best_body, best_gap = -1, -1, len(text) + 1
+    start = text.find(head) if head else -1
+    first = start
+    while start >= 0:
+        end = start + len(head)
+        body_at = text.find(body, end) if body else -1
+        if body_at >= 0 and body_at - end < best_gap:
+            best_head, best_body, best_gap = start, body_at, body_at - end
+        start = text.find(head, end)
+    return (best_head, best_body) if best_head >= 0 else (first, -1)
+
+
+def header_zone(tree: HtmlElement, headline: str | None, body_start: str | None) -> tuple[str, str]:
+    """Visible text just after the headline (up to the body) and just before it: where pages print the
+    byline and the date. Empty strings when the headline cannot be found."""
+    if not headline:
+        return "", ""
+    text = _linear_text(tree)
+    # Lower-cased for the search: headlines are often re-cased between <title>, og:title and the h1.
+    folded = text.lower()
+    if len(folded) != len(text):  # a few characters change length when lower-cased; keep offsets valid
+        text = folded
+    head = _key(headline).lower()
+    body = _key(body_start or "")[:60].lower()
+    settings = vocab()["dates"]
+    head_at, body_at = _anchor(folded, head, body)
+    if head_at < 0:
+        return "", ""
+    head_end = head_at + len(head)
+    after_end = head_end + settings["after_headline_chars"]
+    if body_at > head_end:
+        after_end = min(after_end, body_at)
+    return text[head_end:after_end], text[max(0, head_at - settings["before_headline_chars"]) : head_at]
+
+
+def headline_date(zone: tuple[str, str], hints: set[date] | None = None) -> date | None:
+    """The first date shown just after the headline (before the body starts), else the last just before."""
+    after, before = zone
+    found = parse_displayed_dates(after, hints)
+    if found:
+        return found[0]
+    earlier = parse_displayed_dates(before, hints)
+    return earlier[-1] if earlier else None
