@@ -10,7 +10,7 @@ from ingest.extract.decode import decode_html
 from ingest.extract.parse import parse_html
 from ingest.extract.result import Extracted
 from ingest.extract.structured import read_page_data
-from ingest.extract.visible_dates import header_zone
+from ingest.extract.visible_dates import header_zone, linear_text
 
 LOGGER = logging.getLogger(__name__)
 
@@ -33,13 +33,14 @@ def _extract(html: bytes | str, url: str | None) -> Extracted:
     site = metadata.site_name(data)
     title = metadata.title(tree, data, site)
     h1s = metadata.h1_texts(tree)
-    text, source = body.main_text(tree, data, url, [title or "", *h1s[:1]])
+    page_text = linear_text(tree)
+    text, source = body.main_text(tree, data, url, [title or "", *h1s[:1]], len(page_text))
     text = normalize_text(text)
     # The visible headline: the page's only h1, else the h1 that the title matches, else the title.
     folded = (title or "").casefold()
     heading = h1s[0] if len(h1s) == 1 else next((h for h in h1s if h.casefold() in folded), title)
     modified = dates.modified_date(tree, data)
-    zone = header_zone(tree, heading, text[:200])
+    zone = header_zone(page_text, heading, text[:200])
     return Extracted(
         text=text,
         title=title,

@@ -80,7 +80,8 @@ def parse_displayed_dates(text: str, hints: set[date] | None = None) -> list[dat
     return found
 
 
-def _linear_text(tree: HtmlElement) -> str:
+def linear_text(tree: HtmlElement) -> str:
+    """The page's visible text in reading order, whitespace collapsed."""
     return _SPACES.sub(" ", " ".join(tree.xpath(_TEXT_NODES)))
 
 
@@ -106,12 +107,11 @@ def _anchor(text: str, head: str, body: str) -> tuple[int, int]:
     return (best_head, best_body) if best_head >= 0 else (first, -1)
 
 
-def header_zone(tree: HtmlElement, headline: str | None, body_start: str | None) -> tuple[str, str]:
+def header_zone(text: str, headline: str | None, body_start: str | None) -> tuple[str, str]:
     """Visible text just after the headline (up to the body) and just before it: where pages print the
     byline and the date. Empty strings when the headline cannot be found."""
     if not headline:
         return "", ""
-    text = _linear_text(tree)
     # Lower-cased for the search: headlines are often re-cased between <title>, og:title and the h1.
     folded = text.lower()
     if len(folded) != len(text):  # a few characters change length when lower-cased; keep offsets valid
