@@ -31,7 +31,8 @@ _CASCADE_BELOW_SHARE = 0.1
 
 
 def _paragraphs(text: str) -> list[str]:
-    return [line.strip() for line in normalize_text(text).split("\n") if line.strip()]
+    # Only split here: the joined text is normalised once at the end (normalize_text is idempotent).
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
@@ -117,4 +118,5 @@ def main_text(
     """The article text and the name of the candidate it came from."""
     paragraphs, source = reconcile(dom_paragraphs(tree, url, page_chars), jsonld_paragraphs(data))
     paragraphs = clean_paragraphs(paragraphs, titles)
-    return ("\n\n".join(paragraphs), source) if paragraphs else ("", None)
+    text = normalize_text("\n\n".join(paragraphs))
+    return (text, source) if text else ("", None)

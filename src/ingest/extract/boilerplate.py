@@ -10,6 +10,7 @@ from ingest.clean import strip_boilerplate_lines
 from ingest.extract.vocab import pattern
 
 _SPACES = re.compile(r"\s+")
+_MAX_FURNITURE_CHARS = 500
 _MIN_REPEAT_CHARS = 40  # shorter repeats ("Pros", "Step 1") are legitimate list items
 _BIO_VERB = re.compile(r"^.{0,60}?\b(is|was|has been|writes|covers|reports)\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^(by|written by)\s+\S.{0,80}$", re.IGNORECASE)
@@ -29,7 +30,12 @@ def drop_leading_headline(paragraphs: list[str], titles: list[str]) -> list[str]
 
 def drop_furniture(paragraphs: list[str]) -> list[str]:
     furniture = pattern("boilerplate", "paragraphs")
-    return [p for p in paragraphs if not furniture.fullmatch(p.strip(" \t-–—•*|[]"))]
+    # Every pattern is bounded well under this length: longer paragraphs are text, not furniture.
+    return [
+        p
+        for p in paragraphs
+        if len(p) > _MAX_FURNITURE_CHARS or not furniture.fullmatch(p.strip(" \t-–—•*|[]"))
+    ]
 
 
 def drop_repeats(paragraphs: list[str]) -> list[str]:
@@ -73,7 +79,7 @@ def drop_bylines_and_bios(paragraphs: list[str], authors: list[str]) -> list[str
 
 
 def clean_paragraphs(paragraphs: list[str], titles: list[str], authors: list[str] | None = None) -> list[str]:
-    paragraphs = [p for p in (strip_boilerplate_lines(p) for p in paragraphs) if p]
+    paragraphs = [line for line in strip_boilerplate_lines("\n".join(paragraphs)).split("\n") if line.strip()]
     paragraphs = drop_leading_headline(paragraphs, titles)
     paragraphs = drop_furniture(paragraphs)
     paragraphs = drop_repeats(paragraphs)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from ingest.clean import normalize_text
 from ingest.extract import authors, body, dates, language, metadata
 from ingest.extract.decode import decode_html
-from ingest.extract.parse import parse_html
+from ingest.extract.parse import drop_invisible, parse_html
 from ingest.extract.result import Extracted
 from ingest.extract.structured import read_page_data
 from ingest.extract.visible_dates import header_zone, linear_text
@@ -30,12 +29,12 @@ def _extract(html: bytes | str, url: str | None) -> Extracted:
     if tree is None:
         return Extracted()
     data = read_page_data(tree)
+    drop_invisible(tree)
     site = metadata.site_name(data)
     title = metadata.title(tree, data, site)
     h1s = metadata.h1_texts(tree)
     page_text = linear_text(tree)
     text, source = body.main_text(tree, data, url, [title or "", *h1s[:1]], len(page_text))
-    text = normalize_text(text)
     # The visible headline: the page's only h1, else the h1 that the title matches, else the title.
     folded = (title or "").casefold()
     heading = h1s[0] if len(h1s) == 1 else next((h for h in h1s if h.casefold() in folded), title)

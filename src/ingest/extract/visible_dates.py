@@ -14,8 +14,6 @@ from lxml.html import HtmlElement
 
 from ingest.extract.vocab import vocab
 
-_SKIP = "ancestor::script or ancestor::style or ancestor::noscript or ancestor::template or ancestor::svg"
-_TEXT_NODES = f"//body//text()[not({_SKIP})]"
 _SPACES = re.compile(r"\s+")
 
 
@@ -81,8 +79,10 @@ def parse_displayed_dates(text: str, hints: set[date] | None = None) -> list[dat
 
 
 def linear_text(tree: HtmlElement) -> str:
-    """The page's visible text in reading order, whitespace collapsed."""
-    return _SPACES.sub(" ", " ".join(tree.xpath(_TEXT_NODES)))
+    """The page's text in reading order, whitespace collapsed (scripts and styles are gone by now)."""
+    body = tree.find("body")
+    # Joined with spaces: adjacent elements ("Updated" + "<time>May 5</time>") are separate words.
+    return _SPACES.sub(" ", " ".join((body if body is not None else tree).itertext()))
 
 
 def _key(text: str) -> str:
