@@ -11,7 +11,6 @@ from ingest.extract.vocab import pattern
 
 _SPACES = re.compile(r"\s+")
 _MAX_FURNITURE_CHARS = 500
-_MIN_REPEAT_CHARS = 40  # shorter repeats ("Pros", "Step 1") are legitimate list items
 _BIO_VERB = re.compile(r"^.{0,60}?\b(is|was|has been|writes|covers|reports)\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^(by|written by)\s+\S.{0,80}$", re.IGNORECASE)
 
@@ -36,19 +35,6 @@ def drop_furniture(paragraphs: list[str]) -> list[str]:
         for p in paragraphs
         if len(p) > _MAX_FURNITURE_CHARS or not furniture.fullmatch(p.strip(" \t-–—•*|[]"))
     ]
-
-
-def drop_repeats(paragraphs: list[str]) -> list[str]:
-    """A paragraph seen before is a repeated box (donation appeal, pull quote), not new text."""
-    seen: set[str] = set()
-    kept = []
-    for p in paragraphs:
-        key = _key(p)
-        if len(key) >= _MIN_REPEAT_CHARS and key in seen:
-            continue
-        seen.add(key)
-        kept.append(p)
-    return kept
 
 
 def _mentions_author(paragraph: str, authors: list[str]) -> bool:
@@ -82,5 +68,4 @@ def clean_paragraphs(paragraphs: list[str], titles: list[str], authors: list[str
     paragraphs = [line for line in strip_boilerplate_lines("\n".join(paragraphs)).split("\n") if line.strip()]
     paragraphs = drop_leading_headline(paragraphs, titles)
     paragraphs = drop_furniture(paragraphs)
-    paragraphs = drop_repeats(paragraphs)
     return drop_bylines_and_bios(paragraphs, authors or [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from ingest.extract import authors, body, dates, language, metadata
+from ingest.extract.boilerplate import drop_bylines_and_bios
 from ingest.extract.decode import decode_html
 from ingest.extract.parse import drop_invisible, parse_html
 from ingest.extract.result import Extracted
@@ -40,10 +41,13 @@ def _extract(html: bytes | str, url: str | None) -> Extracted:
     heading = h1s[0] if len(h1s) == 1 else next((h for h in h1s if h.casefold() in folded), title)
     modified = dates.modified_date(tree, data)
     zone = header_zone(page_text, heading, text[:200])
+    names = authors.authors(tree, data, site, zone[0])
+    if names and text:  # bylines and author bios only become recognisable once the names are known
+        text = "\n\n".join(drop_bylines_and_bios(text.split("\n\n"), names))
     return Extracted(
         text=text,
         title=title,
-        authors=authors.authors(tree, data, site, zone[0]),
+        authors=names,
         published=dates.published_date(tree, data, url, zone, modified),
         modified=modified,
         language=language.page_language(
