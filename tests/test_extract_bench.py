@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ BENCH = Path(__file__).resolve().parents[1] / "bench" / "extraction.py"
 _spec = importlib.util.spec_from_file_location("bench_extraction", BENCH)
 assert _spec and _spec.loader
 bench = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = bench  # dataclasses look their module up while the class is built
 _spec.loader.exec_module(bench)
 
 
