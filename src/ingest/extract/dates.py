@@ -9,7 +9,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ingest.extract.structured import PageData
-from ingest.extract.visible_dates import headline_date
+from ingest.extract.visible_dates import headline_date, labelled_dates
 from ingest.extract.vocab import vocab
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -98,7 +98,7 @@ def published_date(
     tree: HtmlElement,
     data: PageData,
     url: str | None,
-    zone: tuple[str, str] = ("", ""),
+    zone: tuple[str, str, str] = ("", "", ""),
     modified: str | None = None,
 ) -> str | None:
     """Publication date, by agreement between the machine-readable dates and the one shown to readers.
@@ -116,9 +116,11 @@ def published_date(
         return structured if _day(structured) == shown else shown.isoformat()
     if structured:
         day = _day(structured)
-        # UTC timestamps shift late-evening articles to the next day; the URL keeps the local day.
-        if from_url and day and abs((from_url - day).days) == 1:
-            return from_url.isoformat()
+        # UTC timestamps shift late-evening articles to the next day; the URL, or a date printed at the top
+        # of the body (after a standfirst), keeps the publisher's local day.
+        local = [from_url, *(d for d, label in labelled_dates(zone[2], hints) if label)]
+        if day and (near := next((d for d in local if d and abs((d - day).days) == 1), None)):
+            return near.isoformat()
         return structured
     if from_url:
         return from_url.isoformat()

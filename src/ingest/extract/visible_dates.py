@@ -12,9 +12,11 @@ from functools import lru_cache
 
 from lxml.html import HtmlElement
 
-from ingest.extract.vocab import vocab
+from ingest.extract.vocab import pattern, vocab
 
 _SPACES = re.compile(r"\s+")
+_LABEL_WINDOW = 40  # characters before a date searched for "Published", "Updated", "on Sunday,"...
+_BODY_START_CHARS = 500
 
 
 @lru_cache(maxsize=1)
@@ -49,14 +51,34 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def parse_displayed_dates(text: str, hints: set[date] | None = None) -> list[date]:
-    """Dates written for people in ``text``, in order of appearance.
+    """Dates written for people in ``text``, in order of appearance."""
+    return [found for found, _label in labelled_dates(text, hints)]
+
+
+def _label(before: str) -> str | None:
+    """ "published" or "updated" when the words just before a date say which it is."""
+    match = pattern("dates", "labels").search(before)
+    if not match:
+        return None
+    return "updated" if pattern("dates", "updated_labels").search(match.group(0)) else "published"
+
+
+def labelled_dates(text: str, hints: set[date] | None = None) -> list[tuple[date, str | None]]:
+    """Dates written for people in ``text`` with their label ("published", "updated" or None).
 
     All-numeric dates such as 03/05/2024 are read day-first or month-first; when both readings are valid,
-    the one among ``hints`` (dates known from the page's metadata) wins, else the date is skipped.
+    the one among ``hints`` (dates known from the page's metadata) wins, else the date is skipped. Dates
+    inside a sentence ("... in Gaza on Sunday, Dec. 17, 2023") belong to photo captions or the story, not
+    to the article's dateline, and are skipped.
     """
-    pattern, months = _date_patterns()
-    found: list[date] = []
-    for match in pattern.finditer(text):
+    date_re, months = _date_patterns()
+    in_sentence = pattern("dates", "in_sentence")
+    found: list[tuple[date, str | None]] = []
+    for match in date_re.finditer(text):
+        before = text[max(0, match.start() - _LABEL_WINDOW) : match.start()]
+        label = _label(before)
+        if label is None and in_sentence.search(before):
+            continue
         g = match.groupdict()
         result: date | None = None
         if g["m1"]:
@@ -74,7 +96,7 @@ def parse_displayed_dates(text: str, hints: set[date] | None = None) -> list[dat
             elif hints and (picked := options & hints):
                 result = picked.pop()
         if result and 1995 <= result.year <= date.today().year + 1:
-            found.append(result)
+            found.append((result, label))
     return found
 
 
@@ -107,11 +129,11 @@ def _anchor(text: str, head: str, body: str) -> tuple[int, int]:
     return (best_head, best_body) if best_head >= 0 else (first, -1)
 
 
-def header_zone(text: str, headline: str | None, body_start: str | None) -> tuple[str, str]:
-    """Visible text just after the headline (up to the body) and just before it: where pages print the
-    byline and the date. Empty strings when the headline cannot be found."""
+def header_zone(text: str, headline: str | None, body_start: str | None) -> tuple[str, str, str]:
+    """Visible text just after the headline (up to the body), just before it, and the body's first lines:
+    where pages print the byline and the date. Empty strings when the headline cannot be found."""
     if not headline:
-        return "", ""
+        return "", "", ""
     # Lower-cased for the search: headlines are often re-cased between <title>, og:title and the h1.
     folded = text.lower()
     if len(folded) != len(text):  # a few characters change length when lower-cased; keep offsets valid
@@ -121,19 +143,28 @@ def header_zone(text: str, headline: str | None, body_start: str | None) -> tupl
     settings = vocab()["dates"]
     head_at, body_at = _anchor(folded, head, body)
     if head_at < 0:
-        return "", ""
+        return "", "", ""
     head_end = head_at + len(head)
     after_end = head_end + settings["after_headline_chars"]
     if body_at > head_end:
         after_end = min(after_end, body_at)
-    return text[head_end:after_end], text[max(0, head_at - settings["before_headline_chars"]) : head_at]
+    body_zone = text[body_at : body_at + _BODY_START_CHARS] if body_at > head_end else ""
+    return (
+        text[head_end:after_end],
+        text[max(0, head_at - settings["before_headline_chars"]) : head_at],
+        body_zone,
+    )
 
 
-def headline_date(zone: tuple[str, str], hints: set[date] | None = None) -> date | None:
-    """The first date shown just after the headline (before the body starts), else the last just before."""
-    after, before = zone
-    found = parse_displayed_dates(after, hints)
+def headline_date(zone: tuple[str, str, str], hints: set[date] | None = None) -> date | None:
+    """The date shown with the headline: the first one after it labelled as the publication date, else
+    the first after it, else the last one just before it."""
+    after, before = zone[0], zone[1]
+    found = labelled_dates(after, hints)
+    published = [d for d, label in found if label == "published"]
+    if published:
+        return published[0]
     if found:
-        return found[0]
+        return found[0][0]
     earlier = parse_displayed_dates(before, hints)
     return earlier[-1] if earlier else None
