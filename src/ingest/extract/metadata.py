@@ -96,6 +96,7 @@ def _cut_site(title: str, site: str | None, heads: list[str]) -> str:
 
 
 _WORDS = re.compile(r"\w+")
+_MAX_HEADLINE_WORDS = 30  # an h1 longer than this is a paragraph styled as a heading
 
 
 def _overlap(a: str, b: str) -> float:
@@ -127,10 +128,16 @@ def title(tree: HtmlElement, data: PageData, site: str | None) -> str | None:
     heads = h1_texts(tree)
     fallback = meta_title(data, site, heads)
     site_key = (site or "").casefold()
+    # Every title the page gives machines: an h1 sharing no word with any of them is a label or a
+    # widget ("Webcams", "Select an option"), not this page's headline.
+    machine = " ".join(filter(None, [fallback, data.title_tag, data.first("og:title")]))
     usable = [
         h
         for h in heads
-        if h.casefold() != site_key and (len(h.split()) >= 3 or (fallback and _overlap(h, fallback) >= 0.5))
+        if h.casefold() != site_key
+        and len(h.split()) <= _MAX_HEADLINE_WORDS
+        and (len(h.split()) >= 3 or (fallback and _overlap(h, fallback) >= 0.5))
+        and (not machine or _overlap(h, machine) > 0)
     ]
     if len(usable) == 1:
         return usable[0]
