@@ -8,6 +8,7 @@ rather than reported as people.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -25,6 +26,10 @@ _NAME_WORDS = r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|van|der|de|a
 _BYLINE_TEXT = re.compile(
     rf"(?:^|[\s|•·])(?:[Bb]y|BY|[Ww]ritten by|[Aa]uthor:?)\s*"
     rf"({_NAME_WORDS}(?:\s*(?:,|and|&)\s*{_NAME_WORDS})*)"
+)
+_NAME_THEN_DATE = re.compile(
+    rf"({_NAME_WORDS})\s*(?:[|•·,—–-]\s*)?"
+    rf"(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{{1,2}}[/.]\d)"
 )
 _OUTSIDE_COMMENTS = 'not(ancestor::*[contains(@class, "comment") or contains(@id, "comment")])'
 
@@ -82,10 +87,28 @@ def is_person_name(name: str) -> bool:
     return True
 
 
+def _trim_trailing_words(name: str) -> str:
+    """Drop what byline markup glues after a name: a month ("Jane Doe Dec"), a credential ("Jane Doe MS")."""
+    words = name.split()
+    months = _month_words()
+    credentials = pattern("authors", "credentials")
+    while len(words) > 2 and (words[-1].lower().rstrip(".") in months or credentials.fullmatch(words[-1])):
+        words.pop()
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    return frozenset(name for names in vocab()["dates"]["months"] for name in names)
+
+
 def clean_name(name: str, site: str | None) -> str | None:
     name = _strip_prefix(clean_field(name) or "")
     name = re.sub(r"^(?:dr|prof|mr|mrs|ms|sir)\.?\s+", "", name, flags=re.IGNORECASE)
-    name = name.strip(" .,;:-–—|•·")
+    name = name.strip(" ,;:-–—|•·")
+    name = _trim_trailing_words(name)
+    if not re.search(r"\b[A-Z]\.$", name):  # keep the full stop of a final initial ("Nelson C.J.")
+        name = name.rstrip(".")
     if not name or (site and name.casefold() == site.casefold()) or not is_person_name(name):
         return None
     if name.isupper():
@@ -160,14 +183,41 @@ def _from_byline_classes(tree: HtmlElement) -> list[str]:
     return found
 
 
+def _leading_name_words(text: str) -> str:
+    """The capitalised words a byline capture starts with, up to the first label, month or role word."""
+    kept: list[str] = []
+    months = _month_words()
+    for word in text.split():
+        bare = word.strip(",;")
+        if bare.lower().rstrip(".") in months or pattern("authors", "not_a_person").search(bare):
+            break
+        kept.append(bare)
+        if word.endswith((",", ";")):
+            break
+    return " ".join(kept)
+
+
 def _from_header(after_headline: str) -> list[str]:
-    """ "By Jane Doe" printed between the headline and the body."""
+    """ "By Jane Doe" printed between the headline and the body, or a name opening that zone right before a
+    date ("Jane Doe  March 5, 2024")."""
     match = _BYLINE_TEXT.search(after_headline)
+    if match:
+        return [_leading_name_words(match.group(1)) if "," not in match.group(1) else match.group(1)]
+    match = _NAME_THEN_DATE.match(after_headline.strip())
     return [match.group(1)] if match else []
 
 
+def _typed_person_author(data: PageData) -> bool:
+    """The article's author is declared a schema.org Person (then a name equal to the site is still a person:
+    personal sites are named after their author)."""
+    author = (data.article or {}).get("author")
+    nodes = author if isinstance(author, list) else [author]
+    person = set(vocab()["jsonld"]["person_types"])
+    return any(isinstance(n, dict) and types_of(n) & person for n in nodes)
+
+
 def authors(tree: HtmlElement, data: PageData, site: str | None, after_headline: str = "") -> list[str]:
-    names = _clean_all(_from_jsonld(data), site)
+    names = _clean_all(_from_jsonld(data), None if _typed_person_author(data) else site)
     if names:
         return names
     raw, split = _from_meta(data)
