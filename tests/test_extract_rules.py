@@ -82,6 +82,22 @@ def test_byline_splitting_and_names() -> None:
     assert clean_name("Ahmed al Mansouri", None) == "Ahmed al Mansouri"
 
 
+def test_names_lose_glued_months_and_credentials() -> None:
+    assert clean_name("Simone M. Scully December", None) == "Simone M. Scully"
+    assert clean_name("Lauren Manaker MS", None) == "Lauren Manaker"
+    assert clean_name("Nelson C.J.", None) == "Nelson C.J."
+
+
+def test_byline_from_header_text() -> None:
+    from ingest.extract.authors import _clean_all, _from_header
+
+    assert _clean_all(_from_header(" Author: Nirmita Panchal Published: Feb 6, 2024"), None) == [
+        "Nirmita Panchal"
+    ]
+    assert _clean_all(_from_header(" Denise Everheart August 23, 2023 "), None) == ["Denise Everheart"]
+    assert _clean_all(_from_header(" New York City said on May 5, 2024 that"), None) == []
+
+
 def test_title_site_suffix_cut() -> None:
     assert _cut_site("Port reopens | Harbour Daily", "Harbour Daily", []) == "Port reopens"
     assert _cut_site("Harbour Daily | Port reopens", "Harbour Daily", []) == "Port reopens"
