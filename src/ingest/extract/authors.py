@@ -31,7 +31,6 @@ _NAME_THEN_DATE = re.compile(
     rf"({_NAME_WORDS})\s*(?:[|•·,—–-]\s*)?"
     rf"(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{{1,2}}[/.]\d)"
 )
-_OUTSIDE_COMMENTS = 'not(ancestor::*[contains(@class, "comment") or contains(@id, "comment")])'
 
 
 def _names_from_jsonld(value: Any) -> list[str]:
@@ -151,29 +150,33 @@ def _from_meta(data: PageData) -> tuple[list[str], bool]:
     return [], True
 
 
+def _in_comments(el: HtmlElement) -> bool:
+    # Checked on the few candidates in Python: an XPath ancestor test runs on every element of the page.
+    return any(
+        "comment" in (a.get("class") or "") or "comment" in (a.get("id") or "") for a in el.iterancestors()
+    )
+
+
 def _from_markup(tree: HtmlElement) -> list[str]:
-    found = [
-        el.get("content") or el.text_content()
-        for el in tree.xpath(
-            f'.//*[@rel="author" and {_OUTSIDE_COMMENTS}]'
-            f' | .//*[@itemprop="author" and {_OUTSIDE_COMMENTS}]//*[@itemprop="name"]'
-        )
-    ]
+    marked = [el for el in tree.xpath('//*[@rel="author"] | //*[@itemprop="author"]') if not _in_comments(el)]
+    found: list[str] = []
+    for el in marked:
+        if el.get("itemprop") == "author":
+            inner = el.xpath('.//*[@itemprop="name"]')
+            found.extend(n.get("content") or n.text_content() for n in inner)
+        else:
+            found.append(el.get("content") or el.text_content())
     if not found:
-        found = [
-            el.get("content") or el.text_content()
-            for el in tree.xpath(f'.//*[@itemprop="author" and {_OUTSIDE_COMMENTS}]')
-        ]
+        found = [el.get("content") or el.text_content() for el in marked if el.get("itemprop") == "author"]
     return [f for f in found if f and len(f.strip()) <= _MAX_BYLINE_CHARS][:4]
 
 
 def _from_byline_classes(tree: HtmlElement) -> list[str]:
-    """Elements whose class says author/byline, innermost first, in page order."""
+    """Elements whose class says author/byline, in page order."""
     found: list[str] = []
-    for el in tree.xpath(
-        f'.//*[(contains(@class, "author") or contains(@class, "byline")) and {_OUTSIDE_COMMENTS}]'
-    ):
-        if pattern("authors", "byline_class_skip").search(el.get("class") or ""):
+    skip = pattern("authors", "byline_class_skip")
+    for el in tree.xpath('//*[contains(@class, "author") or contains(@class, "byline")]'):
+        if skip.search(el.get("class") or "") or _in_comments(el):
             continue
         text = clean_field(" ".join(el.itertext()))
         if text and len(text) <= _MAX_BYLINE_CHARS:

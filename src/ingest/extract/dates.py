@@ -58,7 +58,7 @@ def _jsonld_date(data: PageData, key: str) -> str | None:
 
 
 def _dom_date(tree: HtmlElement, prop: str) -> str | None:
-    for el in tree.iterfind(f'.//*[@itemprop="{prop}"]'):
+    for el in tree.xpath("//*[@itemprop=$prop]", prop=prop):
         if found := normalise_date(el.get("datetime") or el.get("content") or el.text_content()):
             return found
     return None
