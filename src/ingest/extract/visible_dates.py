@@ -104,7 +104,8 @@ def linear_text(tree: HtmlElement) -> str:
     """The page's text in reading order, whitespace collapsed (scripts and styles are gone by now)."""
     body = tree.find("body")
     # Joined with spaces: adjacent elements ("Updated" + "<time>May 5</time>") are separate words.
-    return _SPACES.sub(" ", " ".join((body if body is not None else tree).itertext()))
+    # str.split() collapses Unicode whitespace like the regex would, several times faster on whole pages.
+    return " ".join(" ".join((body if body is not None else tree).itertext()).split())
 
 
 def _key(text: str) -> str:
