@@ -13,8 +13,10 @@ Scores (see ../shared/extraction-bench/README.md):
 * date: published day (YYYY-MM-DD) equal to the reference, over pages whose reference has a date;
   "date extra" counts pages without a reference date where the extractor still gave one.
 * title: exact, or exact once a trailing " | Site" / " - Site" part is cut; case and whitespace ignored.
+  "title~" also folds typographic quotes and dashes (’ -> ', – -> -): some references retype them.
 * authors: the set of normalised names equal to the reference set (order ignored). Names are NFKC,
-  case-folded, punctuation dropped; reference strings are split on commas, ";", "&" and " and ";
+  case-folded, punctuation and a leading honorific (Dr, Prof, Mr, Mrs, Ms, Sir) dropped; reference
+  strings are split on commas, ";", "&" and " and ";
   pieces that are credentials (MS, RD, PhD...) are dropped. Over pages whose reference names someone.
 * lang: share of pages with a language code at all (the references carry none).
 * pages/s: pages divided by the seconds spent inside the extractor call (parse + text + metadata for
@@ -46,6 +48,7 @@ _PUNCT = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{1,60}$")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\|)\s*", re.IGNORECASE)
+_HONORIFIC = re.compile(r"^(?:dr|prof|mr|mrs|ms|sir) ")
 _CREDENTIAL = re.compile(r"^(?:[a-z]{1,4}|phd|mph|facp|fand|cfp|cfa|cpa|mba|rdn|ldn)$")
 
 
@@ -88,6 +91,13 @@ def _relaxed(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
 
 
+_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def title_right_folded(predicted: str | None, reference: str | None) -> bool:
+    return title_right((predicted or "").translate(_TYPOGRAPHIC), (reference or "").translate(_TYPOGRAPHIC))
+
+
 def title_right(predicted: str | None, reference: str | None) -> bool:
     if not predicted or not reference:
         return False
@@ -102,7 +112,8 @@ def title_right(predicted: str | None, reference: str | None) -> bool:
 
 
 def _name_key(name: str) -> str:
-    return _SPACES.sub(" ", _PUNCT.sub(" ", unicodedata.normalize("NFKC", name).casefold())).strip()
+    key = _SPACES.sub(" ", _PUNCT.sub(" ", unicodedata.normalize("NFKC", name).casefold())).strip()
+    return _HONORIFIC.sub("", key)
 
 
 def name_set(names: list[str] | str | None) -> frozenset[str]:
@@ -132,6 +143,7 @@ class Tally:
     date_extra: int = 0
     title_total: int = 0
     title_ok: int = 0
+    title_folded_ok: int = 0
     author_total: int = 0
     author_ok: int = 0
     author_extra: int = 0
@@ -160,6 +172,7 @@ class Tally:
                 self.title_total += 1
                 row["title_ok"] = title_right(out.get("title"), truth["title"])
                 self.title_ok += row["title_ok"]
+                self.title_folded_ok += title_right_folded(out.get("title"), truth["title"])
             expected, got = name_set(truth.get("author")), name_set(out.get("authors"))
             if expected:
                 self.author_total += 1
@@ -186,6 +199,7 @@ class Tally:
             "date": share(self.date_right, self.date_total),
             "date_extra": self.date_extra,
             "title": share(self.title_ok, self.title_total),
+            "title_folded": share(self.title_folded_ok, self.title_total),
             "authors": share(self.author_ok, self.author_total),
             "author_extra": self.author_extra,
             "language": share(self.with_language, self.pages),
@@ -231,8 +245,19 @@ def _fmt(value: float | None) -> str:
 
 
 def print_table(name: str, results: dict[str, dict[str, Any]]) -> None:
-    cols = ("f1", "precision", "recall", "word_f1", "date", "title", "authors", "language", "pages_per_s")
-    heads = ("F1", "prec", "recall", "wordF1", "date", "title", "authors", "lang", "pages/s")
+    cols = (
+        "f1",
+        "precision",
+        "recall",
+        "word_f1",
+        "date",
+        "title",
+        "title_folded",
+        "authors",
+        "language",
+        "pages_per_s",
+    )
+    heads = ("F1", "prec", "recall", "wordF1", "date", "title", "title~", "authors", "lang", "pages/s")
     any_result = next(iter(results.values()))
     print(f"\n{name} ({any_result['pages']} pages)")
     print(f"{'extractor':<12}" + "".join(f"{h:>9}" for h in heads) + f"{'date+':>7}{'auth+':>7}")

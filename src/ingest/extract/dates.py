@@ -9,11 +9,15 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ingest.extract.structured import PageData
+from ingest.extract.visible_dates import headline_date, labelled_dates
 from ingest.extract.vocab import vocab
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _HAS_TIME = re.compile(r"\d{1,2}:\d\d")
-_EARLIEST_YEAR = 1995  # before the web had news sites; older "dates" are template junk
+_EARLIEST_YEAR = 1995
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|$)"
+)  # before the web had news sites; older "dates" are template junk
 
 
 def normalise_date(value: Any) -> str | None:
@@ -54,13 +58,13 @@ def _jsonld_date(data: PageData, key: str) -> str | None:
 
 
 def _dom_date(tree: HtmlElement, prop: str) -> str | None:
-    for el in tree.iterfind(f'.//*[@itemprop="{prop}"]'):
+    for el in tree.xpath("//*[@itemprop=$prop]", prop=prop):
         if found := normalise_date(el.get("datetime") or el.get("content") or el.text_content()):
             return found
     return None
 
 
-def published_date(tree: HtmlElement, data: PageData, url: str | None) -> str | None:
+def structured_published(tree: HtmlElement, data: PageData) -> str | None:
     found = _jsonld_date(data, "datePublished")
     if found:
         return found
@@ -68,11 +72,58 @@ def published_date(tree: HtmlElement, data: PageData, url: str | None) -> str | 
         for value in data.meta.get(key, ()):
             if found := normalise_date(value):
                 return found
-    if found := _dom_date(tree, "datePublished"):
-        return found
-    found = _jsonld_date(data, "dateCreated")
-    if found:
-        return found
+    return _dom_date(tree, "datePublished") or _jsonld_date(data, "dateCreated")
+
+
+def url_date(url: str | None) -> date | None:
+    """A full date in the URL path (/2024/03/05/, /2024-03-05-): the publisher's local day."""
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    try:
+        found = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+    return found if _EARLIEST_YEAR <= found.year <= date.today().year + 1 else None
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def published_date(
+    tree: HtmlElement,
+    data: PageData,
+    url: str | None,
+    zone: tuple[str, str, str] = ("", "", ""),
+    modified: str | None = None,
+) -> str | None:
+    """Publication date, by agreement between the machine-readable dates and the one shown to readers.
+
+    The date printed under the headline wins when there is one: it is what the publisher shows as the
+    article's date (often an "Updated" date on evergreen pages) and it is in the publisher's time zone,
+    while JSON-LD timestamps are often in UTC. A machine timestamp falling on that same day is kept for
+    its precision.
+    """
+    structured = structured_published(tree, data)
+    from_url = url_date(url)
+    hints = {d for d in (_day(structured), _day(modified), from_url) if d}
+    shown = headline_date(zone, hints)
+    if shown:
+        return structured if _day(structured) == shown else shown.isoformat()
+    if structured:
+        day = _day(structured)
+        # UTC timestamps shift late-evening articles to the next day; the URL, or a date printed at the top
+        # of the body (after a standfirst), keeps the publisher's local day.
+        local = [from_url, *(d for d, label in labelled_dates(zone[2], hints) if label)]
+        if day and (near := next((d for d in local if d and abs((d - day).days) == 1), None)):
+            return near.isoformat()
+        return structured
+    if from_url:
+        return from_url.isoformat()
     return _htmldate(tree, url)
 
 

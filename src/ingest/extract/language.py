@@ -8,7 +8,9 @@ from ingest.extract.structured import PageData
 from ingest.extract.vocab import vocab
 
 _CODE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
-_DETECT_CHARS = 3000  # enough text for a confident guess; more only costs time
+# Only this much text is enough to overrule a declared language (templates often keep a default "en").
+_OVERRIDE_CHARS = 1000
+_DETECT_CHARS = 1000  # a few paragraphs give a confident guess; more only costs time
 
 
 def _iso639_1(value: str | None) -> str | None:
@@ -44,7 +46,8 @@ def declared_language(data: PageData) -> str | None:
 def page_language(data: PageData, text: str) -> str | None:
     """Declared language, checked against the text: templates often keep a default "en" on every page."""
     declared = declared_language(data)
-    detected = detect_language(text) if len(text) >= 200 or not declared else None
-    if declared and detected and declared != detected and len(text) >= 1000:
+    if not declared:
+        return detect_language(text)
+    if len(text) >= _OVERRIDE_CHARS and (detected := detect_language(text)) and detected != declared:
         return detected
-    return declared or detected
+    return declared

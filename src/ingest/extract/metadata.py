@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 from lxml.html import HtmlElement
 
 from ingest.extract.structured import PageData, types_of
-from ingest.extract.vocab import pattern, vocab
+from ingest.extract.vocab import vocab
 
 _SPACES = re.compile(r"\s+")
 _MAX_NAME_CHARS = 60
@@ -95,120 +95,53 @@ def _cut_site(title: str, site: str | None, heads: list[str]) -> str:
     return title
 
 
-def title(tree: HtmlElement, data: PageData, site: str | None) -> str | None:
-    heads = h1_texts(tree)
+_WORDS = re.compile(r"\w+")
+_MAX_HEADLINE_WORDS = 30  # an h1 longer than this is a paragraph styled as a heading
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = set(_WORDS.findall(a.casefold())), set(_WORDS.findall(b.casefold()))
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+def meta_title(data: PageData, site: str | None, heads: list[str]) -> str | None:
+    """The headline publishers give to machines: JSON-LD, then social cards, then <title>."""
     if data.article:
         headline = clean_field(data.article.get("headline")) or clean_field(data.article.get("name"))
         if headline:
-            return _cut_site(headline, site, heads) if any(s in headline for s in (" | ",)) else headline
+            return _cut_site(headline, site, heads) if " | " in headline else headline
     for key in ("og:title", "twitter:title"):
         found = clean_field(data.first(key))
         if found:
             return _cut_site(found, site, heads)
-    if len(heads) == 1:
-        return heads[0]
     if data.title_tag:
         return _cut_site(clean_field(data.title_tag) or "", site, heads) or None
-    return heads[0] if heads else None
+    return None
 
 
-# --- authors -------------------------------------------------------------------------------------------
+def title(tree: HtmlElement, data: PageData, site: str | None) -> str | None:
+    """The headline readers see (the page's <h1>), else the one given to machines.
 
-
-def _names_from_jsonld(value: Any) -> list[str]:
-    if isinstance(value, list):
-        return [n for v in value for n in _names_from_jsonld(v)]
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        kinds = types_of(value)
-        if kinds and not kinds & set(vocab()["jsonld"]["person_types"]):
-            return []  # an Organization is the outlet, not an author
-        name = value.get("name")
-        if isinstance(name, str):
-            return [name]
-        given, family = value.get("givenName"), value.get("familyName")
-        if isinstance(given, str) and isinstance(family, str):
-            return [f"{given} {family}"]
-    return []
-
-
-def split_byline(byline: str) -> list[str]:
-    """ "By Jane Doe and John Roe, Reuters" -> ["Jane Doe", "John Roe"] (outlet dropped by clean_name)."""
-    text = clean_field(byline) or ""
-    text = (
-        pattern("authors", "prefixes").sub("", text, count=1)
-        if pattern("authors", "prefixes").match(text)
-        else text
-    )
-    # Keep credentials ("Jane Doe, MS, RD") with the name instead of splitting them off as people.
-    credentials = pattern("authors", "credentials")
-    pieces = [p for p in re.split("|".join(vocab()["authors"]["separators"]), text) if p and p.strip()]
-    names: list[str] = []
-    for piece in pieces:
-        if names and credentials.fullmatch(piece.strip()):
-            names[-1] = f"{names[-1]}, {piece.strip()}"
-        else:
-            names.append(piece.strip())
-    return names
-
-
-def clean_name(name: str, site: str | None) -> str | None:
-    name = clean_field(name) or ""
-    prefixes = pattern("authors", "prefixes")
-    if prefixes.match(name):
-        name = prefixes.sub("", name, count=1).strip()
-    name = name.strip(" .,;:-–—|")
-    if not name or len(name) > _MAX_NAME_CHARS or len(name.split()) > 6:
-        return None
-    if site and name.casefold() == site.casefold():
-        return None
-    if pattern("authors", "not_a_person").search(name):
-        return None
-    if name.isupper() and len(name) > 4:
-        name = name.title()
-    return name
-
-
-def _dedupe(names: list[str]) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    for name in names:
-        key = name.casefold()
-        if key not in seen:
-            seen.add(key)
-            out.append(name)
-    return out
-
-
-def _byline_elements(tree: HtmlElement) -> list[str]:
-    found = []
-    for el in tree.xpath('.//*[@rel="author"] | .//*[@itemprop="author"]//*[@itemprop="name"]'):
-        found.append(el.get("content") or el.text_content())
-    if found:
-        return found
-    for el in tree.xpath(
-        './/*[@itemprop="author"] | .//*[contains(@class, "byline")] | .//*[contains(@class, "author-name")]'
-    ):
-        text = clean_field(el.get("content") or el.text_content())
-        if text and len(text) <= 120:
-            found.append(text)
-    return found[:3]
-
-
-def authors(tree: HtmlElement, data: PageData, site: str | None) -> list[str]:
-    raw: list[str] = []
-    if data.article:
-        raw = _names_from_jsonld(data.article.get("author")) or _names_from_jsonld(
-            data.article.get("creator")
-        )
-    if not raw:
-        for key in vocab()["meta"]["authors"]:
-            values = [v for v in data.meta.get(key, ()) if v.strip() and not v.startswith("http")]
-            if values:
-                raw = values
-                break
-    if not raw:
-        raw = _byline_elements(tree)
-    names = [clean_name(n, site) for r in raw for n in split_byline(r)]
-    return _dedupe([n for n in names if n])
+    The <h1> wins because social and search titles are often rewritten for clicks or truncated, while the
+    h1 is the headline as printed. An h1 that is the site's name or a short section label is skipped.
+    """
+    heads = h1_texts(tree)
+    fallback = meta_title(data, site, heads)
+    site_key = (site or "").casefold()
+    # Every title the page gives machines: an h1 sharing no word with any of them is a label or a
+    # widget ("Webcams", "Select an option"), not this page's headline.
+    machine = " ".join(filter(None, [fallback, data.title_tag, data.first("og:title")]))
+    usable = [
+        h
+        for h in heads
+        if h.casefold() != site_key
+        and len(h.split()) <= _MAX_HEADLINE_WORDS
+        and (len(h.split()) >= 3 or (fallback and _overlap(h, fallback) >= 0.5))
+        and (not machine or _overlap(h, machine) > 0)
+    ]
+    if len(usable) == 1:
+        return usable[0]
+    if usable:
+        # Several h1s (logo, article, related stories): the one closest to the machine title.
+        return max(usable, key=lambda h: _overlap(h, fallback or "")) if fallback else usable[0]
+    return fallback

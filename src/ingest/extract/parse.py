@@ -19,6 +19,15 @@ _PARSER = HTMLParser(
 )
 
 
+# Elements whose text no reader sees. Removed once the structured data has been read from the scripts,
+# so that every later step walks a smaller tree and page-text measures count only visible text.
+INVISIBLE = ("script", "style", "noscript", "template", "svg")
+
+
+def drop_invisible(tree: HtmlElement) -> None:
+    etree.strip_elements(tree, *INVISIBLE, with_tail=False)
+
+
 def parse_html(html: str) -> HtmlElement | None:
     """The document tree, or None when there is nothing parseable."""
     html = _CONTROL.sub("", html)

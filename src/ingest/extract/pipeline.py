@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 
-from ingest.clean import normalize_text
-from ingest.extract import body, dates, language, metadata
+from ingest.extract import authors, body, dates, language, metadata
+from ingest.extract.boilerplate import drop_bylines_and_bios
 from ingest.extract.decode import decode_html
-from ingest.extract.parse import parse_html
+from ingest.extract.parse import drop_invisible, parse_html
 from ingest.extract.result import Extracted
 from ingest.extract.structured import read_page_data
+from ingest.extract.visible_dates import header_zone, linear_text
 
 LOGGER = logging.getLogger(__name__)
 
@@ -29,16 +30,26 @@ def _extract(html: bytes | str, url: str | None) -> Extracted:
     if tree is None:
         return Extracted()
     data = read_page_data(tree)
+    drop_invisible(tree)
     site = metadata.site_name(data)
     title = metadata.title(tree, data, site)
-    text, source = body.main_text(tree, data, url, [title or "", *metadata.h1_texts(tree)[:1]])
-    text = normalize_text(text)
+    h1s = metadata.h1_texts(tree)
+    page_text = linear_text(tree)
+    text, source = body.main_text(tree, data, url, [title or "", *h1s[:1]], len(page_text))
+    # The visible headline: the page's only h1, else the h1 that the title matches, else the title.
+    folded = (title or "").casefold()
+    heading = h1s[0] if len(h1s) == 1 else next((h for h in h1s if h.casefold() in folded), title)
+    modified = dates.modified_date(tree, data)
+    zone = header_zone(page_text, heading, text[:200])
+    names = authors.authors(tree, data, site, zone[0])
+    if names and text:  # bylines and author bios only become recognisable once the names are known
+        text = "\n\n".join(drop_bylines_and_bios(text.split("\n\n"), names))
     return Extracted(
         text=text,
         title=title,
-        authors=metadata.authors(tree, data, site),
-        published=dates.published_date(tree, data, url),
-        modified=dates.modified_date(tree, data),
+        authors=names,
+        published=dates.published_date(tree, data, url, zone, modified),
+        modified=modified,
         language=language.page_language(
             data, text or " ".join(filter(None, [title, metadata.description(data)]))
         ),

@@ -1,0 +1,145 @@
+"""Unit rules of the extract stage: decoding, dates, authors, titles, paragraph furniture."""
+
+from __future__ import annotations
+
+import codecs
+from datetime import date
+
+import pytest
+
+from ingest.extract import decode_html
+from ingest.extract.authors import clean_name, split_byline
+from ingest.extract.body import reconcile
+from ingest.extract.boilerplate import clean_paragraphs, drop_furniture
+from ingest.extract.dates import normalise_date, url_date
+from ingest.extract.metadata import _cut_site
+from ingest.extract.visible_dates import header_zone, headline_date, parse_displayed_dates
+
+
+def test_decode_prefers_valid_utf8_over_a_wrong_declaration() -> None:
+    page = '<meta charset="iso-8859-1"><p>café</p>'.encode()
+    assert "café" in decode_html(page)
+
+
+def test_decode_uses_declared_legacy_charset() -> None:
+    page = '<meta charset="windows-1256"><p>مرحبا</p>'.encode("cp1256")
+    assert "مرحبا" in decode_html(page)
+
+
+def test_decode_bom_and_junk() -> None:
+    assert decode_html(codecs.BOM_UTF16_LE + "<p>hi</p>".encode("utf-16-le")) == "<p>hi</p>"
+    assert isinstance(decode_html(b"\xff\xfe\xfa\x00\x81"), str)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2024-03-05T10:00:00+02:00", "2024-03-05T10:00:00+02:00"),
+        ("2024-03-05T10:00:00Z", "2024-03-05T10:00:00+00:00"),
+        ("2024-03-05T10:00:00", "2024-03-05"),  # no offset: local time of unknown zone, keep the day
+        ("2024-03-05", "2024-03-05"),
+        ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05T10:00:00+00:00"),
+        ("1970-01-01", None),
+        ("yesterday", None),
+        (None, None),
+    ],
+)
+def test_normalise_date(raw: str | None, expected: str | None) -> None:
+    assert normalise_date(raw) == expected
+
+
+def test_url_date() -> None:
+    assert url_date("https://x.example/2023/12/22/story/") == date(2023, 12, 22)
+    assert url_date("https://x.example/news/2023-12-22-story") == date(2023, 12, 22)
+    assert url_date("https://x.example/2023/13/45/story") is None
+    assert url_date(None) is None
+
+
+def test_displayed_dates_formats_and_ambiguity() -> None:
+    text = "Updated March 5, 2024 · 5 Mar 2024 · 2024-03-05 · 5 de marzo de 2024"
+    assert parse_displayed_dates(text) == [date(2024, 3, 5)] * 4
+    assert parse_displayed_dates("03/05/2024") == []  # day or month first: no way to tell
+    assert parse_displayed_dates("03/05/2024", {date(2024, 5, 3)}) == [date(2024, 5, 3)]
+    assert parse_displayed_dates("25/12/2023") == [date(2023, 12, 25)]
+
+
+def test_headline_zone_and_date() -> None:
+    page = (
+        "Home World Storm hits coast Storm hits coast By Ana Ruiz Updated June 2, 2024 Winds of 120 km/h..."
+    )
+    zone = header_zone(page, "Storm hits coast", "Winds of 120 km/h")
+    assert "Ana Ruiz" in zone[0] and "Winds" not in zone[0]
+    assert headline_date(zone) == date(2024, 6, 2)
+
+
+def test_byline_splitting_and_names() -> None:
+    assert split_byline("By Jane Doe and John Roe") == ["Jane Doe", "John Roe"]
+    assert split_byline("Dylan Bailey, MS, RD") == ["Dylan Bailey"]
+    assert clean_name("ByAmy Roeder", None) == "Amy Roeder"
+    for not_a_person in ("Staff Reporter", "The Editorial Board", "Reuters", "john.doe", "Updated 5 min ago"):
+        assert clean_name(not_a_person, None) is None
+    assert clean_name("Gulf Ledger", "Gulf Ledger") is None
+    assert clean_name("Ahmed al Mansouri", None) == "Ahmed al Mansouri"
+
+
+def test_names_lose_glued_months_and_credentials() -> None:
+    assert clean_name("Simone M. Scully December", None) == "Simone M. Scully"
+    assert clean_name("Lauren Manaker MS", None) == "Lauren Manaker"
+    assert clean_name("Nelson C.J.", None) == "Nelson C.J."
+
+
+def test_byline_from_header_text() -> None:
+    from ingest.extract.authors import _clean_all, _from_header
+
+    assert _clean_all(_from_header(" Author: Nirmita Panchal Published: Feb 6, 2024"), None) == [
+        "Nirmita Panchal"
+    ]
+    assert _clean_all(_from_header(" Denise Everheart August 23, 2023 "), None) == ["Denise Everheart"]
+    assert _clean_all(_from_header(" New York City said on May 5, 2024 that"), None) == []
+
+
+def test_title_site_suffix_cut() -> None:
+    assert _cut_site("Port reopens | Harbour Daily", "Harbour Daily", []) == "Port reopens"
+    assert _cut_site("Harbour Daily | Port reopens", "Harbour Daily", []) == "Port reopens"
+    assert _cut_site("Port reopens - Harbour", None, []) == "Port reopens"
+    assert _cut_site("Iran - Iraq talks resume after long pause", None, []) == (
+        "Iran - Iraq talks resume after long pause"
+    )
+
+
+def test_furniture_paragraphs() -> None:
+    kept = drop_furniture(
+        [
+            "Advertisement",
+            "Sign up for our daily newsletter to get the news in your inbox.",
+            "Read more: Officials outline the plan",
+            "© 2024 Example Media. All rights reserved.",
+            "The minister said copyright law would change next year.",
+            "Photo: Example Agency",
+        ]
+    )
+    assert kept == ["The minister said copyright law would change next year."]
+
+
+def test_headline_repeated_in_body_is_dropped() -> None:
+    assert clean_paragraphs(["Storm hits coast", "Winds reached the coast."], ["Storm hits coast"]) == [
+        "Winds reached the coast."
+    ]
+
+
+def test_reconcile_candidates() -> None:
+    article = [
+        f"Sentence number {i} of the article tells what happened in the town square today." for i in range(8)
+    ]
+    extra = [
+        f"Unrelated teaser {i} about another topic entirely, with its own different words here."
+        for i in range(30)
+    ]
+    trimmed, source = reconcile(article + extra, article)
+    assert (trimmed, source) == (article, "dom+jsonld")
+    other = [
+        f"Cookie notice line {i}: we use cookies to improve the experience on this site." for i in range(8)
+    ]
+    assert reconcile(other, article) == (article, "jsonld")
+    assert reconcile(article, article[:1]) == (article, "dom")  # a short JSON-LD body is only a teaser
+    assert reconcile(article, [*article[:-1], "And it was cut here…"]) == (article, "dom")
