@@ -9,18 +9,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ingest.fetch import Fetcher, FetchResult
 from prefect import flow, task, unmapped
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from ingest.config import Settings
+from ingest.fetch import Fetcher, FetchResult
 from ingest.pipeline import (
     ArticleJob,
     BatchStats,
     FeedJob,
     chunks,
+    commit_feed_validators,
     digest_feeds,
     mark_seen_articles,
     plan_articles,
@@ -30,6 +31,7 @@ from ingest.pipeline import (
     store_raw,
     sync_sources,
 )
+from ingest.pipeline.pool import MapFn, choose_workers, processing_map
 from ingest.pipeline.summary import record_batches, summary_rows
 from ingest.sources import host_delays, resolve_sources
 
@@ -40,8 +42,10 @@ def fetch_feed(fetcher: Fetcher, job: FeedJob) -> FetchResult:
 
 
 @task(cache_policy=NO_CACHE)
-def article_batch(fetcher: Fetcher, db: Path, run_id: str, jobs: list[ArticleJob], workers: int) -> BatchStats:
-    return run_article_batch(fetcher, db, run_id, jobs, workers=workers)
+def article_batch(
+    fetcher: Fetcher, db: Path, run_id: str, jobs: list[ArticleJob], workers: int, map_fn: MapFn
+) -> BatchStats:
+    return run_article_batch(fetcher, db, run_id, jobs, workers=workers, map_fn=map_fn)
 
 
 @flow(name="nightly", task_runner=ThreadPoolTaskRunner(max_workers=4))
@@ -54,12 +58,16 @@ def nightly(
     host_delay: float | None = None,
     wait: float = 0.0,
     force: bool = False,
+    processes: int | None = None,
+    batch_size: int | None = None,
 ) -> dict[str, Any]:
     settings = Settings().with_overrides(
         db_path=Path(db),
         host_delay_s=host_delay,
         allow_hosts=frozenset(allow_hosts or ()),
         connect_to=dict(connect_to or {}),
+        process_workers=processes,
+        batch_size=batch_size,
     )
     srcs = resolve_sources(sources, feeds)
     params = {"sources": sources, "feeds": feeds, "db": db, "host_delay": host_delay, "force": force}
@@ -76,11 +84,15 @@ def nightly(
         plan = plan_articles(settings.db_path, polled)
         mark_seen_articles(settings.db_path, plan.seen_article_ids, run.run_id)
         batches = chunks(plan.jobs, settings.batch_size)
-        stats = article_batch.map(
-            unmapped(fetcher), unmapped(settings.db_path), unmapped(run.run_id), batches,
-            unmapped(settings.max_workers),
-        ).result()  # fmt: skip
-        record_batches(run, stats)
+        workers = choose_workers(settings.process_workers, len(plan.jobs))
+        with processing_map(workers) as map_fn:
+            stats = article_batch.map(
+                unmapped(fetcher), unmapped(settings.db_path), unmapped(run.run_id), batches,
+                unmapped(settings.max_workers), unmapped(map_fn),
+            ).result()  # fmt: skip
+        run.count("processing", "processes", workers)
+        total = record_batches(run, stats)
+        commit_feed_validators(settings.db_path, polled, total.failed_feeds)
     rows = summary_rows(run)
     create_table_artifact(rows, key="nightly-summary", description=f"Run {run.run_id}: {run.stats.get('status')}")
     return {

@@ -59,7 +59,7 @@ def test_tag_reads_json_lines_and_flags_bad_lines():
     stdin = "\n".join([
         json.dumps({"id": "a", "text": text, "published": "2024-01-09"}),
         "not json",
-        json.dumps({"id": "b", "text": "Real Madrid beat Barcelona 3-1 in a thrilling derby.", "published": "2024-01-09"}),
+        json.dumps({"id": "b", "text": "Real Madrid beat Barcelona 3-1 in a derby.", "published": "2024-01-09"}),
     ])  # fmt: skip
     result = runner.invoke(app, ["tag", "-", "--jsonl"], input=stdin)
     assert result.exit_code == 2
@@ -149,6 +149,7 @@ def test_ingest_demo_in_a_fresh_process_then_query(tmp_path: Path):
     assert demo.returncode == 0, demo.stdout + demo.stderr
     assert "articles new 40, updated 0, duplicate 1, failed 0" in demo.stdout
     assert "ingest query" in demo.stdout and "Traceback" not in demo.stderr
-    query = subprocess.run([str(exe), "query", "select count(*) as n from articles", "--db", str(db), "--format", "csv"],
+    sql = "select count(*) as n from articles"
+    query = subprocess.run([str(exe), "query", sql, "--db", str(db), "--format", "csv"],
                            capture_output=True, text=True, env=env, timeout=60)  # fmt: skip
     assert query.returncode == 0 and query.stdout.splitlines()[1] == "41"

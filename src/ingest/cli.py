@@ -38,6 +38,10 @@ def _err(message: str) -> None:
 def _quiet_prefect() -> None:
     """Prefect logs every task at INFO; a CLI user wants the summary. PREFECT_LOGGING_LEVEL overrides."""
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # A failing task re-raises into the flow and then here, where it becomes one "error:" line and an
+    # exit code; Prefect's own copy of it (with a traceback) would only bury that line.
+    os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL", "CRITICAL")
+    os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "CRITICAL")
     # The temporary server's telemetry heartbeat races it for its own SQLite file and logs tracebacks.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
@@ -119,6 +123,12 @@ def run(
     host_delay: Annotated[float | None, typer.Option(help="Minimum seconds between requests to one host.")] = None,
     wait: Annotated[float, typer.Option(help="Seconds to wait for another run to release the writer slot.")] = 0.0,
     force: Annotated[bool, typer.Option(help="Poll feeds that are backing off after failures too.")] = False,
+    batch_size: Annotated[
+        int | None, typer.Option(min=1, help="Articles per fetch/process/load batch (one transaction each).")
+    ] = None,
+    processes: Annotated[
+        int | None, typer.Option(help="Processes for extract/tag (default: one per core for 100+ articles).")
+    ] = None,
 ) -> None:
     """Run the nightly job once: poll feeds, fetch new articles, extract, tag and load."""
     _quiet_prefect()
@@ -141,6 +151,8 @@ def run(
         host_delay=host_delay,
         wait=wait,
         force=force,
+        processes=processes,
+        batch_size=batch_size,
     )
     _print_summary(result, examples=False)
 
@@ -151,6 +163,9 @@ def backfill(
     end: Annotated[str, typer.Option(help="Last day, YYYY-MM-DD (inclusive).")],
     db: DbOption = DEFAULT_DB,
     wait: Annotated[float, typer.Option(help="Seconds to wait for the writer slot.")] = 0.0,
+    processes: Annotated[
+        int | None, typer.Option(help="Processes for extract/tag (default: one per core for 100+ articles).")
+    ] = None,
 ) -> None:
     """Re-extract and re-tag the stored raw documents of a date range with the current code."""
     try:
@@ -167,7 +182,7 @@ def backfill(
     _quiet_prefect()
     from flows.backfill import backfill as backfill_flow
 
-    result = _run_flow(backfill_flow, start=first, end=last, db=str(db), wait=wait)
+    result = _run_flow(backfill_flow, start=first, end=last, db=str(db), wait=wait, processes=processes)
     _print_summary(result, examples=False)
 
 

@@ -49,6 +49,9 @@ class Settings:
     # --- processing -----------------------------------------------------------------------------
     batch_size: int = 50
     """Articles per fetch/process/load batch: one Prefect task and one short write transaction each."""
+    process_workers: int | None = None
+    """Processes for extract/clean/tag. None: one per core for runs of 100+ articles, in-process below
+    that (a worker costs ~2 s to start). 1 keeps everything in-process."""
 
     def with_overrides(self, **changes: object) -> Settings:
         """A copy with some fields changed, skipping None values (CLI options left unset)."""

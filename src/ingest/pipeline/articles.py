@@ -27,10 +27,12 @@ MapFn = Callable[[Callable[..., Any], Iterable[Any]], Iterator[Any]]
 class BatchStats:
     articles: Counter[str] = field(default_factory=Counter)
     events: Counter[str] = field(default_factory=Counter)
+    failed_feeds: set[str] = field(default_factory=set)  # feeds with an article that failed in this batch
 
     def merge(self, other: BatchStats) -> BatchStats:
         self.articles.update(other.articles)
         self.events.update(other.events)
+        self.failed_feeds |= other.failed_feeds
         return self
 
 
@@ -64,6 +66,7 @@ def run_article_batch(
             error = result.error or "empty response body"
             logs.append(log_row(run_id, "article", result, error=error, feed_url=job.feed_url))
             stats.articles["failed"] += 1
+            stats.failed_feeds.add(job.feed_url)
             log.warning("article %s failed: %s", job.url, error)
             continue
         todo.append((job, result.body, result.final_url or job.url, raw_id(result.url, result.body)))
@@ -74,6 +77,7 @@ def run_article_batch(
         if isinstance(outcome, ProcessFailure):
             logs.append(log_row(run_id, "article", result, error=outcome.error, feed_url=job.feed_url))
             stats.articles["failed"] += 1
+            stats.failed_feeds.add(job.feed_url)
             log.warning("article %s failed: %s", job.url, outcome.error)
         else:
             logs.append(log_row(run_id, "article", result, error=None, feed_url=job.feed_url))

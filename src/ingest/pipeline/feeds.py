@@ -36,6 +36,11 @@ class PolledFeed:
     status: str  # 'parsed' | 'not_modified' | 'failed'
     entries: list[FeedEntry] = field(default_factory=list)
     error: str | None = None
+    # Validators of what we just read (ETag, Last-Modified, body hash). They are saved only once every
+    # article the feed pointed to is loaded (commit_feed_validators): saved earlier, a run killed
+    # between the feed and its articles, or an article that failed, would make the next run see
+    # "not modified" and never fetch those articles.
+    validators: dict[str, object] = field(default_factory=dict)
 
 
 def sync_sources(db_path: Path, sources: list[Source]) -> None:
@@ -147,7 +152,11 @@ def digest_feeds(db_path: Path, run: Run, jobs: list[FeedJob], results: list[Fet
             outcome.status = "not_modified"
         elif error is None:
             body_hash = sha256(result.body)
-            state.update(etag=result.headers.get("etag"), last_modified=result.headers.get("last-modified"))
+            outcome.validators = {
+                "feed_url": job.feed_url,
+                "etag": result.headers.get("etag"),
+                "last_modified": result.headers.get("last-modified"),
+            }
             if body_hash == job.body_hash:
                 # The server said 200 but the bytes are the ones we parsed last time.
                 outcome.status = "not_modified"
@@ -157,8 +166,8 @@ def digest_feeds(db_path: Path, run: Run, jobs: list[FeedJob], results: list[Fet
                     error = parsed.error
                 else:
                     outcome.status, outcome.entries = "parsed", parsed.entries
+                    outcome.validators["body_hash"] = body_hash
                     state.update(
-                        body_hash=body_hash,
                         title=parsed.title,
                         format=parsed.format,
                         entries_seen=len(parsed.entries),
@@ -191,3 +200,14 @@ def digest_feeds(db_path: Path, run: Run, jobs: list[FeedJob], results: list[Fet
             update_from(con, "feeds", group, key=["feed_url"])
         append(con, "fetch_log", logs)
     return polled
+
+
+def commit_feed_validators(db_path: Path, polled: list[PolledFeed], failed_feeds: set[str]) -> int:
+    """Save the validators of feeds whose articles all loaded; a feed with a failed article keeps its
+    old ones, so the next run reads it again and retries just the articles still missing."""
+    rows = [p.validators for p in polled if p.validators and p.job.feed_url not in failed_feeds]
+    if rows:
+        with writer(db_path) as con:
+            for columns in {tuple(sorted(r)) for r in rows}:
+                update_from(con, "feeds", [r for r in rows if tuple(sorted(r)) == columns], key=["feed_url"])
+    return len(rows)

@@ -11,7 +11,7 @@ ARTICLE_OUTCOMES = ("new", "updated", "unchanged", "duplicate", "failed")
 FEED_OUTCOMES = ("polled", "parsed", "not_modified", "failed", "backing_off")
 
 
-def record_batches(run: Run, batches: list[BatchStats]) -> None:
+def record_batches(run: Run, batches: list[BatchStats]) -> BatchStats:
     total = BatchStats()
     for b in batches:
         total.merge(b)
@@ -19,6 +19,7 @@ def record_batches(run: Run, batches: list[BatchStats]) -> None:
         run.count("articles", name, n)
     for name, n in total.events.items():
         run.count("events", name, n)
+    return total
 
 
 def summary_rows(run: Run) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import duckdb
@@ -128,9 +128,17 @@ def writer(path: str | Path, *, migrate: bool = True, **kwargs: object) -> Itera
                 yield con
                 con.commit()
             except BaseException:
-                con.rollback()
+                _rollback_quietly(con)
                 raise
-        except duckdb.IOException as exc:
-            raise WarehouseError(f"writing to {path} failed: {exc}") from exc
+        except (duckdb.IOException, duckdb.FatalException, duckdb.TransactionException) as exc:
+            # Disk full, file too large, permissions changed under us: DuckDB has already aborted
+            # the transaction, so nothing of it is visible; say so plainly.
+            raise WarehouseError(f"writing to {path} failed, nothing of this batch was saved: {exc}") from exc
         finally:
             con.close()
+
+
+def _rollback_quietly(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back if a transaction is still open; after an I/O error DuckDB has already aborted it."""
+    with suppress(duckdb.Error):
+        con.rollback()

@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
+from ingest.warehouse.connection import WarehouseError
+
 
 class WriterSlotBusy(RuntimeError):
     """Another run holds the writer slot."""
@@ -33,8 +35,12 @@ class RunLock:
             return {}
 
     def acquire(self, **info: object) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            # Same error class as an unopenable warehouse: the CLI turns it into a message and exit code.
+            raise WarehouseError(f"cannot use warehouse location {self.path.parent}: {exc.strerror or exc}") from exc
         deadline = time.monotonic() + self.wait_s
         while True:
             try:
