@@ -18,7 +18,7 @@ from ingest.pipeline.articles import BatchStats
 from ingest.pipeline.load import event_rows
 from ingest.pipeline.plan import ArticleJob
 from ingest.pipeline.process import ProcessedArticle, ProcessFailure, process_article
-from ingest.warehouse import append, read_only, update_from, writer
+from ingest.warehouse import append, key_set, read_only, update_from, writer
 
 MapFn = Callable[[Callable[..., Any], Iterable[Any]], Iterator[Any]]
 
@@ -59,10 +59,10 @@ def select_backfill(db_path: Path, start: date, end: date) -> list[BackfillItem]
 
 
 def _load_raw(db_path: Path, raw_ids: list[str]) -> dict[str, tuple[bytes, str]]:
-    with read_only(db_path) as con:
+    with read_only(db_path) as con, key_set(con, raw_ids) as keys:
         rows = con.execute(
-            "select raw_id, body_gz, coalesce(final_url, url) from raw_documents where raw_id in (select unnest(?))",
-            [raw_ids],
+            "select raw_id, body_gz, coalesce(final_url, url) from raw_documents"
+            f" where raw_id in (select key from {keys})"
         ).fetchall()
     return {r: (gzip.decompress(body), final_url) for r, body, final_url in rows}
 
@@ -106,7 +106,8 @@ def reprocess_batch(db_path: Path, run_id: str, items: list[BackfillItem], *, ma
         update_from(con, "articles", article_rows, key=["article_id"])
         update_from(con, "article_versions", version_rows, key=["article_id", "version"])
         if ids:
-            con.execute("delete from events where article_id in (select unnest(?))", [ids])
+            with key_set(con, ids) as keys:
+                con.execute(f"delete from events where article_id in (select key from {keys})")
         append(con, "events", events)
         append(con, "fetch_log", logs)
     return stats

@@ -8,6 +8,7 @@ import duckdb
 
 from ingest.clean import hamming
 from ingest.pipeline.process import ProcessedArticle
+from ingest.warehouse import key_set
 
 NEAR_DUPLICATE_BITS = 6
 """SimHash distance at or below which two texts are one story. Copies of a wire story with a different
@@ -22,15 +23,20 @@ class DuplicateFinder:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, batch: list[ProcessedArticle]) -> None:
         self.by_hash: dict[str, str] = {}
-        self.near: list[tuple[int, datetime | None, str]] = []
+        # SimHash index: 7 bands of the 64 bits. Two hashes at most 6 bits apart agree on at least one
+        # band (pigeonhole), so only articles sharing a band value are compared: the check stays about
+        # constant per article instead of growing with the number of recent articles.
+        self.bands: dict[tuple[int, int], list[tuple[int, datetime | None, str]]] = {}
+        self.order: dict[str, int] = {}  # first-seen order: the earliest match is the original
         if not batch:
             return
         hashes = [p.content_hash for p in batch]
-        for content, article_id in con.execute(
-            "select content_hash, arg_min(article_id, first_seen_at) from articles"
-            " where duplicate_of is null and content_hash in (select unnest(?)) group by 1",
-            [hashes],
-        ).fetchall():
+        with key_set(con, hashes) as keys:
+            rows = con.execute(
+                "select content_hash, arg_min(article_id, first_seen_at) from articles"
+                f" where duplicate_of is null and content_hash in (select key from {keys}) group by 1"
+            ).fetchall()
+        for content, article_id in rows:
             self.by_hash[content] = article_id
         times = [p.published_at for p in batch if p.published_at is not None]
         window = timedelta(seconds=NEAR_DUPLICATE_WINDOW_S)
@@ -41,12 +47,13 @@ class DuplicateFinder:
             " order by first_seen_at",
             [lo, lo, hi],
         ).fetchall()
-        self.near = [(h, t, a) for h, t, a in rows]
+        for h, t, a in rows:
+            self._index(h, t, a)
 
     def original_of(self, p: ProcessedArticle) -> str | None:
         if p.content_hash in self.by_hash and self.by_hash[p.content_hash] != p.article_id:
             return self.by_hash[p.content_hash]
-        for other_hash, published, article_id in self.near:
+        for other_hash, published, article_id in self._candidates(p.simhash):
             if article_id == p.article_id or hamming(other_hash, p.simhash) > NEAR_DUPLICATE_BITS:
                 continue
             if published is None or p.published_at is None:
@@ -57,4 +64,29 @@ class DuplicateFinder:
 
     def add(self, p: ProcessedArticle) -> None:
         self.by_hash.setdefault(p.content_hash, p.article_id)
-        self.near.append((p.simhash, p.published_at, p.article_id))
+        self._index(p.simhash, p.published_at, p.article_id)
+
+    def _index(self, value: int, published: datetime | None, article_id: str) -> None:
+        self.order.setdefault(article_id, len(self.order))
+        for band in _bands(value):
+            self.bands.setdefault(band, []).append((value, published, article_id))
+
+    def _candidates(self, value: int) -> list[tuple[int, datetime | None, str]]:
+        """Articles sharing at least one band, in the order they were indexed (earliest first)."""
+        seen: dict[str, tuple[int, datetime | None, str]] = {}
+        for band in _bands(value):
+            for entry in self.bands.get(band, ()):
+                seen.setdefault(entry[2], entry)
+        return sorted(seen.values(), key=lambda entry: self.order[entry[2]])
+
+
+_BAND_WIDTHS = (10, 9, 9, 9, 9, 9, 9)  # 64 bits in NEAR_DUPLICATE_BITS + 1 bands
+
+
+def _bands(value: int) -> list[tuple[int, int]]:
+    unsigned = value & 0xFFFFFFFFFFFFFFFF  # SimHashes are stored as signed BIGINT
+    out, shift = [], 0
+    for i, width in enumerate(_BAND_WIDTHS):
+        out.append((i, (unsigned >> shift) & ((1 << width) - 1)))
+        shift += width
+    return out

@@ -12,7 +12,7 @@ from ingest.fetch import FetchResult, next_fetch_after
 from ingest.pipeline.common import gzip_bytes, raw_id, sha256, to_json
 from ingest.pipeline.runs import Run
 from ingest.sources import Source
-from ingest.warehouse import append, read_only, update_from, upsert, writer
+from ingest.warehouse import append, key_set, read_only, update_from, upsert, writer
 
 log = logging.getLogger(__name__)
 
@@ -69,11 +69,10 @@ def plan_feeds(
 ) -> tuple[list[FeedJob], int]:
     """Feeds due for polling, with their conditional-GET state; and how many are backing off."""
     urls = [f for s in sources for f in s.feeds]
-    with read_only(db_path) as con:
+    with read_only(db_path) as con, key_set(con, urls) as keys:
         rows = con.execute(
             "select feed_url, source, etag, last_modified, body_hash, consecutive_failures, next_fetch_at"
-            " from feeds where feed_url in (select unnest(?))",
-            [urls],
+            f" from feeds where feed_url in (select key from {keys})"
         ).fetchall()
     jobs, backing_off = [], 0
     for url, source, etag, last_modified, body_hash, failures, next_at in rows:

@@ -17,7 +17,7 @@ import duckdb
 from ingest.pipeline.duplicates import DuplicateFinder
 from ingest.pipeline.process import ProcessedArticle
 from ingest.tag import EVENT_TYPES
-from ingest.warehouse import append, update_from, upsert
+from ingest.warehouse import append, key_set, update_from, upsert
 
 EVENT_COLUMNS = (
     "event_type", "acled_event_type", "acled_sub_event_type", "cameo_root", "actor1", "actor1_type",
@@ -79,14 +79,12 @@ def load_articles(con: duckdb.DuckDBPyConnection, processed: list[ProcessedArtic
     if not batch:
         return result
     now = datetime.now(UTC)
-    existing = {
-        row[0]: row[1:]
-        for row in con.execute(
+    with key_set(con, list(batch)) as keys:
+        found = con.execute(
             "select article_id, content_hash, version, duplicate_of from articles"
-            " where article_id in (select unnest(?))",
-            [list(batch)],
+            f" where article_id in (select key from {keys})"
         ).fetchall()
-    }
+    existing = {row[0]: row[1:] for row in found}
     finder = DuplicateFinder(con, list(batch.values()))
     new_rows, changed_rows, touched_rows, versions, events = [], [], [], [], []
     changed_ids: list[str] = []
@@ -125,14 +123,13 @@ def load_articles(con: duckdb.DuckDBPyConnection, processed: list[ProcessedArtic
     url_rows = [{"url": u, "article_id": p.article_id} for p in batch.values() for u in p.urls]
     upsert(con, "article_urls", url_rows, key=["url"], update=[])
     if changed_ids:
-        con.execute("delete from events where article_id in (select unnest(?))", [changed_ids])
+        with key_set(con, changed_ids) as keys:
+            con.execute(f"delete from events where article_id in (select key from {keys})")
     upsert(con, "events", events, key=["event_id"], update=[])
     return result
 
 
 def mark_seen(con: duckdb.DuckDBPyConnection, article_ids: list[str], run_id: str) -> None:
     if article_ids:
-        con.execute(
-            "update articles set last_seen_run = ? where article_id in (select unnest(?))",
-            [run_id, article_ids],
-        )
+        with key_set(con, article_ids) as keys:
+            con.execute(f"update articles set last_seen_run = ? where article_id in (select key from {keys})", [run_id])

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import duckdb
+
 from ingest.clean import canonicalize_url
 from ingest.feeds import FeedEntry
 from ingest.pipeline.feeds import PolledFeed
-from ingest.warehouse import read_only
+from ingest.warehouse import key_set, read_only
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,14 @@ def _entry_time(entry: FeedEntry) -> datetime | None:
     return entry.updated or entry.published
 
 
+def _known_rows(con: duckdb.DuckDBPyConnection, urls: list[str]) -> list[tuple]:
+    with key_set(con, urls) as keys:
+        return con.execute(
+            "select u.url, a.article_id, a.feed_updated_at, a.guid from article_urls u"
+            f" join articles a using (article_id) where u.url in (select key from {keys})"
+        ).fetchall()
+
+
 def plan_articles(db_path: Path, polled: list[PolledFeed]) -> ArticlePlan:
     candidates: dict[str, tuple[PolledFeed, FeedEntry]] = {}
     for feed in polled:
@@ -51,11 +61,7 @@ def plan_articles(db_path: Path, polled: list[PolledFeed]) -> ArticlePlan:
     with read_only(db_path) as con:
         known = {
             url: (article_id, feed_updated_at, guid)
-            for url, article_id, feed_updated_at, guid in con.execute(
-                "select u.url, a.article_id, a.feed_updated_at, a.guid from article_urls u"
-                " join articles a using (article_id) where u.url in (select unnest(?))",
-                [list(candidates)],
-            ).fetchall()
+            for url, article_id, feed_updated_at, guid in _known_rows(con, list(candidates))
         }
     jobs: list[ArticleJob] = []
     seen: list[str] = []

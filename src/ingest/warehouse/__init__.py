@@ -7,7 +7,7 @@
 """
 
 from ingest.warehouse.connection import WarehouseBusy, WarehouseError, connect, read_only, writer
-from ingest.warehouse.load import append, update_from, upsert
+from ingest.warehouse.load import append, key_set, update_from, upsert
 from ingest.warehouse.migrations import apply_migrations, sql_dir
 from ingest.warehouse.runlock import RunLock, WriterSlotBusy
 
@@ -19,6 +19,7 @@ __all__ = [
     "append",
     "apply_migrations",
     "connect",
+    "key_set",
     "read_only",
     "sql_dir",
     "update_from",

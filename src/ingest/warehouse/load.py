@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import duckdb
@@ -87,3 +88,17 @@ def update_from(con: duckdb.DuckDBPyConnection, table: str, rows: Rows, key: Seq
     finally:
         con.unregister(view)
     return data.num_rows
+
+
+@contextmanager
+def key_set(con: duckdb.DuckDBPyConnection, values: Sequence[Any], name: str = "_keys") -> Iterator[str]:
+    """Register ``values`` as a one-column relation (column ``key``) for ``where x in (select key from ...)``.
+
+    Passing a long Python list as a query parameter costs DuckDB ~0.2 ms per element; an Arrow
+    column is handed over in one piece.
+    """
+    con.register(name, pa.table({"key": list(values)}))
+    try:
+        yield name
+    finally:
+        con.unregister(name)
