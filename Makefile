@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench browser clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -14,8 +14,21 @@ $(STAMP): pyproject.toml constraints.txt
 demo: $(STAMP)
 	$(BIN)/ingest demo
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+# The report test opens the HTML report in headless Chromium. Install Debian's package when we can
+# (root on a Debian-like system); otherwise that one test skips and says why.
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing Debian's chromium for the report test"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null) \
+	    || echo "could not install chromium: the report's browser test will be skipped"; \
+	else echo "no /usr/bin/chromium and no root apt-get: the report's browser test will be skipped"; fi
+
+bench: $(STAMP)
+	$(BIN)/python bench/pipeline.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src flows tests bench
