@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 
 import duckdb
 
-from ingest.clean import hamming
 from ingest.pipeline.process import ProcessedArticle
 from ingest.warehouse import key_set
 
@@ -26,8 +25,8 @@ class DuplicateFinder:
         # SimHash index: 7 bands of the 64 bits. Two hashes at most 6 bits apart agree on at least one
         # band (pigeonhole), so only articles sharing a band value are compared: the check stays about
         # constant per article instead of growing with the number of recent articles.
-        self.bands: dict[tuple[int, int], list[tuple[int, datetime | None, str]]] = {}
-        self.order: dict[str, int] = {}  # first-seen order: the earliest match is the original
+        self.bands: dict[tuple[int, int], list[tuple[int, datetime | None, str, int]]] = {}
+        self._next = 0  # first-seen order of indexed articles: the earliest match is the original
         if not batch:
             return
         hashes = [p.content_hash for p in batch]
@@ -53,38 +52,38 @@ class DuplicateFinder:
     def original_of(self, p: ProcessedArticle) -> str | None:
         if p.content_hash in self.by_hash and self.by_hash[p.content_hash] != p.article_id:
             return self.by_hash[p.content_hash]
-        for other_hash, published, article_id in self._candidates(p.simhash):
-            if article_id == p.article_id or hamming(other_hash, p.simhash) > NEAR_DUPLICATE_BITS:
-                continue
-            if published is None or p.published_at is None:
-                return article_id
-            if abs((published - p.published_at).total_seconds()) <= NEAR_DUPLICATE_WINDOW_S:
-                return article_id
-        return None
+        value = p.simhash & _MASK
+        best: tuple[int, str] | None = None  # (first-seen order, article_id): the earliest copy wins
+        for band in _bands(value):
+            for other, published, article_id, order in self.bands.get(band, ()):
+                if (best is not None and order >= best[0]) or article_id == p.article_id:
+                    continue
+                if (other ^ value).bit_count() > NEAR_DUPLICATE_BITS:
+                    continue
+                both_dated = published is not None and p.published_at is not None
+                if both_dated and abs((published - p.published_at).total_seconds()) > NEAR_DUPLICATE_WINDOW_S:
+                    continue
+                best = (order, article_id)
+        return best[1] if best else None
 
     def add(self, p: ProcessedArticle) -> None:
         self.by_hash.setdefault(p.content_hash, p.article_id)
         self._index(p.simhash, p.published_at, p.article_id)
 
     def _index(self, value: int, published: datetime | None, article_id: str) -> None:
-        self.order.setdefault(article_id, len(self.order))
+        value &= _MASK
+        entry = (value, published, article_id, self._next)
+        self._next += 1
         for band in _bands(value):
-            self.bands.setdefault(band, []).append((value, published, article_id))
-
-    def _candidates(self, value: int) -> list[tuple[int, datetime | None, str]]:
-        """Articles sharing at least one band, in the order they were indexed (earliest first)."""
-        seen: dict[str, tuple[int, datetime | None, str]] = {}
-        for band in _bands(value):
-            for entry in self.bands.get(band, ()):
-                seen.setdefault(entry[2], entry)
-        return sorted(seen.values(), key=lambda entry: self.order[entry[2]])
+            self.bands.setdefault(band, []).append(entry)
 
 
+_MASK = 0xFFFFFFFFFFFFFFFF  # SimHashes are stored as signed BIGINT; compare them as unsigned 64-bit
 _BAND_WIDTHS = (10, 9, 9, 9, 9, 9, 9)  # 64 bits in NEAR_DUPLICATE_BITS + 1 bands
 
 
 def _bands(value: int) -> list[tuple[int, int]]:
-    unsigned = value & 0xFFFFFFFFFFFFFFFF  # SimHashes are stored as signed BIGINT
+    unsigned = value & _MASK
     out, shift = [], 0
     for i, width in enumerate(_BAND_WIDTHS):
         out.append((i, (unsigned >> shift) & ((1 << width) - 1)))
