@@ -1,0 +1,110 @@
+"""Who did what to whom in a sentence, normalised through the actor dictionary."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ingest.tag.resources import Actor, actors, patterns
+
+# Words just before a mention that make it the target (actor2) rather than the doer.
+_TARGET_CUE = re.compile(
+    r"\b(?:on|at|against|targeting|targeted|target|hit|hitting|struck|striking|killed|killing|injuring|wounding|"
+    r"arrested|detained|sanctioned|sanctions on|designated|designating|near|toward|towards|hosting|host|with|"
+    r"attacked|attacking|raided|shelled|bombed|of)\s+(?:the\s+|a\s+|an\s+|\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_AGENT_CUE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$", re.IGNORECASE)
+# "Iran-aligned group": the state is a patron here (see patron_in), not a party to the event.
+_PATRON_USE = re.compile(r"^[- ](?:backed|aligned|allied|sponsored|supported|funded|armed)\b")
+_VIOLENT_OR_MILITARY = {"suicide_bomb", "maritime_attack", "remote_explosive", "air_or_drone_strike",
+                        "shelling_artillery_missile", "armed_clash", "attack", "military_deployment"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    actor: Actor
+    start: int
+    end: int
+    role_hint: str | None  # 'agent' | 'target' | None
+
+
+@cache
+def _patron_patterns() -> tuple[list[re.Pattern[str]], dict[str, str]]:
+    spec = patterns()["patrons"]
+    return [re.compile(p) for p in spec["patterns"]], spec["names"]
+
+
+def patron_in(text: str) -> str | None:
+    """The sponsor a sentence names ("Iran-backed" -> Iran)."""
+    pats, names = _patron_patterns()
+    for pattern in pats:
+        m = pattern.search(text)
+        if m:
+            return names.get(m.group("patron"), m.group("patron"))
+    return None
+
+
+# "bases in Iraq", "sent to Saudi Arabia": the state is the scene, not a party.
+_PLACE_USE = re.compile(r"\b(?:in|into|across|throughout|from|to|inside|outside|around|near|over|of)\s+(?:the\s+)?"
+                        r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|northeastern|"
+                        r"northwestern|southeastern|southwestern)\s+)?$",
+                        re.IGNORECASE)  # fmt: skip
+
+
+_SOURCE = re.compile(r"\baccording to (?:the |a |an )?(?:\w+ ){0,2}$", re.IGNORECASE)
+_SPEAKS = re.compile(r"^(?:'s?)?\s*(?:\w+\s+){0,2}(?:said|says|told|reported|announced|spokesman|spokesperson|official|"
+                     r"officials|statement)\b", re.IGNORECASE)  # fmt: skip
+# "... US troops being injured": a mention followed by a passive of harm is the target.
+_HARMED = re.compile(r"^\s+(?:\w+\s+){0,2}(?:being|were|was|have been|had been|came|come|is|are)\s+(?:injured|killed|"
+                     r"wounded|hurt|hit|targeted|attacked|struck|under)\b", re.IGNORECASE)  # fmt: skip
+
+
+def actor_mentions(sentence: str) -> list[ActorMention]:
+    index = actors()
+    out = []
+    for m in index.regex.finditer(sentence):
+        actor = index.by_alias[m.group(0)]
+        before = sentence[max(0, m.start() - 30) : m.start()]
+        if (actor.type == "government" and _PLACE_USE.search(before)) or _PATRON_USE.match(sentence[m.end() :]):
+            continue
+        if _SOURCE.search(before) or _SPEAKS.match(sentence[m.end() : m.end() + 40]):
+            continue  # "according to the Pentagon", "the Pentagon said": a source, not a party
+        after = sentence[m.end() : m.end() + 40]
+        hint = ("agent" if _AGENT_CUE.search(before) else
+                "target" if _TARGET_CUE.search(before) or _HARMED.match(after) else None)  # fmt: skip
+        out.append(ActorMention(actor, m.start(), m.end(), hint))
+    return out
+
+
+def _as_forces(actor: Actor, event_type: str) -> Actor:
+    if actor.forces and event_type in _VIOLENT_OR_MILITARY:
+        return actors().by_name.get(actor.forces, actor)
+    return actor
+
+
+def assign_roles(mentions: list[ActorMention], event_type: str) -> tuple[Actor | None, Actor | None]:
+    """(actor1, actor2): the agent ("by X", or the first named doer) and the target."""
+    if not mentions:
+        return None, None
+    if event_type == "military_deployment":  # the deployer; the destination is the place
+        doer = next((m for m in mentions if m.actor.type in ("government", "state_forces", "external_force")), None)
+        return (_as_forces(doer.actor, event_type) if doer else None), None
+    agent = next((m for m in mentions if m.role_hint == "agent"), None)
+    targeted = {m.actor.name for m in mentions if m.role_hint == "target"}
+    if agent is None:  # an actor named as the target elsewhere in the sentence is not also the doer
+        agent = next((m for m in mentions if m.role_hint != "target" and m.actor.type != "civilians"
+                      and m.actor.name not in targeted), None)  # fmt: skip
+    if agent is None and event_type == "protest":
+        agent = mentions[0]
+    target = next((m for m in mentions if m is not agent and m.role_hint == "target"
+                   and (agent is None or m.actor.name != agent.actor.name)), None)  # fmt: skip
+    if target is None:
+        target = next((m for m in mentions if m is not agent and (agent is None or m.actor.name != agent.actor.name)),
+                      None)  # fmt: skip
+    a1 = _as_forces(agent.actor, event_type) if agent else None
+    a2 = _as_forces(target.actor, event_type) if target else None
+    if a1 is not None and a2 is not None and a1.name == a2.name:
+        a2 = None
+    return a1, a2

@@ -1,0 +1,108 @@
+"""Casualty and attack counts in a sentence: digits or words, lower bounds, explicit zeros."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ingest.tag.resources import alternation, numbers, patterns
+
+# Number-like tokens that are not counts of people or attacks ("12-year-old", "10 kilometres", "7pm").
+_NOT_A_COUNT = (r"(?![-\s]?(?:year|years-old|km|kilomet|mile|metre|meter|percent|per cent|%|am\b|pm\b|:|th\b|st\b"
+                r"|nd\b|rd\b))")
+# Nouns that sit between a number and "killed" but are the weapon, not the victims ("a drone strike killed").
+_NOT_VICTIMS = (r"(?!(?:strike|attack|bomb|blast|explosion|raid|drone|missile|rocket|shell|air|mortar|round)s?\b"
+                r"|(?:dead|killed|injured|wounded|hurt|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)")
+
+
+@dataclass
+class Counts:
+    killed: int | None = None
+    injured: int | None = None
+    attack_count: int | None = None
+    lower_bound: bool = False
+
+    @property
+    def any(self) -> bool:
+        return self.killed is not None or self.injured is not None or self.attack_count is not None
+
+
+@cache
+def _compiled() -> dict[str, list[re.Pattern[str]] | re.Pattern[str]]:
+    words = numbers()
+    units = sorted(words["units"], key=len, reverse=True)
+    vague = sorted(words["vague"], key=len, reverse=True)
+    word_alt = "|".join(re.escape(w) for w in vague + units)
+    digits = r"\d{1,3}(?:,\d{3})+|\d+"
+    compound = "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    number = rf"(?<![Nn]o )\b(?P<n>{digits}|(?:{word_alt}){compound})\b"
+    number += _NOT_A_COUNT
+    qualifier = (r"(?P<q>(?:at least|more than|over|upwards of|no fewer than|nearly|almost|about|around|some|up to"
+                 r"|a total of)\s+)?")
+    spec = patterns()["counts"]
+    out: dict[str, list[re.Pattern[str]] | re.Pattern[str]] = {}
+    for key in ("killed", "injured", "attack_count"):
+        out[key] = [
+            re.compile(p.replace("(?:[\\w-]+\\s+)", f"(?:{_NOT_VICTIMS}[\\w-]+\\s+)").replace("{Q}", qualifier)
+                       .replace("{N}", number), re.IGNORECASE)
+            for p in spec[key]
+        ]  # fmt: skip
+    out["zero_killed"] = alternation(spec["zero_killed"])
+    out["zero_injured"] = alternation(spec["zero_injured"])
+    return out
+
+
+def parse_number(token: str) -> tuple[int | None, bool]:
+    """(value, is_vague) for "23", "1,200", "twenty-one", "dozens"."""
+    token = token.lower().strip()
+    if token.replace(",", "").isdigit():
+        return int(token.replace(",", "")), False
+    words = numbers()
+    if token in words["vague"]:
+        return words["vague"][token], True
+    if token in words["units"]:
+        return words["units"][token], False
+    total = 0
+    for part in re.split(r"[- ]", token):
+        if part not in words["units"]:
+            return None, False
+        total += words["units"][part]
+    return total, False
+
+
+def _is_lower_bound(qualifier: str | None) -> bool:
+    # "about", "nearly", "up to" are estimates, not floors
+    floors = ("at least", "more than", "over", "upwards of", "no fewer than")
+    return bool(qualifier) and qualifier.strip().lower() in floors
+
+
+def _best(patterns_: list[re.Pattern[str]], sentence: str) -> tuple[int | None, bool]:
+    best: int | None = None
+    lower = False
+    for pattern in patterns_:
+        for m in pattern.finditer(sentence):
+            token = m.group("n")
+            # "a"/"an" count one person only in passives ("a soldier was killed"), never "a drone strike killed".
+            if token.lower() in ("a", "an") and not re.search(r"\b(?:was|has been|had been)\b", m.group(0)) and not (
+                m.start("n") > m.start()
+            ):
+                continue
+            value, vague = parse_number(token)
+            if value is None or value > 100000:
+                continue
+            if best is None or value > best:
+                best, lower = value, vague or _is_lower_bound(m.group("q"))
+    return best, lower
+
+
+def extract_counts(sentence: str) -> Counts:
+    compiled = _compiled()
+    killed, lk = _best(compiled["killed"], sentence)  # type: ignore[arg-type]
+    injured, li = _best(compiled["injured"], sentence)  # type: ignore[arg-type]
+    attacks, la = _best(compiled["attack_count"], sentence)  # type: ignore[arg-type]
+    if killed is None and compiled["zero_killed"].search(sentence):  # type: ignore[union-attr]
+        killed = 0
+    if injured is None and compiled["zero_injured"].search(sentence):  # type: ignore[union-attr]
+        injured = 0
+    return Counts(killed, injured, attacks, lk or li or la)

@@ -1,0 +1,79 @@
+"""Event dates from a sentence's own words, resolved against the article's publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from ingest.tag.resources import relative_dates
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"]  # fmt: skip
+_MONTH_ALT = "|".join(m.capitalize() for m in _MONTHS) + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+# Month names are matched case-sensitively so the verb "march" and modal "may" are not months.
+_DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTH_ALT})\.?(?:,? (?P<y>(?:19|20)\d\d))?\b")
+_MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH_ALT})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>(?:19|20)\d\d))?\b")
+_SINCE = re.compile(
+    rf"\bsince (?:(?:early|mid|late)-?\s?)?(?P<m>{_MONTH_ALT})\b(?:\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?)?"
+)
+_MONTH_ONLY = re.compile(rf"\b(?:in|during|early|late|mid-?)\s?(?P<m>{_MONTH_ALT})\b(?! \d)")
+_WEEKDAY = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+
+
+@cache
+def _relative() -> tuple[re.Pattern[str], dict[str, dict]]:
+    table = {k.lower(): v for k, v in relative_dates().items()}
+    alt = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\b", re.IGNORECASE), table
+
+
+def _month_number(name: str) -> int:
+    name = name.lower().rstrip(".")
+    return next(i + 1 for i, m in enumerate(_MONTHS) if m.startswith(name[:3]))
+
+
+def _not_after(day: int, month: int, year: int | None, published: dt.date) -> dt.date | None:
+    """The most recent such date on or before publication when the text gives no year."""
+    try:
+        if year is not None:
+            return dt.date(year, month, day)
+        candidate = dt.date(published.year, month, day)
+        return candidate if candidate <= published else dt.date(published.year - 1, month, day)
+    except ValueError:
+        return None
+
+
+def resolve_date(sentence: str, published: dt.date | None) -> tuple[dt.date | None, str | None]:
+    """(event_date, date_precision). Without a cue the event is dated to publication ('published')."""
+    if published is None:
+        return None, None
+    m = _SINCE.search(sentence)
+    if m:
+        day = int(m.group("d")) if m.group("d") else 1
+        start = _not_after(day, _month_number(m.group("m")), None, published)
+        if start:
+            return start, "range"
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        m = pattern.search(sentence)
+        if m:
+            y = int(m.group("y")) if m.group("y") else None
+            date = _not_after(int(m.group("d")), _month_number(m.group("m")), y, published)
+            if date:
+                return date, "day"
+    m = _WEEKDAY.search(sentence)
+    if m:
+        back = (published.weekday() - _WEEKDAYS.index(m.group("w").lower())) % 7
+        return published - dt.timedelta(days=back), "day"
+    pattern, table = _relative()
+    m = pattern.search(sentence)
+    if m:
+        rule = table[m.group(0).lower()]
+        return published - dt.timedelta(days=rule["days"]), rule["precision"]
+    m = _MONTH_ONLY.search(sentence)
+    if m:
+        date = _not_after(1, _month_number(m.group("m")), None, published)
+        if date:
+            return date, "month"
+    return published, "published"

@@ -1,0 +1,72 @@
+"""Where a sentence says something happened: bases, towns, provinces, countries and sea areas."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.tag.resources import Place, places
+from ingest.tag.text import fold
+
+# Words before a place name that make it the scene rather than an actor or an origin.
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|on|near|over|off|across|into|outside|inside|toward|towards|targeting|targeted|struck|hit|hitting|"
+    r"around|of|to|northern|southern|eastern|western|central|north|south|east|west)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "Iran-backed", "Iran's Guards": the country is an actor or patron here, not a place.
+_ACTOR_USE = re.compile(r"^(?:[- ](?:backed|aligned|allied|sponsored|supported|funded|armed)|'s\b|’s\b)")
+# Country names need a stricter cue: "aimed at deterring Iran" is not about events in Iran.
+_COUNTRY_LOCATIVE = re.compile(r"\b(?:in|into|across|inside|throughout|over|to|on|of|toward|towards|targeting|struck"
+                               r"|hit)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)  # fmt: skip
+_KIND_SCORE = {"base": 4.0, "town": 3.0, "sea": 2.5, "admin1": 2.0, "country": 1.0}
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    place: Place
+    start: int
+    end: int
+    score: float
+
+
+def place_mentions(sentence: str) -> list[PlaceMention]:
+    index = places()
+    folded = fold(sentence)
+    out = []
+    for m in index.regex.finditer(folded):
+        place = index.by_alias.get(m.group(0))
+        if place is None or _ACTOR_USE.match(folded[m.end() : m.end() + 10]):
+            continue
+        score = _KIND_SCORE[place.kind]
+        before = folded[max(0, m.start() - 30) : m.start()]
+        if (_COUNTRY_LOCATIVE if place.kind == "country" else _LOCATIVE).search(before):
+            score += 1.5
+        out.append(PlaceMention(place, m.start(), m.end(), score))
+    return out
+
+
+def in_region(place: Place) -> bool:
+    return place.country_iso is None or place.country_iso in places().region
+
+
+def best_place(mentions: list[PlaceMention], strict: bool = False, at_sea: bool = True) -> Place | None:
+    """The most specific, scene-like place; a sea area borrows a coastal state named beside it. With
+    `strict`, a bare country name counts only after a locative word ("in Iraq", not "deter Iran")."""
+    if strict:
+        mentions = [m for m in mentions if m.place.kind != "country" or m.score > _KIND_SCORE["country"]]
+    if not at_sea and any(m.place.kind != "sea" and in_region(m.place) for m in mentions):
+        mentions = [m for m in mentions if m.place.kind != "sea"]  # strikes ashore, not where the ships are
+    if not mentions:
+        return None
+    best = max(mentions, key=lambda m: (m.score, -m.start))
+    place = best.place
+    if place.kind == "sea":
+        coastal = next((m.place for m in mentions if m.place.country_iso and in_region(m.place)), None)
+        if coastal is not None:
+            return Place(place.name, "sea", coastal.country_iso, None, place.lat, place.lon)
+    return place
+
+
+def country_place(iso: str) -> Place | None:
+    return places().countries.get(iso)

@@ -1,0 +1,142 @@
+"""The tagger's data files (event types, actors, places, patterns, numbers, dates, topics), read and
+compiled once per process on first use."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ingest.tag.text import fold
+
+
+def _read(name: str) -> str:
+    return resources.files("ingest.tag.data").joinpath(name).read_text("utf-8")
+
+
+def _toml(name: str) -> dict[str, Any]:
+    return tomllib.loads(_read(name))
+
+
+def alternation(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", flags)
+
+
+def literal_alternation(words: list[str], flags: int = 0) -> re.Pattern[str]:
+    """Whole-word alternation of literal names, longest first so "US forces" wins over "US"."""
+    escaped = sorted({re.escape(w) for w in words if w}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w])", flags)
+
+
+@cache
+def event_types() -> dict[str, dict[str, str]]:
+    return _toml("event_types.toml")
+
+
+@cache
+def patterns() -> dict[str, Any]:
+    return _toml("patterns.toml")
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    type: str
+    country: str | None
+    forces: str | None
+
+
+@dataclass(frozen=True)
+class ActorIndex:
+    by_alias: dict[str, Actor]
+    by_name: dict[str, Actor]
+    regex: re.Pattern[str]
+
+
+@cache
+def actors() -> ActorIndex:
+    by_alias: dict[str, Actor] = {}
+    by_name: dict[str, Actor] = {}
+    for raw in _toml("actors.toml")["actor"]:
+        actor = Actor(raw["name"], raw["type"], raw.get("country"), raw.get("forces"))
+        by_name[actor.name] = actor
+        for alias in raw["aliases"]:
+            by_alias.setdefault(alias, actor)
+    return ActorIndex(by_alias, by_name, literal_alternation(list(by_alias)))
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str  # country | admin1 | base | town | sea
+    country_iso: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+
+    @property
+    def precision(self) -> str:
+        return {"country": "country", "admin1": "region", "sea": "sea"}.get(self.kind, "place")
+
+
+@dataclass(frozen=True)
+class PlaceIndex:
+    by_alias: dict[str, Place]
+    regex: re.Pattern[str]
+    region: frozenset[str]  # ISO codes of the covered states
+    countries: dict[str, Place]
+
+
+@cache
+def places() -> PlaceIndex:
+    data = _toml("places.toml")
+    by_alias: dict[str, Place] = {}
+    countries: dict[str, Place] = {}
+    region = set()
+    for c in data["country"]:
+        place = Place(c["aliases"][0], "country", c["iso"], None, c["lat"], c["lon"])
+        countries[c["iso"]] = place
+        if c.get("region"):
+            region.add(c["iso"])
+        for alias in c["aliases"]:
+            by_alias[fold(alias)] = place
+    # Curated entries first so they win over GeoNames spellings; admin1 centres come from the gazetteer.
+    gazetteer = list(csv.DictReader(io.StringIO(_read("gazetteer.csv"))))
+    towns_by_name = {(g["country_iso"], g["alias"]): g for g in gazetteer}
+    for kind in ("base", "town", "sea"):
+        for p in data.get(kind, []):
+            place = Place(p["name"], kind, p.get("country"), p.get("admin1"), p["lat"], p["lon"])
+            for alias in p["aliases"]:
+                by_alias.setdefault(fold(alias), place)
+    for a in data["admin1"]:
+        capital = towns_by_name.get((a["country"], fold(a["capital"])))
+        lat = float(capital["lat"]) if capital else countries[a["country"]].lat
+        lon = float(capital["lon"]) if capital else countries[a["country"]].lon
+        place = Place(a["name"], "admin1", a["country"], a["name"], lat, lon)
+        for alias in a["aliases"]:
+            by_alias.setdefault(fold(alias), place)
+    # Towns: the most populous town of a spelling wins.
+    for g in sorted(gazetteer, key=lambda g: -int(g["population"])):
+        place = Place(g["name"], "town", g["country_iso"], g["admin1"] or None, float(g["lat"]), float(g["lon"]))
+        by_alias.setdefault(g["alias"], place)
+    return PlaceIndex(by_alias, literal_alternation(list(by_alias)), frozenset(region), countries)
+
+
+@cache
+def numbers() -> dict[str, dict[str, int]]:
+    return _toml("numbers.toml")
+
+
+@cache
+def relative_dates() -> dict[str, dict[str, Any]]:
+    return _toml("dates.toml")["relative"]
+
+
+@cache
+def topics() -> dict[str, dict[str, Any]]:
+    return _toml("topics.toml")

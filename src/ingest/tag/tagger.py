@@ -1,0 +1,341 @@
+"""tag_article: sentences -> triggers that survive modality checks -> actors, place, date, counts ->
+one event per asserted event mention, with neighbouring sentences about the same event merged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass, replace
+
+from ingest.tag.actors import actor_mentions, assign_roles, patron_in
+from ingest.tag.counts import Counts, extract_counts
+from ingest.tag.dates import resolve_date
+from ingest.tag.model import ArticleTags, Event
+from ingest.tag.places import best_place, in_region, place_mentions
+from ingest.tag.relevance import relevance_score, topic_tags
+from ingest.tag.resources import Actor, Place, actors, event_types, places
+from ingest.tag.rules import Trigger, find_triggers, rules, weapon_of
+from ingest.tag.text import sentence_spans
+
+TAGGER_VERSION = "tag-1"
+# Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
+# runaway page must not stall a worker.
+MAX_CHARS = 200_000
+MIN_RELEVANCE = 0.3  # below this an article yields no events
+MERGE_DISTANCE = 2  # sentences: "Rockets hit the base. The attack injured two." is one event
+# "the attack", "the blast": a sentence that refers back to an event already reported.
+_ANAPHORA = re.compile(
+    r"\b(?:the|that|this) (?:attack|attacks|strike|strikes|blast|explosion|bombing|raid|assault|incident|barrage|"
+    r"shelling|drone|rockets|missiles|missile)\b|\b(?:these|those) (?:attacks|strikes|raids)\b",
+    re.IGNORECASE,
+)
+# Clause breaks that can separate two events in one sentence.
+_CLAUSE = re.compile(r",\s+(?:and|while|but|as|after|before|whereas|prompting)\s+|;\s+|\s+and then\s+")
+# Types that happen somewhere even when the sentence does not say where.
+_LOCATED_TYPES = {"arrest_or_seizure", "protest"}
+
+
+@dataclass
+class _Candidate:
+    sentence: int
+    last_sentence: int
+    trigger: Trigger
+    start: int
+    end: int
+    actor1: Actor | None
+    actor2: Actor | None
+    patron: str | None
+    place: Place | None
+    place_from_text: bool
+    date: dt.date | None
+    date_precision: str | None
+    counts: Counts
+    weapon: str | None
+    anaphoric: bool
+
+    @property
+    def event_type(self) -> str:
+        return self.trigger.event_type
+
+
+# Weapons that decide between the two remote-violence types when a sentence names both ("rocket and drone
+# attacks" is coded by the weapon named first).
+_WEAPON_TYPE = {"rocket": "shelling_artillery_missile", "mortar": "shelling_artillery_missile",
+                "artillery": "shelling_artillery_missile", "missile": "shelling_artillery_missile",
+                "ballistic_missile": "shelling_artillery_missile", "cruise_missile": "shelling_artillery_missile",
+                "drone": "air_or_drone_strike", "air_strike": "air_or_drone_strike"}  # fmt: skip
+
+
+def _by_weapon(triggers: list[Trigger], weapon: str | None) -> Trigger:
+    best = triggers[0]
+    wanted = _WEAPON_TYPE.get(weapon or "")
+    if best.event_type in ("air_or_drone_strike", "shelling_artillery_missile") and wanted != best.event_type:
+        return next((t for t in triggers if t.event_type == wanted), best)
+    return best
+
+
+def _as_date(published: dt.date | dt.datetime | None) -> dt.date | None:
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    return None
+
+
+def _place_rank(place: Place | None) -> int:
+    return {"base": 4, "town": 4, "sea": 3, "admin1": 2, "country": 1}.get(place.kind, 0) if place else 0
+
+
+def _places_compatible(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None or a.name == b.name:
+        return True
+    if a.kind in ("country", "admin1") or b.kind in ("country", "admin1"):
+        return a.country_iso == b.country_iso
+    return False
+
+
+def _mergeable(prev: _Candidate, cur: _Candidate) -> bool:
+    if cur.sentence - prev.last_sentence > MERGE_DISTANCE or not _places_compatible(prev.place, cur.place):
+        return False
+    violent = rules().violent
+    if prev.event_type in violent and cur.event_type in violent:
+        if cur.anaphoric or cur.trigger.generic or prev.trigger.generic:
+            return True
+        return cur.event_type == prev.event_type and cur.sentence - prev.last_sentence <= 1
+    if prev.event_type == cur.event_type and cur.sentence - prev.last_sentence <= 1:
+        return cur.actor1 is None or prev.actor1 is None or cur.actor1.name == prev.actor1.name
+    return False
+
+
+def _max(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _combine(a: Counts, b: Counts) -> Counts:
+    return Counts(_max(a.killed, b.killed), _max(a.injured, b.injured), _max(a.attack_count, b.attack_count),
+                  a.lower_bound or b.lower_bound)  # fmt: skip
+
+
+def _merge(prev: _Candidate, cur: _Candidate) -> _Candidate:
+    specific = cur if prev.trigger.generic and not cur.trigger.generic else prev
+    if cur.trigger.continuation:
+        specific = prev
+    better_place = cur.place if _place_rank(cur.place) > _place_rank(prev.place) else prev.place
+    dated = prev if prev.date_precision != "published" else cur
+    return replace(
+        prev,
+        trigger=replace(specific.trigger, generic=prev.trigger.generic and cur.trigger.generic, continuation=False),
+        end=cur.end,
+        last_sentence=cur.sentence,
+        actor1=prev.actor1 or cur.actor1,
+        actor2=prev.actor2 or cur.actor2,
+        patron=prev.patron or cur.patron,
+        place=better_place,
+        place_from_text=prev.place_from_text or cur.place_from_text,
+        date=dated.date,
+        date_precision=dated.date_precision,
+        counts=_combine(prev.counts, cur.counts),
+        weapon=specific.weapon or prev.weapon or cur.weapon,
+    )
+
+
+def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:
+    """One event per (type, doer, country) for politics, per (type, place, date) for violence: a summary
+    paragraph repeating the lede is not a second event."""
+    violent = rules().violent
+    kept: list[_Candidate] = []
+    for c in cands:
+        country = c.place.country_iso if c.place else None
+        twin = None
+        for k in kept:
+            if k.event_type != c.event_type:
+                continue
+            k_country = k.place.country_iso if k.place else None
+            if c.event_type in violent:
+                if c.place and k.place and c.place.name == k.place.name and c.date == k.date and (
+                    c.counts.killed in (None, k.counts.killed)
+                ):
+                    twin = k
+            elif (c.actor1 and k.actor1 and c.actor1.name == k.actor1.name) and country == k_country:
+                twin = k
+            if twin:
+                break
+        if twin is None:
+            kept.append(c)
+        else:
+            twin.counts = _combine(twin.counts, c.counts)
+    return kept
+
+
+def _confidence(c: _Candidate) -> float:
+    score = 0.45
+    score += 0.15 if c.actor1 else 0.0
+    score += 0.15 if c.place_from_text else 0.05 if c.place else 0.0
+    score += 0.1 if not c.trigger.generic else 0.0
+    score += 0.05 if c.counts.any else 0.0
+    score += 0.05 if c.date_precision not in (None, "published") else 0.0
+    score -= 0.15 if c.trigger.hedged else 0.0
+    return round(min(0.95, max(0.05, score)), 2)
+
+
+def _event(c: _Candidate, text: str) -> Event:
+    spec = event_types()[c.event_type]
+    place = c.place
+    region_level = place is not None and place.kind == "admin1"
+    return Event(
+        event_type=c.event_type,
+        actor1=c.actor1.name if c.actor1 else None,
+        actor1_type=c.actor1.type if c.actor1 else None,
+        actor1_patron=c.patron if c.actor1 else None,
+        actor2=c.actor2.name if c.actor2 else None,
+        actor2_type=c.actor2.type if c.actor2 else None,
+        country_iso=place.country_iso if place else None,
+        admin1=place.admin1 if place else None,
+        place=place.name if place and place.kind not in ("country",) and not region_level else None,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        geo_precision=place.precision if place else None,
+        event_date=c.date,
+        date_precision=c.date_precision,
+        killed=c.counts.killed,
+        injured=c.counts.injured,
+        attack_count=c.counts.attack_count,
+        counts_lower_bound=c.counts.lower_bound,
+        weapon=c.weapon,
+        evidence=text[c.start : c.end],
+        evidence_start=c.start,
+        evidence_end=c.end,
+        confidence=_confidence(c),
+        acled_event_type=spec["acled_event_type"],
+        acled_sub_event_type=spec["acled_sub_event_type"],
+        cameo_root=spec["cameo_root"],
+        tagger_version=TAGGER_VERSION,
+    )
+
+
+def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags:
+    text = text[:MAX_CHARS]
+    r = rules()
+    year = published.year if published else None
+    spans = sentence_spans(text)
+    region = places().region
+    title_places = [m for m in place_mentions(title or "") if m.place.country_iso in region]
+    title_place = best_place(title_places)
+
+    cands: list[_Candidate] = []
+    region_mentions = sum(1 for _ in title_places)
+    region_mentions += sum(1 for m in actor_mentions(title or "") if m.actor.country in region)
+    security = offtopic = 0
+    recent_places: list[tuple[int, Place]] = []  # (sentence index, place) for carrying the scene forward
+    for i, (start, end) in enumerate(spans):
+        sentence = text[start:end]
+        mentions = place_mentions(sentence)
+        region_mentions += sum(1 for m in mentions if m.place.country_iso in region)
+        if r.veto_violent.search(sentence.lower()):
+            offtopic += 1
+        triggers = find_triggers(sentence, year)
+        scene = _scene(mentions, triggers)
+        if scene is not None and in_region(scene):
+            recent_places.append((i, scene))
+        anaphoric = bool(_ANAPHORA.search(sentence))
+        if not triggers:
+            if not (anaphoric and cands and cands[-1].event_type in r.violent):
+                continue
+            # Details of the event just reported: merged into it below, never an event on its own.
+            triggers = [Trigger(cands[-1].event_type, 0, 0, generic=True, continuation=True)]
+        else:
+            security += 1
+        if scene is not None and not in_region(scene):
+            continue  # North Korea, Florida, Ukraine: not coded here
+        for cs, ce, unit_triggers in _units(sentence, triggers, year):
+            unit = sentence[cs:ce]
+            unit_scene = _scene(place_mentions(unit), unit_triggers) if (cs, ce) != (0, len(sentence)) else scene
+            if unit_scene is not None and not in_region(unit_scene):
+                continue
+            people = actor_mentions(unit)
+            region_mentions += sum(1 for m in people if m.actor.country in region)
+            weapon = weapon_of(unit.lower()) if unit_triggers[0].event_type in r.violent else None
+            trigger = _by_weapon(unit_triggers, weapon)
+            a1, a2 = assign_roles(people, trigger.event_type)
+            event_date, precision = resolve_date(unit, published)
+            if precision == "published":
+                event_date, precision = resolve_date(sentence, published)
+            cands.append(_Candidate(
+                sentence=i, last_sentence=i, trigger=trigger, start=start, end=end, actor1=a1, actor2=a2,
+                patron=patron_in(unit), place=unit_scene or scene, place_from_text=(unit_scene or scene) is not None,
+                date=event_date, date_precision=precision, counts=extract_counts(unit), weapon=weapon,
+                anaphoric=anaphoric,
+            ))  # fmt: skip
+
+    relevance = relevance_score(region_mentions, security, offtopic)
+    if relevance < MIN_RELEVANCE:
+        return ArticleTags(relevance=relevance, topics=[], events=[])
+
+    merged: list[_Candidate] = []
+    for c in cands:
+        # "The strikes were ..." may refer back past a statement about them: look at the last violent event.
+        target = len(merged) - 1
+        if c.event_type in r.violent and (c.anaphoric or c.trigger.continuation):
+            target = next((j for j in range(len(merged) - 1, -1, -1) if merged[j].event_type in r.violent), target)
+        if target >= 0 and _mergeable(merged[target], c):
+            merged[target] = _merge(merged[target], c)
+        elif not c.trigger.continuation:
+            merged.append(c)
+    # Violence without a place in its sentence happened where the story last said it was.
+    for c in merged:
+        at_sea_unplaced = c.place is not None and c.place.kind == "sea" and c.place.country_iso is None
+        if at_sea_unplaced and c.event_type in r.violent and c.actor1 and c.actor1.country in places().region:
+            # At sea, ACLED codes an attack to the attacker's coastal state (Houthi attacks -> Yemen).
+            c.place = replace(c.place, country_iso=c.actor1.country)
+        if c.place is None and (c.event_type in r.violent or c.event_type in _LOCATED_TYPES):
+            earlier = [p for (i, p) in recent_places if c.sentence - 3 <= i < c.sentence]
+            c.place = earlier[-1] if earlier else title_place
+    merged = _dedupe(merged)
+    events = []
+    for c in merged:
+        if c.event_type in r.violent and c.place is None and not _regional_actor(c):
+            continue  # violence we cannot place in the region is not coded
+        events.append(_event(c, text))
+    return ArticleTags(relevance=relevance, topics=topic_tags(f"{title or ''}\n{text}", events, r.violent),
+                       events=events)  # fmt: skip
+
+
+def _scene(mentions: list, triggers: list[Trigger]) -> Place | None:
+    at_sea = not triggers or triggers[0].event_type in ("maritime_attack", "military_deployment")
+    scene = best_place(mentions, strict=True, at_sea=at_sea)
+    if scene is None and triggers and triggers[0].event_type in rules().violent:
+        scene = best_place(mentions, at_sea=at_sea)  # violence names its scene even without "in"
+    return scene
+
+
+def _units(sentence: str, triggers: list[Trigger], year: int | None) -> list[tuple[int, int, list[Trigger]]]:
+    """The sentence, or its clauses when they report events of different types ("forces raided the camp,
+    exchanging fire with gunmen, and a drone strike killed two")."""
+    whole = [(0, len(sentence), triggers)]
+    if triggers[0].continuation:
+        return whole
+    bounds = [0] + [m.end() for m in _CLAUSE.finditer(sentence)] + [len(sentence)]
+    if len(bounds) < 3:
+        return whole
+    clauses = [(a, b, find_triggers(sentence[a:b], year)) for a, b in itertools.pairwise(bounds)]
+    clauses = [c for c in clauses if c[2]]
+    if len({c[2][0].event_type for c in clauses}) < 2:
+        return whole
+    return clauses
+
+
+def _regional_actor(c: _Candidate) -> bool:
+    region = places().region
+    return any(a is not None and a.country in region for a in (c.actor1, c.actor2))
+
+
+def tag_article(text: str, published: dt.date | dt.datetime | None = None, title: str | None = None) -> ArticleTags:
+    """Tag one article's cleaned text. Never raises: odd input gives an empty, zero-relevance result."""
+    if not isinstance(text, str) or not text.strip():
+        return ArticleTags(relevance=0.0, topics=[], events=[])
+    try:
+        actors()  # load the dictionaries before timing-sensitive work; cached per process
+        return _tag(text, _as_date(published), title if isinstance(title, str) else None)
+    except Exception:  # a tagging bug must not take down the pipeline's worker
+        return ArticleTags(relevance=0.0, topics=[], events=[])

@@ -1,0 +1,52 @@
+"""Sentence spans and accent folding. Every function keeps character offsets into the original text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+# Abbreviations whose full stop does not end a sentence ("U.S. forces", "Gen. Smith").
+_ABBREVIATIONS = {"u.s", "u.n", "u.k", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no",
+                  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "e.g",
+                  "i.e", "a.m", "p.m", "rep", "sen", "gov", "prof", "adm", "cmdr", "brig", "u.s.-led"}  # fmt: skip
+_BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*")
+_QUOTE_MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "`": "'", "“": '"', "”": '"'})
+
+
+@cache
+def _fold_char(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFD", ch)
+    base = decomposed[0] if decomposed else ch
+    return base if len(base) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """Accent-free text of the same length ("Ḩadīthah" -> "Hadithah", curly quotes -> straight)."""
+    if text.isascii():
+        return text
+    return "".join(_fold_char(c) for c in text.translate(_QUOTE_MARKS))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace trimmed; paragraphs and line breaks always split."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] == ".":
+            word = re.search(r"([\w.-]+)\.$", text[max(0, m.start() - 12) : m.start()])
+            # a lone initial ("John F. Kennedy") or an abbreviation does not end the sentence
+            if word and word.group(1).lower() in _ABBREVIATIONS and "\n" not in m.group():
+                continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
