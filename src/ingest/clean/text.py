@@ -9,6 +9,8 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
+
 # Characters that render as nothing (or as a plain space) but break token matching and hashing.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -51,9 +53,10 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
 
 
-def _shingle_hashes(words: list[str], size: int) -> list[int]:
-    grams = [" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))]
-    return [int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "big") for g in grams]
+def _shingle_digests(words: list[str], size: int) -> bytes:
+    """8-byte BLAKE2b digest of every word ``size``-gram, concatenated."""
+    grams = (" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1)))
+    return b"".join(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest() for g in grams)
 
 
 def simhash(text: str) -> int:
@@ -65,20 +68,11 @@ def simhash(text: str) -> int:
     words = _WORDS.findall(unicodedata.normalize("NFKC", text).casefold())
     if not words:
         return 0
-    # Count set bits per (byte position, byte value): 8 increments per shingle instead of 64.
-    counts = [[0] * 256 for _ in range(8)]
-    hashes = _shingle_hashes(words, 3)
-    for h in hashes:
-        for pos in range(8):
-            counts[pos][(h >> (8 * pos)) & 0xFF] += 1
-    half = len(hashes) / 2
-    value = 0
-    for pos in range(8):
-        row = counts[pos]
-        for bit in range(8):
-            ones = sum(n for byte, n in enumerate(row) if byte >> bit & 1)
-            if ones > half:
-                value |= 1 << (8 * pos + bit)
+    digests = np.frombuffer(_shingle_digests(words, 3), dtype=np.uint8).reshape(-1, 8)
+    # Column j of the unpacked bits is bit 63-j of the big-endian 64-bit digest.
+    ones = np.unpackbits(digests, axis=1).sum(axis=0)
+    set_bits = ones[::-1] > len(digests) / 2  # index i is now bit i
+    value = int(np.packbits(set_bits, bitorder="little").view("<u8")[0])
     return value - (1 << 64) if value >= 1 << 63 else value
 
 
