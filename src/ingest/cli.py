@@ -44,6 +44,9 @@ def _quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "CRITICAL")
     # The temporary server's telemetry heartbeat races it for its own SQLite file and logs tracebacks.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # With no server configured Prefect starts a temporary one and gives it 20 s; a busy 2-core laptop
+    # (or CI running tests in parallel) can need more, and failing the whole run for it helps nobody.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 
 def _busy_waiting(waited: float) -> None:
