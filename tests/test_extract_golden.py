@@ -33,9 +33,7 @@ def test_jsonld_metadata_and_furniture_removed() -> None:
     assert record["title"] == "Ceasefire talks resume in Cairo"  # the printed h1, not the longer SEO headline
     assert record["authors"] == ["Layla Haddad", "Omar Farouk"]  # the Organization author is dropped
     assert record["published"] == "2024-05-14T09:15:00+03:00"
-    assert (
-        record["canonical_url"] == "https://ledger.example/world/2024/05/14/ceasefire-talks-resume-in-cairo"
-    )
+    assert record["canonical_url"] == "https://ledger.example/world/2024/05/14/ceasefire-talks-resume-in-cairo"
     text = record["text"]
     assert text.startswith("Negotiators returned to Cairo")
     for furniture in (

@@ -64,9 +64,7 @@ def test_displayed_dates_formats_and_ambiguity() -> None:
 
 
 def test_headline_zone_and_date() -> None:
-    page = (
-        "Home World Storm hits coast Storm hits coast By Ana Ruiz Updated June 2, 2024 Winds of 120 km/h..."
-    )
+    page = "Home World Storm hits coast Storm hits coast By Ana Ruiz Updated June 2, 2024 Winds of 120 km/h..."
     zone = header_zone(page, "Storm hits coast", "Winds of 120 km/h")
     assert "Ana Ruiz" in zone[0] and "Winds" not in zone[0]
     assert headline_date(zone) == date(2024, 6, 2)
@@ -91,9 +89,7 @@ def test_names_lose_glued_months_and_credentials() -> None:
 def test_byline_from_header_text() -> None:
     from ingest.extract.authors import _clean_all, _from_header
 
-    assert _clean_all(_from_header(" Author: Nirmita Panchal Published: Feb 6, 2024"), None) == [
-        "Nirmita Panchal"
-    ]
+    assert _clean_all(_from_header(" Author: Nirmita Panchal Published: Feb 6, 2024"), None) == ["Nirmita Panchal"]
     assert _clean_all(_from_header(" Denise Everheart August 23, 2023 "), None) == ["Denise Everheart"]
     assert _clean_all(_from_header(" New York City said on May 5, 2024 that"), None) == []
 
@@ -128,18 +124,13 @@ def test_headline_repeated_in_body_is_dropped() -> None:
 
 
 def test_reconcile_candidates() -> None:
-    article = [
-        f"Sentence number {i} of the article tells what happened in the town square today." for i in range(8)
-    ]
+    article = [f"Sentence number {i} of the article tells what happened in the town square today." for i in range(8)]
     extra = [
-        f"Unrelated teaser {i} about another topic entirely, with its own different words here."
-        for i in range(30)
+        f"Unrelated teaser {i} about another topic entirely, with its own different words here." for i in range(30)
     ]
     trimmed, source = reconcile(article + extra, article)
     assert (trimmed, source) == (article, "dom+jsonld")
-    other = [
-        f"Cookie notice line {i}: we use cookies to improve the experience on this site." for i in range(8)
-    ]
+    other = [f"Cookie notice line {i}: we use cookies to improve the experience on this site." for i in range(8)]
     assert reconcile(other, article) == (article, "jsonld")
     assert reconcile(article, article[:1]) == (article, "dom")  # a short JSON-LD body is only a teaser
     assert reconcile(article, [*article[:-1], "And it was cut here…"]) == (article, "dom")

@@ -174,9 +174,7 @@ def load_event_types() -> frozenset[str]:
 def load_outlets() -> tuple[Outlet, ...]:
     outlets = []
     for raw in _read_toml(_package_files() / "data" / "outlets.toml")["outlet"]:
-        feeds = tuple(
-            FeedSpec(f["path"], f["format"], f["title"], tuple(f.get("sections", ()))) for f in raw["feed"]
-        )
+        feeds = tuple(FeedSpec(f["path"], f["format"], f["title"], tuple(f.get("sections", ()))) for f in raw["feed"])
         for feed in feeds:
             if feed.format not in FEED_FORMATS:
                 raise ContentError(f"outlet {raw['key']}: unknown feed format {feed.format!r}")
@@ -236,9 +234,7 @@ def parse_article(raw: dict, source: str, edition: str = "final") -> Article:
     _check(bool(keys) and all(k in outlets for k in keys), source, f"unknown outlet in {keys}")
     published: datetime = raw["published"]
     _check(isinstance(published, datetime) and published.tzinfo is not None, source, "published needs a zone")
-    _check(
-        facts.fortnight_start <= published < facts.fortnight_end, source, "published outside the fortnight"
-    )
+    _check(facts.fortnight_start <= published < facts.fortnight_end, source, "published outside the fortnight")
     updated: datetime | None = raw.get("updated")
     original = raw.get("original")
     _check((updated is None) == (original is None), source, "'updated' and an [original] table go together")
@@ -256,10 +252,7 @@ def parse_article(raw: dict, source: str, edition: str = "final") -> Article:
     countries = tuple(raw.get("expect_countries", ()))
     _check(all(_COUNTRY.fullmatch(c) for c in countries), source, f"bad country code in {countries}")
 
-    urls = {
-        outlets[k].host: outlets[k].url(_article_path(outlets[k], slug, raw["section"], published))
-        for k in keys
-    }
+    urls = {outlets[k].host: outlets[k].url(_article_path(outlets[k], slug, raw["section"], published)) for k in keys}
     return Article(
         slug=slug,
         outlets=keys,

@@ -23,9 +23,7 @@ _XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
 
 def feed_articles(outlet: Outlet, feed: FeedSpec, articles: list[Article]) -> list[Article]:
     """The articles a feed lists, newest first."""
-    chosen = [
-        a for a in articles if outlet.key in a.outlets and (not feed.sections or a.section in feed.sections)
-    ]
+    chosen = [a for a in articles if outlet.key in a.outlets and (not feed.sections or a.section in feed.sections)]
     return sorted(chosen, key=lambda a: (a.published, a.slug), reverse=True)
 
 
@@ -99,9 +97,7 @@ def _atom10(outlet: Outlet, feed: FeedSpec, entries: list[Article], built: datet
     for article in entries:
         lines.append("  <entry>")
         lines.append(_text("title", article.title))
-        lines.append(
-            f'    <link rel="alternate" type="text/html" href={quoteattr(entry_link(article, outlet))}/>'
-        )
+        lines.append(f'    <link rel="alternate" type="text/html" href={quoteattr(entry_link(article, outlet))}/>')
         lines.append(_text("id", _tag_uri(outlet, article.published, f"story/{article.uid}")))
         lines.append(_text("published", _rfc3339(article.published)))
         lines.append(_text("updated", _rfc3339(article.last_modified)))

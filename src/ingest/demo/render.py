@@ -121,10 +121,7 @@ def render_article(article: Article, outlet: Outlet, related: list[Article], ori
         # Ads between paragraphs, never after the last one: what extractors have to step over.
         if tpl.ad_every and number % tpl.ad_every == 0 and number < len(article.paragraphs):
             body_parts.append(frag["ad_slot"].substitute())
-    authors = [
-        frag["author"].substitute(name=escape(name), author_slug=section_slug(name))
-        for name in article.authors
-    ]
+    authors = [frag["author"].substitute(name=escape(name), author_slug=section_slug(name)) for name in article.authors]
     updated_block = ""
     if article.updated is not None:
         updated_block = frag["updated"].substitute(
@@ -181,6 +178,4 @@ def render_listing(outlet: Outlet, heading: str, url: str, articles: list[Articl
 
 def render_message(site_name: str, heading: str, message: str) -> str:
     """A bare page with one message: error pages and the staff-only area."""
-    return _message_template().substitute(
-        site_name=escape(site_name), heading=escape(heading), message=escape(message)
-    )
+    return _message_template().substitute(site_name=escape(site_name), heading=escape(heading), message=escape(message))

@@ -69,9 +69,7 @@ class SiteContent:
 def _related(article: Article, outlet: Outlet, candidates: list[Article]) -> list[Article]:
     """Same-section stories first, then the closest in time: how 'related' boxes usually behave."""
     others = [a for a in candidates if a.slug != article.slug and outlet.key in a.outlets]
-    others.sort(
-        key=lambda a: (a.section != article.section, abs((a.published - article.published).total_seconds()))
-    )
+    others.sort(key=lambda a: (a.section != article.section, abs((a.published - article.published).total_seconds())))
     return others[:_RELATED_COUNT]
 
 
@@ -89,9 +87,7 @@ def build_site(edition: str = "final") -> SiteContent:
     robots = "User-agent: *\n" + "".join(f"Disallow: {p}\n" for p in facts.robots_disallow)
 
     for outlet in outlets:
-        own = sorted(
-            (a for a in articles if outlet.key in a.outlets), key=lambda a: a.published, reverse=True
-        )
+        own = sorted((a for a in articles if outlet.key in a.outlets), key=lambda a: a.published, reverse=True)
         host = outlet.host
 
         def add(path: str, resource: Resource, host: str = host) -> None:
@@ -256,9 +252,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(payload)
         self.server.log_request_served(host, self.path, status)
 
-    def _plain_response(
-        self, status: int, body: bytes, content_type: str, send_body: bool, host: str
-    ) -> None:
+    def _plain_response(self, status: int, body: bytes, content_type: str, send_body: bool, host: str) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))

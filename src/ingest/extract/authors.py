@@ -63,9 +63,7 @@ def split_byline(byline: str) -> list[str]:
     """ "By Jane Doe and John Roe, Reuters" -> ["Jane Doe", "John Roe", "Reuters"] (outlets go later)."""
     text = _strip_prefix(clean_field(byline) or "")
     credentials = pattern("authors", "credentials")
-    pieces = [
-        p.strip() for p in re.split("|".join(vocab()["authors"]["separators"]), text) if p and p.strip()
-    ]
+    pieces = [p.strip() for p in re.split("|".join(vocab()["authors"]["separators"]), text) if p and p.strip()]
     # Credentials after a comma ("Jane Doe, MD") belong to the name before them: drop them, keep the name.
     return [p for p in pieces if not credentials.fullmatch(p)]
 
@@ -152,9 +150,7 @@ def _from_meta(data: PageData) -> tuple[list[str], bool]:
 
 def _in_comments(el: HtmlElement) -> bool:
     # Checked on the few candidates in Python: an XPath ancestor test runs on every element of the page.
-    return any(
-        "comment" in (a.get("class") or "") or "comment" in (a.get("id") or "") for a in el.iterancestors()
-    )
+    return any("comment" in (a.get("class") or "") or "comment" in (a.get("id") or "") for a in el.iterancestors())
 
 
 def _from_markup(tree: HtmlElement) -> list[str]:

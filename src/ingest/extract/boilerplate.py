@@ -30,11 +30,7 @@ def drop_leading_headline(paragraphs: list[str], titles: list[str]) -> list[str]
 def drop_furniture(paragraphs: list[str]) -> list[str]:
     furniture = pattern("boilerplate", "paragraphs")
     # Every pattern is bounded well under this length: longer paragraphs are text, not furniture.
-    return [
-        p
-        for p in paragraphs
-        if len(p) > _MAX_FURNITURE_CHARS or not furniture.fullmatch(p.strip(" \t-–—•*|[]"))
-    ]
+    return [p for p in paragraphs if len(p) > _MAX_FURNITURE_CHARS or not furniture.fullmatch(p.strip(" \t-–—•*|[]"))]
 
 
 def _mentions_author(paragraph: str, authors: list[str]) -> bool:
@@ -58,9 +54,7 @@ def drop_bylines_and_bios(paragraphs: list[str], authors: list[str]) -> list[str
             and _BIO_VERB.match(paragraphs[-1])
         ):
             paragraphs = paragraphs[:-1]
-        paragraphs = [
-            p for p in paragraphs if not (len(p.split()) <= 6 and _key(p) in {_key(a) for a in authors})
-        ]
+        paragraphs = [p for p in paragraphs if not (len(p.split()) <= 6 and _key(p) in {_key(a) for a in authors})]
     return paragraphs
 
 

@@ -33,11 +33,7 @@ def site_name(data: PageData) -> str | None:
     if found:
         return clean_field(found)
     for node in [data.article, *data.jsonld]:
-        if (
-            node
-            and isinstance(node.get("publisher"), dict)
-            and (name := clean_field(node["publisher"].get("name")))
-        ):
+        if node and isinstance(node.get("publisher"), dict) and (name := clean_field(node["publisher"].get("name"))):
             return name
     for node in data.jsonld:
         is_outlet = types_of(node) & {"WebSite", "Organization", "NewsMediaOrganization"}

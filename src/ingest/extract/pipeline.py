@@ -50,9 +50,7 @@ def _extract(html: bytes | str, url: str | None) -> Extracted:
         authors=names,
         published=dates.published_date(tree, data, url, zone, modified),
         modified=modified,
-        language=language.page_language(
-            data, text or " ".join(filter(None, [title, metadata.description(data)]))
-        ),
+        language=language.page_language(data, text or " ".join(filter(None, [title, metadata.description(data)]))),
         canonical_url=metadata.canonical_url(data, url),
         description=metadata.description(data),
         site_name=site,

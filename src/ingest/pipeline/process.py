@@ -117,4 +117,3 @@ def _published(page_value: str | None, feed_value: datetime | None) -> datetime 
     if date_only and feed_value is not None and abs((feed_value.date() - page.date()).days) <= 1:
         return feed_value
     return page
-

@@ -9,11 +9,15 @@ from functools import cache
 from ingest.tag.resources import alternation, numbers, patterns
 
 # Number-like tokens that are not counts of people or attacks ("12-year-old", "10 kilometres", "7pm").
-_NOT_A_COUNT = (r"(?![-\s]?(?:year|years-old|km|kilomet|mile|metre|meter|percent|per cent|%|am\b|pm\b|:|th\b|st\b"
-                r"|nd\b|rd\b))")
+_NOT_A_COUNT = (
+    r"(?![-\s]?(?:year|years-old|km|kilomet|mile|metre|meter|percent|per cent|%|am\b|pm\b|:|th\b|st\b"
+    r"|nd\b|rd\b))"
+)
 # Nouns that sit between a number and "killed" but are the weapon, not the victims ("a drone strike killed").
-_NOT_VICTIMS = (r"(?!(?:strike|attack|bomb|blast|explosion|raid|drone|missile|rocket|shell|air|mortar|round)s?\b"
-                r"|(?:dead|killed|injured|wounded|hurt|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)")
+_NOT_VICTIMS = (
+    r"(?!(?:strike|attack|bomb|blast|explosion|raid|drone|missile|rocket|shell|air|mortar|round)s?\b"
+    r"|(?:dead|killed|injured|wounded|hurt|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+)
 
 
 @dataclass
@@ -38,8 +42,10 @@ def _compiled() -> dict[str, list[re.Pattern[str]] | re.Pattern[str]]:
     compound = "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     number = rf"(?<![Nn]o )\b(?P<n>{digits}|(?:{word_alt}){compound})\b"
     number += _NOT_A_COUNT
-    qualifier = (r"(?P<q>(?:at least|more than|over|upwards of|no fewer than|nearly|almost|about|around|some|up to"
-                 r"|a total of)\s+)?")
+    qualifier = (
+        r"(?P<q>(?:at least|more than|over|upwards of|no fewer than|nearly|almost|about|around|some|up to"
+        r"|a total of)\s+)?"
+    )
     spec = patterns()["counts"]
     out: dict[str, list[re.Pattern[str]] | re.Pattern[str]] = {}
     for key in ("killed", "injured", "attack_count"):
@@ -84,8 +90,10 @@ def _best(patterns_: list[re.Pattern[str]], sentence: str) -> tuple[int | None, 
         for m in pattern.finditer(sentence):
             token = m.group("n")
             # "a"/"an" count one person only in passives ("a soldier was killed"), never "a drone strike killed".
-            if token.lower() in ("a", "an") and not re.search(r"\b(?:was|has been|had been)\b", m.group(0)) and not (
-                m.start("n") > m.start()
+            if (
+                token.lower() in ("a", "an")
+                and not re.search(r"\b(?:was|has been|had been)\b", m.group(0))
+                and not (m.start("n") > m.start())
             ):
                 continue
             value, vague = parse_number(token)

@@ -45,8 +45,10 @@ class _Rules:
 
 
 # Generic attack wording: an event only when nothing more specific is said nearby (see tagger merging).
-_GENERIC = (r"\battacks?\b (?:on|against|targeting) |\battacked\b|\btargeted by\b|c[oa]me under (?:fire|attack)"
-            r"|under attack")
+_GENERIC = (
+    r"\battacks?\b (?:on|against|targeting) |\battacked\b|\btargeted by\b|c[oa]me under (?:fire|attack)"
+    r"|under attack"
+)
 
 
 @cache

@@ -153,8 +153,12 @@ def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:
                 continue
             k_country = k.place.country_iso if k.place else None
             if c.event_type in violent:
-                if c.place and k.place and c.place.name == k.place.name and c.date == k.date and (
-                    c.counts.killed in (None, k.counts.killed)
+                if (
+                    c.place
+                    and k.place
+                    and c.place.name == k.place.name
+                    and c.date == k.date
+                    and (c.counts.killed in (None, k.counts.killed))
                 ):
                     twin = k
             elif (c.actor1 and k.actor1 and c.actor1.name == k.actor1.name) and country == k_country:
