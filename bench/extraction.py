@@ -119,11 +119,7 @@ def _name_key(name: str) -> str:
 def name_set(names: list[str] | str | None) -> frozenset[str]:
     if not names:
         return frozenset()
-    pieces = (
-        _NAME_SPLIT.split(names)
-        if isinstance(names, str)
-        else [p for n in names for p in _NAME_SPLIT.split(n)]
-    )
+    pieces = _NAME_SPLIT.split(names) if isinstance(names, str) else [p for n in names for p in _NAME_SPLIT.split(n)]
     keys = {_name_key(p) for p in pieces}
     return frozenset(k for k in keys if k and not _CREDENTIAL.match(k))
 
@@ -281,9 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     from ingest.extract import EXTRACTOR_VERSION, extract
 
     extract("<html><body><p>warm-up</p></body></html>")  # load caches outside the timings
-    print(
-        f"extractor {EXTRACTOR_VERSION}; shingle F1 is the headline; see the module docstring for the rules"
-    )
+    print(f"extractor {EXTRACTOR_VERSION}; shingle F1 is the headline; see the module docstring for the rules")
     dump = args.dump.open("w", encoding="utf-8") if args.dump else None
     everything: dict[str, dict[str, Any]] = {}
     for name in [s.strip() for s in args.sets.split(",") if s.strip()]:

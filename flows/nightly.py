@@ -60,6 +60,7 @@ def nightly(
     force: bool = False,
     processes: int | None = None,
     batch_size: int | None = None,
+    request_deadline: float | None = None,
 ) -> dict[str, Any]:
     settings = Settings().with_overrides(
         db_path=Path(db),
@@ -68,6 +69,7 @@ def nightly(
         connect_to=dict(connect_to or {}),
         process_workers=processes,
         batch_size=batch_size,
+        total_deadline_s=request_deadline,
     )
     srcs = resolve_sources(sources, feeds)
     params = {"sources": sources, "feeds": feeds, "db": db, "host_delay": host_delay, "force": force}

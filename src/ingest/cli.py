@@ -132,6 +132,9 @@ def run(
     processes: Annotated[
         int | None, typer.Option(help="Processes for extract/tag (default: one per core for 100+ articles).")
     ] = None,
+    request_deadline: Annotated[
+        float | None, typer.Option(min=0.1, help="Wall-clock cap per HTTP request in seconds (default 60).")
+    ] = None,
 ) -> None:
     """Run the nightly job once: poll feeds, fetch new articles, extract, tag and load."""
     _quiet_prefect()
@@ -156,6 +159,7 @@ def run(
         force=force,
         processes=processes,
         batch_size=batch_size,
+        request_deadline=request_deadline,
     )
     _print_summary(result, examples=False)
 

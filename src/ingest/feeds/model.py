@@ -36,6 +36,8 @@ class ParsedFeed:
     entries: list[FeedEntry] = field(default_factory=list)
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    refused_links: list[tuple[str, str]] = field(default_factory=list)
+    """(link as written, reason) for item links we will not follow (file:, javascript:, ...)."""
 
     @property
     def ok(self) -> bool:

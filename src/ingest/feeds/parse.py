@@ -208,6 +208,7 @@ class _Notes:
         self.naive_dates = 0
         self.unreadable_dates: list[str] = []
         self.implausible_dates: list[str] = []
+        self.refused_links: list[tuple[str, str]] = []
 
     def add(self, message: str) -> None:
         if len(self.warnings) < MAX_WARNINGS:
@@ -255,6 +256,9 @@ def _entry(raw: Any, index: int, url: str, version: str, notes: _Notes) -> FeedE
         return None
     if raw.get("link") and link is None:
         notes.add(f"{_label(index, title)}: link {str(raw.get('link'))[:80]!r} is not http(s): dropped")
+        scheme = str(raw.get("link")).split(":", 1)[0].strip().lower() if ":" in str(raw.get("link")) else ""
+        notes.refused_links.append((str(raw.get("link"))[:2000], f"refused: item link scheme {scheme or '(none)'}: "
+                                    "is not http(s)"))  # fmt: skip
     elif link is None and guid and version.startswith("atom") and _absolute_http(guid, url) == guid:
         link = guid  # an Atom id that is an http URL is the best link such an entry has
         notes.add(f"{_label(index, title)}: no link, its http id used")
@@ -306,4 +310,5 @@ def _build(result: Any, url: str, version: str | None, warnings: list[str]) -> P
         link=_absolute_http(feed.get("link"), url),
         entries=entries,
         warnings=notes.warnings,
+        refused_links=notes.refused_links,
     )

@@ -92,6 +92,7 @@ class Fetcher:
                     current = target
                     etag = last_modified = None  # validators belong to the first URL
                     if kind == "article" and self.settings.respect_robots:
+                        self._target(current)  # a refused hop says so, not "its robots.txt is unreachable"
                         self._check_robots(current)
                     continue
                 break
@@ -138,21 +139,7 @@ class Fetcher:
     ) -> tuple[int, dict[str, str], bytes, datetime]:
         parts = urlsplit(url)
         scheme = parts.scheme.lower()
-        if scheme not in ("http", "https"):
-            raise _Failure(f"refused: scheme {scheme or '(none)'}:// is not http(s)")
-        if not parts.hostname:
-            raise _Failure("refused: URL has no host")
-        try:
-            port = parts.port or (443 if scheme == "https" else 80)
-        except ValueError as exc:
-            raise _Failure(f"bad URL: {exc}") from None
-        try:
-            target = resolve_target(parts.hostname, port, connect_to=self.settings.connect_to,
-                                    allow_hosts=self.settings.allow_hosts)  # fmt: skip
-        except AddressRefused as exc:
-            raise _Failure(str(exc)) from None
-        except OSError as exc:
-            raise _Failure(str(exc)) from None
+        target = self._target(url)
         headers = {
             "User-Agent": self.settings.user_agent,
             "Accept-Encoding": "gzip, deflate",
@@ -205,6 +192,24 @@ class Fetcher:
                 return status, resp_headers, body, fetched_at
             finally:
                 _finish(response, drain=drain)
+
+    def _target(self, url: str) -> Target:
+        """The checked address for a URL: scheme check, then the address guard (raises _Failure)."""
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme not in ("http", "https"):
+            raise _Failure(f"refused: scheme {scheme or '(none)'}:// is not http(s)")
+        if not parts.hostname:
+            raise _Failure("refused: URL has no host")
+        try:
+            port = parts.port or (443 if scheme == "https" else 80)
+        except ValueError as exc:
+            raise _Failure(f"bad URL: {exc}") from None
+        try:
+            return resolve_target(parts.hostname, port, connect_to=self.settings.connect_to,
+                                  allow_hosts=self.settings.allow_hosts)  # fmt: skip
+        except (AddressRefused, OSError) as exc:  # both messages are readable already
+            raise _Failure(str(exc)) from None
 
     def _read_body(self, response: urllib3.BaseHTTPResponse, headers: dict[str, str], limit: int,
                    started: float) -> bytes:  # fmt: skip

@@ -132,6 +132,11 @@ def log_row(run_id: str, kind: str, r: FetchResult, *, error: str | None, feed_u
     }
 
 
+def _item_log_row(run_id: str, link: str, reason: str, feed_url: str, when: datetime) -> dict[str, object]:
+    return {"run_id": run_id, "url": link, "kind": "item", "http_status": None, "error": reason, "bytes": 0,
+            "elapsed_ms": 0, "fetched_at": when, "final_url": None, "feed_url": feed_url}  # fmt: skip
+
+
 def digest_feeds(db_path: Path, run: Run, jobs: list[FeedJob], results: list[FetchResult]) -> list[PolledFeed]:
     """Parse what changed, then record feed state and the fetch log in one short transaction."""
     now = datetime.now(UTC)
@@ -173,6 +178,9 @@ def digest_feeds(db_path: Path, run: Run, jobs: list[FeedJob], results: list[Fet
                     )
                     for warning in parsed.warnings:
                         log.info("feed %s: %s", job.feed_url, warning)
+                    for link, reason in parsed.refused_links:  # never fetched, but a user must see why
+                        log.warning("feed %s lists %s: %s", job.feed_url, link, reason)
+                        logs.append(_item_log_row(run.run_id, link, reason, job.feed_url, result.fetched_at))
         if error is None:
             state.update(last_error=None, last_success_at=now, consecutive_failures=0, next_fetch_at=None)
             run.count("feeds", outcome.status)
