@@ -16,6 +16,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from ingest.config import Settings
 from ingest.fetch import Fetcher, FetchResult
+from ingest.fetch.schedule import interleave_by_host
 from ingest.pipeline import (
     ArticleJob,
     BatchStats,
@@ -85,7 +86,8 @@ def nightly(
         polled = digest_feeds(settings.db_path, run, jobs, results)
         plan = plan_articles(settings.db_path, polled)
         mark_seen_articles(settings.db_path, plan.seen_article_ids, run.run_id)
-        batches = chunks(plan.jobs, settings.batch_size)
+        # Hosts in turn, so each batch spreads over hosts instead of queueing behind one host's gap.
+        batches = chunks(interleave_by_host(plan.jobs, lambda job: job.url), settings.batch_size)
         workers = choose_workers(settings.process_workers, len(plan.jobs))
         with processing_map(workers) as map_fn:
             stats = article_batch.map(

@@ -390,3 +390,32 @@ def test_bounded_decoder_counts_decoded_bytes() -> None:
     ok = BoundedDecoder("gzip", 100)
     ok.feed(gzip.compress(b"a" * 100))
     assert ok.finish() == b"a" * 100
+
+
+# --- scheduling -----------------------------------------------------------------------------------
+def test_interleave_by_host_takes_hosts_in_turn_and_keeps_their_order() -> None:
+    from ingest.fetch.schedule import interleave_by_host
+
+    urls = [
+        "http://a.example/1",
+        "http://a.example/2",
+        "http://a.example/3",
+        "http://B.example/1",
+        "http://c.example/1",
+    ]
+    assert interleave_by_host(urls, str) == [
+        "http://a.example/1", "http://B.example/1", "http://c.example/1", "http://a.example/2", "http://a.example/3",
+    ]  # fmt: skip
+    assert interleave_by_host([], str) == []
+
+
+def test_fetch_many_returns_results_in_the_order_asked(server: Server) -> None:
+    from ingest.pipeline.articles import fetch_many
+
+    server.routes.update({f"/p{i}": reply(body=f"page {i}".encode()) for i in range(6)})
+    settings = settings_for(server, connect_to={f"h{i}.example:80": f"127.0.0.1:{server.port}" for i in range(2)})
+    urls = [f"http://h{i % 2}.example/p{i}" for i in range(6)]
+    urls.sort()  # grouped by host, as a feed lists them
+    results = fetch_many(Fetcher(settings), urls, kind="article", workers=3)
+    assert [r.url for r in results] == urls
+    assert [r.body for r in results] == [f"page {u[-1]}".encode() for u in urls]
