@@ -130,7 +130,14 @@ def _export_one(con: duckdb.DuckDBPyConnection, name: str, kind: str, target: Pa
         date_col = None  # partition columns would shadow real ones
     rows = con.execute(f"select count(*) from {_quote(name)}").fetchone()
     n = int(rows[0]) if rows else 0
-    if date_col:
+    if date_col and n == 0:
+        # COPY writes no file for no rows; one empty file keeps the columns and the read-back pattern working.
+        empty = target / "year=NULL" / "month=NULL"
+        empty.mkdir(parents=True)
+        con.execute(
+            f"copy (select * from {_quote(name)} limit 0) to {_sql_string(empty / 'part-0.parquet')} (format parquet)"
+        )
+    elif date_col:
         target.mkdir()
         # NULL dates land in year=NULL/month=NULL (DuckDB's spelling), so no row is dropped.
         con.execute(
