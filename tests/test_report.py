@@ -170,6 +170,13 @@ def test_empty_warehouse_gives_a_report_saying_there_are_no_events(tmp_path: Pat
     html = (tmp_path / "r" / "index.html").read_text("utf-8")
     assert "There are no events in this warehouse yet" in html
     assert "<img" not in html and not list((tmp_path / "r").glob("*.png"))
+    with writer(db) as con:  # an event whose date could not be resolved: still nothing to chart
+        con.execute(
+            "insert into events (event_id, article_id, article_version, event_type, evidence, evidence_start,"
+            " evidence_end, tagger_version) values ('e', 'a', 1, 'threat', 'x', 0, 1, 't')"
+        )
+    build_report(db, tmp_path / "r")
+    assert "None of its 1 events has a date" in (tmp_path / "r" / "index.html").read_text("utf-8")
 
 
 def _small_warehouse(db: Path, day: date) -> None:
@@ -274,6 +281,10 @@ def test_report_command_rejects_bad_input(tmp_path: Path):
         assert "Traceback" not in result.output
     result = runner.invoke(app, ["report", "--db", str(db), "--out", str(tmp_path / "r"), "--days", "7"])
     assert result.exit_code == 0 and "3 events" in result.output
+    # A window longer than the data starts at the first event (here e4, 40 days before the others).
+    result = runner.invoke(app, ["report", "--db", str(db), "--out", str(tmp_path / "r"), "--days", "999999999"])
+    assert result.exit_code == 0 and "4 events" in result.output
+    assert "2024-01-30 to 2024-03-10" in (tmp_path / "r" / "index.html").read_text("utf-8")
 
 
 class _Chromium:

@@ -111,7 +111,8 @@ def read_report_data(con: duckdb.DuckDBPyConnection, days: int) -> ReportData:
     if summary.last_event is None:
         return ReportData(summary, None, None)
     end = summary.last_event
-    start = end - timedelta(days=days - 1)
+    # Never before the first event: a huge --days would otherwise draw years of empty bars (or overflow).
+    start = end - timedelta(days=min(days - 1, (end - (summary.first_event or end)).days))
     window = {"start": start, "end": end}
     counts = con.execute(_sql("window_counts"), window).fetchone()
     assert counts is not None

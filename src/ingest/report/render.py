@@ -123,10 +123,13 @@ def _incident_rows(incidents: list[Incident]) -> list[list[tuple[str, bool]]]:
 def render_html(data: ReportData, charts: dict[str, Chart], *, days: int, generated: datetime, db_name: str) -> str:
     parts = [_header(data, generated, db_name)]
     if data.start is None:
+        if data.summary.events:
+            why = f"None of its {_num(data.summary.events)} events has a date, so there is nothing to chart."
+        else:
+            why = "There are no events in this warehouse yet."
         parts.append(
-            '<p class="empty"><b>There are no events in this warehouse yet.</b> Nothing has been tagged: run '
-            "<code>ingest run</code> (or <code>ingest demo</code>) to load articles, then build the report again."
-            "</p>"
+            f'<p class="empty"><b>{why}</b> Run <code>ingest run</code> (or <code>ingest demo</code>) to load and '
+            "tag articles, then build the report again.</p>"
         )
     else:
         parts.append(
