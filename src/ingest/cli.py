@@ -328,7 +328,10 @@ def search(
         _err(f"error: {exc}")
         raise typer.Exit(EXIT_USAGE) from None
     if info.rebuilt:
-        _err(f"search index rebuilt: {info.documents} articles in {info.seconds:.1f} s ({info.path})")
+        _err(
+            f"search index rebuilt: {info.documents} articles in {info.seconds:.1f} s, the warehouse held "
+            f"{info.held_seconds:.1f} s of it ({info.path})"
+        )
     print_search_hits(hits, text)
 
 

@@ -28,6 +28,7 @@ WIDTH_IN = 10.0
 # any event that falls outside, within the outlines shipped in data/middle_east.geojson.
 MAP_FRAME = (28.0, 11.0, 63.0, 42.0)
 LAND, BORDER, SEA = "#f1efe9", "#9a968c", "#dfe9f2"
+WEEKLY_AFTER = 120  # days
 
 
 @dataclass(frozen=True)
@@ -69,11 +70,15 @@ def _save(fig: Figure, path: Path) -> Chart:
 
 
 def events_per_day(per_day: list[tuple[date, str, int]], start: date, end: date, path: Path) -> Chart:
-    """Stacked bars: events per day, one colour per event type, every day of the window on the axis."""
-    days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
-    counts: dict[str, dict[date, int]] = defaultdict(dict)
+    """Stacked bars: events per day, one colour per event type, every day of the window on the axis.
+
+    Windows longer than WEEKLY_AFTER days get one bar per week: a year of daily bars is unreadable, and
+    drawing thousands of bar patches takes matplotlib many seconds."""
+    step = 7 if (end - start).days + 1 > WEEKLY_AFTER else 1
+    days = [start + timedelta(days=i) for i in range(0, (end - start).days + 1, step)]
+    counts: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
     for day, event_type, n in per_day:
-        counts[event_type][day] = n
+        counts[event_type][start + timedelta(days=(day - start).days // step * step)] += n
     order = sorted(counts, key=lambda t: -sum(counts[t].values()))
     fig = Figure(figsize=(WIDTH_IN, 4.2))
     ax = fig.add_subplot()
@@ -83,14 +88,15 @@ def events_per_day(per_day: list[tuple[date, str, int]], start: date, end: date,
         heights = [counts[event_type].get(d, 0) for d in days]
         ax.bar(x, heights, bottom=bottom, color=_color(event_type), label=_plain(event_type), width=0.8)
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
-    step = max(1, math.ceil(len(days) / 12))
-    ax.set_xticks(x[::step], [d.strftime("%d %b") for d in days[::step]], fontsize=8)
+    every = max(1, math.ceil(len(days) / 12))
+    ax.set_xticks(x[::every], [d.strftime("%d %b" if step == 1 else "%d %b %y") for d in days[::every]], fontsize=8)
     ax.set_xlim(-0.6, len(days) - 0.4)
-    ax.set_ylabel("events")
+    ax.set_ylabel("events per day" if step == 1 else "events per week")
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(fontsize=8, ncols=2, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    ax.set_title(f"Events per day by type, {start:%d %b %Y} to {end:%d %b %Y}", fontsize=11, loc="left")
+    unit = "day" if step == 1 else "week"
+    ax.set_title(f"Events per {unit} by type, {start:%d %b %Y} to {end:%d %b %Y}", fontsize=11, loc="left")
     fig.tight_layout()
     return _save(fig, path)
 

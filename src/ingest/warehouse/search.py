@@ -57,6 +57,7 @@ class IndexInfo:
     documents: int
     rebuilt: bool
     seconds: float  # time spent building, 0 when the index was fresh
+    held_seconds: float = 0.0  # of which the warehouse was held (read-only) to copy the articles
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ def ensure_index(
             con.execute("create table idx.index_state as select ? as articles, ? as newest_change, ? as versions",
                         list(current))  # fmt: skip
             con.execute("detach idx")
+            held = time.monotonic() - started
         except (duckdb.Error, OSError) as exc:
             tmp.unlink(missing_ok=True)
             raise WarehouseError(f"cannot write the search index {tmp}: {exc}") from exc
@@ -143,7 +145,7 @@ def ensure_index(
     except (duckdb.Error, OSError) as exc:
         tmp.unlink(missing_ok=True)
         raise WarehouseError(f"cannot build the search index {path}: {exc}") from exc
-    return IndexInfo(path, int(count[0]) if count else 0, rebuilt=True, seconds=time.monotonic() - started)
+    return IndexInfo(path, int(count[0]) if count else 0, True, time.monotonic() - started, held)
 
 
 def _terms(query: str) -> list[str]:
