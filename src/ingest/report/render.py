@@ -32,6 +32,7 @@ th { background: #f6f6f6; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 ul.articles { margin: 0; padding-left: 18px; }
 .note { color: #666; font-size: 0.88em; }
+table.incidents td:first-child { white-space: nowrap; }
 .empty { border: 1px solid #e0c97f; background: #fff8e1; padding: 12px 16px; border-radius: 6px; }
 """
 
@@ -66,11 +67,12 @@ def _img(chart: Chart, alt: str) -> str:
     return f'<img src="{esc(chart.path.name)}" width="{chart.width}" height="{chart.height}" alt="{esc(alt)}">'
 
 
-def _table(headers: Iterable[tuple[str, bool]], rows: Iterable[Iterable[tuple[str, bool]]]) -> str:
+def _table(headers: Iterable[tuple[str, bool]], rows: Iterable[Iterable[tuple[str, bool]]], cls: str = "") -> str:
     """Cells are (already escaped html, numeric?) pairs."""
     head = "".join(f"<th{' class=n' if n else ''}>{h}</th>" for h, n in headers)
     body = "".join("<tr>" + "".join(f"<td{' class=n' if n else ''}>{c}</td>" for c, n in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    opening = f'<table class="{cls}">' if cls else "<table>"
+    return f"{opening}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _header(data: ReportData, generated: datetime, db_name: str) -> str:
@@ -97,7 +99,7 @@ def _header(data: ReportData, generated: datetime, db_name: str) -> str:
 def _incident_rows(incidents: list[Incident]) -> list[list[tuple[str, bool]]]:
     rows = []
     for i in incidents:
-        where = ", ".join(p for p in (i.place, country_name(i.country_iso)) if p)
+        where = ", ".join(p for p in (i.place, country_name(i.country_iso) if i.country_iso else None) if p) or "—"
         actors = " → ".join(esc(a) for a in (i.actor1, i.actor2) if a) or "—"
         links = []
         for a in i.articles:
@@ -201,6 +203,7 @@ def render_html(data: ReportData, charts: dict[str, Chart], *, days: int, genera
                     ("reported by", False),
                 ],
                 _incident_rows(data.incidents),
+                cls="incidents",
             )
         )
         parts.append(f'<p class="note">Incidents: {esc(data.incidents_source)}.</p>')
