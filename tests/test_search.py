@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import duckdb
@@ -126,6 +129,47 @@ def test_search_command_rejects_bad_input(warehouse: Path, tmp_path: Path):
         result = runner.invoke(app, ["search", *args])
         assert result.exit_code == 2, (args, result.output)
         assert result.output.count("error:") == 1 and message in result.output and "Traceback" not in result.output
+
+
+HOLD = textwrap.dedent(
+    """
+    import sys, time, duckdb
+    con = duckdb.connect(sys.argv[1])
+    print("locked", flush=True)
+    time.sleep(float(sys.argv[2]))
+    """
+)
+
+
+def _hold_lock(path: Path, seconds: float) -> subprocess.Popen[str]:
+    """Another process holding the warehouse open for writing, as a run does during a load."""
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(path), str(seconds)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+    return proc
+
+
+def test_search_waits_for_a_writer_then_answers(warehouse: Path):
+    proc = _hold_lock(warehouse, 1.5)
+    waits: list[float] = []
+    try:
+        hits, info = search(warehouse, "tanker", on_wait=waits.append)
+    finally:
+        proc.wait()
+    assert waits and info.rebuilt and [h.url for h in hits] == ["https://news.example/a3"]
+
+
+def test_read_commands_exit_3_when_the_warehouse_stays_busy(warehouse: Path, tmp_path: Path):
+    proc = _hold_lock(warehouse, 60)
+    try:
+        for args in (["report", "--out", str(tmp_path / "r")], ["search", "tanker"],
+                     ["export", "--out", str(tmp_path / "e")]):  # fmt: skip
+            result = runner.invoke(app, [*args, "--db", str(warehouse), "--wait", "0.3"])
+            assert result.exit_code == 3, (args, result.output)
+            assert "warehouse is busy" in result.output and result.output.count("error:") == 1
+    finally:
+        proc.kill()
+        proc.wait()
+    assert not (tmp_path / "e").exists() and not list(tmp_path.glob(".e.partial"))
 
 
 @pytest.mark.xdist_group("prefect")
