@@ -165,6 +165,8 @@ def test_empty_warehouse_gives_a_report_saying_there_are_no_events(tmp_path: Pat
     db = tmp_path / "empty.duckdb"
     with writer(db):
         pass
+    (tmp_path / "r").mkdir()
+    (tmp_path / "r" / "map.png").write_bytes(b"an earlier report's chart")
     result = runner.invoke(app, ["report", "--db", str(db), "--out", str(tmp_path / "r")])
     assert result.exit_code == 0, result.output
     html = (tmp_path / "r" / "index.html").read_text("utf-8")

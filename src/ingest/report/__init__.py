@@ -19,6 +19,12 @@ from ingest.report.render import render_html
 from ingest.warehouse import read_only
 
 DEFAULT_DAYS = 30
+CHART_FILES = {
+    "per_day": "events_per_day.png",
+    "map": "map.png",
+    "actors": "top_actors.png",
+    "casualties": "casualties.png",
+}
 
 
 class ReportError(RuntimeError):
@@ -53,13 +59,17 @@ def build_report(
         out.mkdir(parents=True, exist_ok=True)
         drawn: dict[str, charts.Chart] = {}
         if data.start and data.end:
-            drawn["per_day"] = charts.events_per_day(data.per_day, data.start, data.end, out / "events_per_day.png")
-            drawn["map"] = charts.event_map(data.points, out / "map.png")
+            drawn["per_day"] = charts.events_per_day(data.per_day, data.start, data.end, out / CHART_FILES["per_day"])
+            drawn["map"] = charts.event_map(data.points, out / CHART_FILES["map"])
             if data.actors:
-                drawn["actors"] = charts.top_actors(data.actors, out / "top_actors.png")
+                drawn["actors"] = charts.top_actors(data.actors, out / CHART_FILES["actors"])
             if data.casualties:
                 rows = [(iso, country_name(iso), k, i) for iso, _n, _f, k, i in data.casualties]
-                drawn["casualties"] = charts.casualties(rows, out / "casualties.png")
+                drawn["casualties"] = charts.casualties(rows, out / CHART_FILES["casualties"])
+        # Charts of an earlier report that this one has no data for would otherwise linger beside it.
+        for name in CHART_FILES.values():
+            if name not in {c.path.name for c in drawn.values()}:
+                (out / name).unlink(missing_ok=True)
         html = render_html(data, drawn, days=days, generated=datetime.now(UTC), db_name=Path(db).name)
         index = out / "index.html"
         # Written last and renamed into place: a reader never sees a page whose images are not there yet.
