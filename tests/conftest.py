@@ -39,3 +39,21 @@ def prefect_harness():
 
     with prefect_test_harness(server_startup_timeout=180):
         yield
+
+
+@pytest.fixture(scope="session")
+def demo_warehouse(prefect_harness, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo site loaded once per session by the nightly flow (~30 s). Treat it as read-only: a test
+    that writes to it copies it first. Tests using it belong in xdist_group("prefect") to share the API."""
+    from flows.nightly import nightly
+    from ingest.demo.site import DemoSite
+
+    folder = tmp_path_factory.mktemp("demo-warehouse")
+    db = folder / "warehouse.duckdb"
+    with DemoSite() as site:
+        sources = folder / "sources.toml"
+        sources.write_text(site.sources_toml(), "utf-8")
+        result = nightly(sources=str(sources), db=str(db), connect_to=site.connect_to,
+                         allow_hosts=[f"127.0.0.1:{site.port}"], host_delay=0.0)  # fmt: skip
+    assert result["status"] == "succeeded", result
+    return db

@@ -33,7 +33,8 @@ in Iraq, an umbrella group of Iran-backed militias that has targeted US forces s
 def test_help_lists_every_command():
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
-    for command in ("demo", "run", "backfill", "extract", "tag", "query", "status", "sources"):
+    for command in ("demo", "run", "backfill", "extract", "tag", "query", "status", "sources", "report", "search",
+                    "export"):  # fmt: skip
         assert command in result.output
 
 

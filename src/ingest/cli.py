@@ -285,6 +285,93 @@ def query(
 
 
 @app.command()
+def report(
+    db: DbOption = DEFAULT_DB,
+    out: Annotated[Path, typer.Option("--out", help="Folder for index.html and its PNG charts.")] = Path("report"),
+    days: Annotated[int, typer.Option(help="Days covered, ending at the newest event.")] = 30,
+    wait: Annotated[float, typer.Option(help="Seconds to wait while a run holds the warehouse.")] = 120.0,
+) -> None:
+    """Write a static HTML report (charts, map, actors, casualties, latest incidents) of the warehouse."""
+    from ingest.report import ReportError, build_report
+    from ingest.warehouse import WarehouseBusy, WarehouseError
+
+    try:
+        result = build_report(db, out, days, wait_s=wait, on_wait=_busy_waiting)
+    except WarehouseBusy as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(EXIT_BUSY) from None
+    except (WarehouseError, ReportError) as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    typer.echo(f"report: {result.index} ({len(result.images)} charts, {result.events} events)")
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to look for in article titles and text.")],
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(help="Most articles to show.")] = 20,
+    reindex: Annotated[bool, typer.Option(help="Rebuild the search index even if it is up to date.")] = False,
+    wait: Annotated[float, typer.Option(help="Seconds to wait while a run holds the warehouse.")] = 120.0,
+) -> None:
+    """Full-text search over articles (BM25; the index is rebuilt first when articles changed)."""
+    from ingest.cli_output import print_search_hits
+    from ingest.warehouse import WarehouseBusy, WarehouseError
+    from ingest.warehouse.search import SearchError
+    from ingest.warehouse.search import search as run_search
+
+    try:
+        hits, info = run_search(db, text, limit=limit, rebuild=reindex, wait_s=wait, on_wait=_busy_waiting)
+    except SearchError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    except WarehouseBusy as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(EXIT_BUSY) from None
+    except WarehouseError as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    if info.rebuilt:
+        _err(
+            f"search index rebuilt: {info.documents} articles in {info.seconds:.1f} s, the warehouse held "
+            f"{info.held_seconds:.1f} s of it ({info.path})"
+        )
+    print_search_hits(hits, text)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", help="Folder to write (new, empty, or an earlier export).")],
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", help="parquet (the only format).")] = "parquet",
+    include_raw: Annotated[bool, typer.Option(help="Export raw_documents (every fetched body) too.")] = False,
+    overwrite: Annotated[bool, typer.Option(help="Replace an earlier export in --out.")] = False,
+    wait: Annotated[float, typer.Option(help="Seconds to wait while a run holds the warehouse.")] = 120.0,
+) -> None:
+    """Export tables and views as Parquet partitioned by year and month, with a manifest and README."""
+    from ingest.warehouse import WarehouseBusy, WarehouseError
+    from ingest.warehouse.export import FORMATS, ExportError, export_parquet
+
+    if format not in FORMATS:
+        _err(f"error: --format must be one of: {', '.join(FORMATS)}")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        written = export_parquet(db, out, include_raw=include_raw, overwrite=overwrite, wait_s=wait,
+                                 on_wait=_busy_waiting)  # fmt: skip
+    except WarehouseBusy as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(EXIT_BUSY) from None
+    except (WarehouseError, ExportError) as exc:
+        _err(f"error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    for e in written:
+        typer.echo(
+            f"{e.name:<20} {e.rows:>9} rows  {e.files:>4} files" + (f"  by {e.partition_by}" if e.partition_by else "")
+        )
+    typer.echo(f"exported {len(written)} tables and views to {out} (see {out / 'README.md'})")
+
+
+@app.command()
 def status(db: DbOption = DEFAULT_DB) -> None:
     """Recent runs, and feeds that are failing with their last error and next attempt."""
     from ingest.cli_output import print_status

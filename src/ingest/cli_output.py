@@ -113,3 +113,18 @@ def print_status(con: duckdb.DuckDBPyConnection) -> None:
             markup=False,
         )
         console.print(f"    last error: {error}", markup=False)
+
+
+def print_search_hits(hits: Sequence[Any], query: str) -> None:
+    """Search results as numbered blocks: rank, date, outlet and score; title; URL; snippet."""
+    console = _console()
+    if not hits:
+        console.print(f"no article matches {query!r}", markup=False)
+        return
+    for hit in hits:
+        day = hit.published_at.date().isoformat() if hit.published_at else "undated"
+        console.print(f"{hit.rank:>3}. {day}  {hit.source or '?'}  (score {hit.score:.2f})", markup=False)
+        console.print(f"     {hit.title or '(no title)'}", markup=False, style="bold")
+        console.print(f"     {hit.url}", markup=False)
+        if hit.snippet:
+            console.print(f"     {hit.snippet}", markup=False, style="dim")
