@@ -16,6 +16,10 @@ demo: $(STAMP)
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	@# The extraction benchmark's table (ours beside trafilatura) on the shared development pages, when they
+	@# are beside the clone; it reports, it does not gate.
+	@if [ -d ../shared/extraction-bench ]; then $(BIN)/python -W ignore bench/extraction.py; \
+	else echo "../shared/extraction-bench is absent: extraction benchmark table skipped"; fi
 
 # The report test opens the HTML report in headless Chromium. Install Debian's package when we can
 # (root on a Debian-like system); otherwise that one test skips and says why.
