@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -49,6 +51,24 @@ def _quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 
+ErrorTypes = type[BaseException] | tuple[type[BaseException], ...]
+
+
+@contextmanager
+def _exit_codes(*mapping: tuple[ErrorTypes, int]) -> Iterator[None]:
+    """Turn the listed errors into one "error:" line and an exit code (first match wins), no traceback."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except Exception as exc:
+        for types, code in mapping:
+            if isinstance(exc, types):
+                _err(f"error: {exc}")
+                raise typer.Exit(code) from None
+        raise
+
+
 def _busy_waiting(waited: float) -> None:
     _err("warehouse is busy (a run is writing); waiting for it...")
 
@@ -57,20 +77,9 @@ def _run_flow(flow_fn: Any, **params: Any) -> dict[str, Any]:
     from ingest.sources import SourcesError
     from ingest.warehouse import WarehouseBusy, WarehouseError, WriterSlotBusy
 
-    try:
+    with _exit_codes(((WriterSlotBusy, WarehouseBusy), EXIT_BUSY), (SourcesError, EXIT_USAGE),
+                     (WarehouseError, EXIT_FAILED)):  # fmt: skip
         return flow_fn(**params)
-    except WriterSlotBusy as exc:
-        _err(f"error: {exc}")
-        raise typer.Exit(EXIT_BUSY) from None
-    except WarehouseBusy as exc:
-        _err(f"error: {exc}")
-        raise typer.Exit(EXIT_BUSY) from None
-    except SourcesError as exc:
-        _err(f"error: {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
-    except WarehouseError as exc:
-        _err(f"error: {exc}")
-        raise typer.Exit(EXIT_FAILED) from None
 
 
 def _print_summary(result: dict[str, Any], *, examples: bool) -> None:
@@ -267,20 +276,13 @@ def query(
     if format not in ("table", "csv", "json"):
         _err("error: --format must be table, csv or json")
         raise typer.Exit(EXIT_USAGE)
-    try:
-        with read_only(db, wait_s=wait, on_wait=_busy_waiting) as con:
-            cursor = con.execute(sql)
-            columns = [d[0] for d in cursor.description or []]
-            rows = cursor.fetchall()
-    except WarehouseBusy as exc:
-        _err(f"error: {exc}")
-        raise typer.Exit(EXIT_BUSY) from None
-    except WarehouseError as exc:
-        _err(f"error: {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
-    except duckdb.Error as exc:
-        _err(f"error: {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
+    with (
+        _exit_codes((WarehouseBusy, EXIT_BUSY), ((WarehouseError, duckdb.Error), EXIT_USAGE)),
+        read_only(db, wait_s=wait, on_wait=_busy_waiting) as con,
+    ):
+        cursor = con.execute(sql)
+        columns = [d[0] for d in cursor.description or []]
+        rows = cursor.fetchall()
     print_rows(columns, rows, format)
 
 
@@ -295,14 +297,8 @@ def report(
     from ingest.report import ReportError, build_report
     from ingest.warehouse import WarehouseBusy, WarehouseError
 
-    try:
+    with _exit_codes((WarehouseBusy, EXIT_BUSY), ((WarehouseError, ReportError), EXIT_USAGE)):
         result = build_report(db, out, days, wait_s=wait, on_wait=_busy_waiting)
-    except WarehouseBusy as exc:
-        _err(f"error: {exc}")
-        raise typer.Exit(EXIT_BUSY) from None
-    except (WarehouseError, ReportError) as exc:
-        _err(f"error: {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
     typer.echo(f"report: {result.index} ({len(result.images)} charts, {result.events} events)")
 
 
@@ -320,17 +316,8 @@ def search(
     from ingest.warehouse.search import SearchError
     from ingest.warehouse.search import search as run_search
 
-    try:
+    with _exit_codes((WarehouseBusy, EXIT_BUSY), ((SearchError, WarehouseError), EXIT_USAGE)):
         hits, info = run_search(db, text, limit=limit, rebuild=reindex, wait_s=wait, on_wait=_busy_waiting)
-    except SearchError as exc:
-        _err(f"error: {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
-    except WarehouseBusy as exc:
-        _err(f"error: {exc}")
-        raise typer.Exit(EXIT_BUSY) from None
-    except WarehouseError as exc:
-        _err(f"error: {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
     if info.rebuilt:
         _err(
             f"search index rebuilt: {info.documents} articles in {info.seconds:.1f} s, the warehouse held "
@@ -355,15 +342,9 @@ def export(
     if format not in FORMATS:
         _err(f"error: --format must be one of: {', '.join(FORMATS)}")
         raise typer.Exit(EXIT_USAGE)
-    try:
+    with _exit_codes((WarehouseBusy, EXIT_BUSY), ((WarehouseError, ExportError), EXIT_USAGE)):
         written = export_parquet(db, out, include_raw=include_raw, overwrite=overwrite, wait_s=wait,
                                  on_wait=_busy_waiting)  # fmt: skip
-    except WarehouseBusy as exc:
-        _err(f"error: {exc}")
-        raise typer.Exit(EXIT_BUSY) from None
-    except (WarehouseError, ExportError) as exc:
-        _err(f"error: {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
     for e in written:
         typer.echo(
             f"{e.name:<20} {e.rows:>9} rows  {e.files:>4} files" + (f"  by {e.partition_by}" if e.partition_by else "")
@@ -377,12 +358,8 @@ def status(db: DbOption = DEFAULT_DB) -> None:
     from ingest.cli_output import print_status
     from ingest.warehouse import WarehouseError, read_only
 
-    try:
-        with read_only(db, on_wait=_busy_waiting) as con:
-            print_status(con)
-    except WarehouseError as exc:
-        _err(f"error: {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
+    with _exit_codes((WarehouseError, EXIT_USAGE)), read_only(db, on_wait=_busy_waiting) as con:
+        print_status(con)
 
 
 @sources_app.command("import")
@@ -394,12 +371,9 @@ def sources_import(
     """Import feeds from an OPML file into a sources TOML file."""
     from ingest.sources import SourcesError, import_opml, load_sources, sources_to_toml
 
-    try:
+    with _exit_codes((SourcesError, EXIT_USAGE)):
         imported = import_opml(opml)
         existing = load_sources(out) if merge and out.exists() else []
-    except SourcesError as exc:
-        _err(f"error: {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
     known_feeds = {f for s in existing for f in s.feeds}
     known_keys = {s.key for s in existing}
     added = [s for s in imported if not set(s.feeds) & known_feeds and s.key not in known_keys]
