@@ -58,6 +58,15 @@ STORIES = {
             "Tribal leaders in the area condemned the attack and promised to help the investigation.",
         ],
     ),
+    "hostile-title": (
+        'Envoy says "no deal"; DROP TABLE events;-- <script>alert(1)</script> & talks go on',
+        [
+            "A senior envoy said on Sunday there was no deal yet on prisoner exchanges between the two sides.",
+            "Mediators from Egypt and Qatar shuttled between delegations in Cairo for a third straight day.",
+            "The envoy's office said the sides had agreed on the sequence of the first phase but not its length.",
+            "Families of detainees gathered outside the venue, holding photographs and calling for progress.",
+        ],
+    ),
     "strike": (
         "Ministry says talks “constructive” after strike",
         [
@@ -77,7 +86,10 @@ STORIES = {
         ],
     ),
 }
-GOOD = {slug: STORIES[slug][0] for slug in ("rockets-hit-base", "drone-downed", "talks-resume", "relative-link")}
+GOOD = {
+    slug: STORIES[slug][0]
+    for slug in ("rockets-hit-base", "drone-downed", "talks-resume", "relative-link", "hostile-title")
+}
 CP1252_TITLE = STORIES["strike"][0]
 RDF_TITLE = STORIES["intercept"][0]
 
