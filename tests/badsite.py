@@ -174,7 +174,7 @@ class BadSite:
                     site.hits.append((host, self.path))
                 route = site.routes.get((host, self.path))
                 if route is None:
-                    _send(self, 404, b"not here", "text/plain")
+                    send(self, 404, b"not here", "text/plain")
                 else:
                     route(self)
 
@@ -204,7 +204,7 @@ class BadSite:
         for n, slug in enumerate(GOOD, start=1):
             self.routes[(g, f"/news/{slug}")] = _ok(article_html(slug, n), "text/html; charset=utf-8")
         self.routes[(g, "/robots.txt")] = _ok(b"User-agent: *\nDisallow: /private/\n", "text/plain")
-        self.routes[(g, "/missing")] = lambda r: _send(r, 404, b"gone", "text/plain")
+        self.routes[(g, "/missing")] = lambda r: send(r, 404, b"gone", "text/plain")
         self.routes[(g, "/picture")] = _ok(b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "image/png")
         self.routes[(g, "/loop-a")] = _redirect("/loop-b")
         self.routes[(g, "/loop-b")] = _redirect("/loop-a")
@@ -214,7 +214,7 @@ class BadSite:
         self.routes[(g, "/huge")] = _huge
         self.routes[(g, "/trickle")] = _trickle
         self.routes[(g, "/private/secret")] = _ok(article_html("Secret", 9), "text/html")
-        self.routes[(g, "/busy")] = lambda r: _send(r, 503, b"", "text/plain", {"Retry-After": "3600"})
+        self.routes[(g, "/busy")] = lambda r: send(r, 503, b"", "text/plain", {"Retry-After": "3600"})
 
         # A cp1252 feed that claims UTF-8, and an RSS 1.0 feed: both must still yield their article.
         c = "cp1252.example"
@@ -228,7 +228,7 @@ class BadSite:
         # Feeds that yield nothing, each for its own reason.
         self.routes[("laughs.example", "/feed")] = _ok(BILLION_LAUGHS, "application/rss+xml")
         self.routes[("html.example", "/feed")] = _ok(article_html("Not a feed", 7), "text/html")
-        self.routes[("down.example", "/feed")] = lambda r: _send(r, 429, b"", "text/plain", {"Retry-After": "120"})
+        self.routes[("down.example", "/feed")] = lambda r: send(r, 429, b"", "text/plain", {"Retry-After": "120"})
         # gone.example/feed is not routed: 404.
 
     # -- what tests need ------------------------------------------------------------------------------
@@ -276,10 +276,12 @@ class BadSite:
         self.httpd.server_close()
 
 
-def _send(req: BaseHTTPRequestHandler, status: int, body: bytes, ctype: str,
-          headers: dict[str, str] | None = None) -> None:  # fmt: skip
+def send(req: BaseHTTPRequestHandler, status: int, body: bytes, ctype: str | None,
+         headers: dict[str, str] | None = None) -> None:  # fmt: skip
+    """Answer with a complete response (no Content-Type header when ``ctype`` is None)."""
     req.send_response(status)
-    req.send_header("Content-Type", ctype)
+    if ctype:
+        req.send_header("Content-Type", ctype)
     for name, value in (headers or {}).items():
         req.send_header(name, value)
     req.send_header("Content-Length", str(len(body)))
@@ -288,11 +290,11 @@ def _send(req: BaseHTTPRequestHandler, status: int, body: bytes, ctype: str,
 
 
 def _ok(body: bytes, ctype: str, headers: dict[str, str] | None = None) -> Route:
-    return lambda req: _send(req, 200, body, ctype, headers)
+    return lambda req: send(req, 200, body, ctype, headers)
 
 
 def _redirect(location: str) -> Route:
-    return lambda req: _send(req, 302, b"", "text/plain", {"Location": location})
+    return lambda req: send(req, 302, b"", "text/plain", {"Location": location})
 
 
 def _huge(req: BaseHTTPRequestHandler) -> None:

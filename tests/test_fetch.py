@@ -15,6 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from badsite import send
 from ingest.config import Settings
 from ingest.fetch import AddressRefused, Fetcher, next_fetch_after, parse_retry_after
 from ingest.fetch.decoding import BoundedDecoder, TooLarge
@@ -87,17 +88,7 @@ def settings_for(srv: Server, **changes: object) -> Settings:
 
 def reply(status: int = 200, body: bytes = PAGE, ctype: str | None = "text/html; charset=utf-8",
           headers: dict[str, str] | None = None) -> Handler:  # fmt: skip
-    def handle(req: BaseHTTPRequestHandler) -> None:
-        req.send_response(status)
-        if ctype:
-            req.send_header("Content-Type", ctype)
-        for name, value in (headers or {}).items():
-            req.send_header(name, value)
-        req.send_header("Content-Length", str(len(body)))
-        req.end_headers()
-        req.wfile.write(body)
-
-    return handle
+    return lambda req: send(req, status, body, ctype, headers)
 
 
 def redirect(location: str, status: int = 302) -> Handler:
