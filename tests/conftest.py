@@ -39,3 +39,29 @@ def prefect_harness():
 
     with prefect_test_harness(server_startup_timeout=180):
         yield
+
+
+@pytest.fixture(scope="session")
+def demo_warehouse(prefect_harness, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo site loaded once by the nightly flow, for tests that only read the warehouse.
+
+    Tests using it must not write to it; mark them ``xdist_group("prefect")`` so they share this build
+    (and the Prefect server) with the flow tests instead of building a second one on another worker.
+    """
+    from flows.nightly import nightly
+    from ingest.demo.site import DemoSite
+
+    folder = tmp_path_factory.mktemp("demo-warehouse")
+    db = folder / "demo.duckdb"
+    with DemoSite() as site:
+        sources = folder / "sources.toml"
+        sources.write_text(site.sources_toml(), "utf-8")
+        result = nightly(
+            sources=str(sources),
+            db=str(db),
+            connect_to=site.connect_to,
+            allow_hosts=[f"127.0.0.1:{site.port}"],
+            host_delay=0.0,
+        )
+    assert result["status"] == "succeeded", result
+    return db

@@ -70,8 +70,15 @@ def test_two_outlets_same_strike_make_one_incident_with_merged_counts(db_path: P
         db_path,
         [article("a1", "gulf-herald", "2024-01-08T06:00:00"), article("a2", "levant-wire", "2024-01-08T09:00:00")],
         [
-            event("e1", "a1", "2024-01-07", AIN_AL_ASAD, injured=2, actor1="Islamic Resistance in Iraq",
-                  actor1_type="militia"),
+            event(
+                "e1",
+                "a1",
+                "2024-01-07",
+                AIN_AL_ASAD,
+                injured=2,
+                actor1="Islamic Resistance in Iraq",
+                actor1_type="militia",
+            ),
             # the second outlet dates it a day later and only knows the province, and more injured
             event("e2", "a2", "2024-01-08", {**IRAQ, "admin1": "Anbar", "geo_precision": "region"}, injured=3),
         ],
@@ -141,8 +148,17 @@ def test_syndicated_copy_counts_as_a_second_outlet(db_path: Path):
             article("orig", "gulf-herald", "2024-01-12T02:10:00"),
             article("copy", "levant-wire", "2024-01-12T02:10:00", duplicate_of="orig"),
         ],
-        [event("e1", "orig", "2024-01-12", {"country_iso": "YE", "geo_precision": "country"},
-               event_type="air_or_drone_strike", actor1="US forces", actor2="Houthis")],  # fmt: skip
+        [
+            event(
+                "e1",
+                "orig",
+                "2024-01-12",
+                {"country_iso": "YE", "geo_precision": "country"},
+                event_type="air_or_drone_strike",
+                actor1="US forces",
+                actor2="Houthis",
+            )
+        ],
     )
     rebuild(db_path)
     [inc] = incidents(db_path)
@@ -214,9 +230,16 @@ def test_unplaced_reports_never_merge_but_sea_areas_do(db_path: Path, where: dic
     load(
         db_path,
         [article("a1", "gulf-herald", "2024-01-08T06:00:00"), article("a2", "levant-wire", "2024-01-08T07:00:00")],
-        [event("e1", "a1", "2024-01-08", where, event_type="maritime_attack"),
-         event("e2", "a2", "2024-01-08", {**where, "country_iso": "YE"} if where else where,
-               event_type="maritime_attack")],  # fmt: skip
+        [
+            event("e1", "a1", "2024-01-08", where, event_type="maritime_attack"),
+            event(
+                "e2",
+                "a2",
+                "2024-01-08",
+                {**where, "country_iso": "YE"} if where else where,
+                event_type="maritime_attack",
+            ),
+        ],
     )
     rebuild(db_path)
     assert len(incidents(db_path)) == (1 if where else 2)

@@ -133,9 +133,7 @@ def _apply_views(con: duckdb.DuckDBPyConnection, *, force: bool) -> None:
             con.begin()
             try:
                 con.execute(sql)
-                con.execute(
-                    "insert or replace into schema_views values (?, ?, ?)", [name, checksum, datetime.now(UTC)]
-                )
+                con.execute("insert or replace into schema_views values (?, ?, ?)", [name, checksum, datetime.now(UTC)])
                 con.commit()
             except duckdb.CatalogException as exc:
                 con.rollback()
