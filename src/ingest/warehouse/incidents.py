@@ -45,7 +45,7 @@ _CANDIDATES = """
       and coalesce(e.event_date, cast(a.published_at as date), cast(a.first_seen_at as date)) is not null
 """
 
-_TEMP = ("_inc_ev", "_inc_edge", "_inc_comp", "_inc_cl", "_inc_rows")
+_TEMP = ("_inc_ev", "_inc_keyed", "_inc_pair", "_inc_edge", "_inc_comp", "_inc_cl", "_inc_rows")
 
 
 @dataclass(frozen=True)
@@ -150,39 +150,50 @@ def _select_events(con: duckdb.DuckDBPyConnection, since: date | None) -> None:
 
 def _cluster(con: duckdb.DuckDBPyConnection) -> None:
     """Compatible pairs -> connected groups -> two-day windows: _inc_cl(event_id, cluster)."""
+    # Blocking: each event looks for partners of its type on its own day and the days either side. One
+    # equi-join on (type, day) with the event's columns carried along: temp tables made inside the
+    # transaction have no statistics, and a second join lets the planner pick a nested loop.
+    con.execute(
+        "create temp table _inc_keyed as select event_id, event_type, actor1, actor2, country_iso, place_key,"
+        " admin_key, geo_precision, lat, lon, unnest([d - 1, d, d + 1]) as day from _inc_ev"
+    )
     con.execute(
         f"""
+        create temp table _inc_pair as
+        select a.event_id as a, b.event_id as b, a.place_key is null as a_vague,
+               b.place_key is null as b_vague, a.place_key as a_place, b.place_key as b_place
+        from _inc_keyed a
+        join _inc_ev b on b.event_type = a.event_type and b.d = a.day
+        where a.event_id < b.event_id
+          and (a.actor1 is null or b.actor1 is null or a.actor1 = b.actor1)
+          and (a.actor2 is null or b.actor2 is null or a.actor2 = b.actor2)
+          and (
+              (a.country_iso = b.country_iso and (
+                  a.place_key = b.place_key
+                  or (a.geo_precision = 'place' and b.geo_precision = 'place'
+                      and 2 * 6371 * asin(sqrt(
+                            pow(sin(radians(b.lat - a.lat) / 2), 2)
+                            + cos(radians(a.lat)) * cos(radians(b.lat)) * pow(sin(radians(b.lon - a.lon) / 2), 2)
+                          )) <= {MERGE_DISTANCE_KM})
+                  or ((a.place_key is null or b.place_key is null)
+                      and (a.admin_key is null or b.admin_key is null or a.admin_key = b.admin_key))))
+              or ((a.country_iso is null or b.country_iso is null) and a.place_key = b.place_key))
+        """
+    )
+    # An unplaced event that could join more than one named place keeps away from named places.
+    con.execute(
+        """
         create temp table _inc_edge as
-        with pairs as (
-            select a.event_id as a, b.event_id as b, a.place_key is null as a_vague,
-                   b.place_key is null as b_vague, a.place_key as a_place, b.place_key as b_place
-            from _inc_ev a join _inc_ev b
-              on a.event_type = b.event_type and a.event_id < b.event_id and abs(a.d - b.d) <= 1
-            where (a.actor1 is null or b.actor1 is null or a.actor1 = b.actor1)
-              and (a.actor2 is null or b.actor2 is null or a.actor2 = b.actor2)
-              and (
-                  (a.country_iso = b.country_iso and (
-                      a.place_key = b.place_key
-                      or (a.geo_precision = 'place' and b.geo_precision = 'place'
-                          and 2 * 6371 * asin(sqrt(
-                                pow(sin(radians(b.lat - a.lat) / 2), 2)
-                                + cos(radians(a.lat)) * cos(radians(b.lat)) * pow(sin(radians(b.lon - a.lon) / 2), 2)
-                              )) <= {MERGE_DISTANCE_KM})
-                      or ((a.place_key is null or b.place_key is null)
-                          and (a.admin_key is null or b.admin_key is null or a.admin_key = b.admin_key))))
-                  or ((a.country_iso is null or b.country_iso is null) and a.place_key = b.place_key))
-        ),
-        -- For each unplaced event: how many different named places it could join.
-        reach as (
-            select vague, count(distinct place) as n_places from (
-                select a as vague, b_place as place from pairs where a_vague and not b_vague
+        with ambiguous as (
+            select vague from (
+                select a as vague, b_place as place from _inc_pair where a_vague and not b_vague
                 union all
-                select b, a_place from pairs where b_vague and not a_vague)
-            group by vague
+                select b, a_place from _inc_pair where b_vague and not a_vague)
+            group by vague having count(distinct place) > 1
         )
-        select p.a, p.b from pairs p
-        where not (p.a_vague and not p.b_vague and (select n_places from reach where vague = p.a) > 1)
-          and not (p.b_vague and not p.a_vague and (select n_places from reach where vague = p.b) > 1)
+        select p.a, p.b from _inc_pair p
+        where not (p.a_vague and not p.b_vague and p.a in (select vague from ambiguous))
+          and not (p.b_vague and not p.a_vague and p.b in (select vague from ambiguous))
         """
     )
     con.execute(
