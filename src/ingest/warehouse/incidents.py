@@ -59,7 +59,7 @@ def _stale_since(con: duckdb.DuckDBPyConnection) -> date | None:
     """Earliest day with an event that has no incident, or an incident that lost one of its events."""
     row = con.execute(
         f"""
-        with cand as ({_CANDIDATES})
+        with cand as not materialized ({_CANDIDATES})
         select min(d) from (
             select c.d from cand c anti join event_incident ei on ei.event_id = c.event_id
             union all
@@ -76,7 +76,7 @@ def dirty_since(con: duckdb.DuckDBPyConnection, run_id: str) -> date | None:
     """First day a run's loads touched: its events' days, and the incidents of originals it found copies of."""
     row = con.execute(
         f"""
-        with cand as ({_CANDIDATES})
+        with cand as not materialized ({_CANDIDATES})
         select min(d) from (
             select d from cand where run_id = $run
             union all
@@ -92,13 +92,12 @@ def dirty_since(con: duckdb.DuckDBPyConnection, run_id: str) -> date | None:
 def rebuild_incidents(con: duckdb.DuckDBPyConnection, since_date: date | None = None) -> IncidentStats:
     """Recompute incidents (all of them, or those touching ``since_date - 1`` and later) in the caller's
     transaction. Also repairs, wherever they are, incidents left stale by events deleted or added since."""
-    stale = _stale_since(con)
+    since = None
     if since_date is not None:
         since = since_date - timedelta(days=1)  # a report a day earlier may belong to the same incident
+        stale = _stale_since(con)
         if stale is not None:
             since = min(since, stale)
-    else:
-        since = None
     try:
         _select_events(con, since)
         _cluster(con)
@@ -122,7 +121,7 @@ def _select_events(con: duckdb.DuckDBPyConnection, since: date | None) -> None:
     con.execute(
         f"""
         create temp table _inc_redo as
-        with cand as ({_CANDIDATES})
+        with cand as not materialized ({_CANDIDATES})
         select distinct ei.incident_id from event_incident ei left join cand c on c.event_id = ei.event_id
         where c.event_id is null or c.d >= $since
         union
@@ -134,7 +133,7 @@ def _select_events(con: duckdb.DuckDBPyConnection, since: date | None) -> None:
         con.execute(
             f"""
             create temp table _inc_ev as
-            with cand as ({_CANDIDATES})
+            with cand as not materialized ({_CANDIDATES})
             select c.* from cand c
             left join event_incident ei on ei.event_id = c.event_id
             where ei.incident_id is null and c.d >= $since
@@ -150,34 +149,39 @@ def _select_events(con: duckdb.DuckDBPyConnection, since: date | None) -> None:
 
 def _cluster(con: duckdb.DuckDBPyConnection) -> None:
     """Compatible pairs -> connected groups -> two-day windows: _inc_cl(event_id, cluster)."""
-    # Blocking: each event looks for partners of its type on its own day and the days either side. One
-    # equi-join on (type, day) with the event's columns carried along: temp tables made inside the
-    # transaction have no statistics, and a second join lets the planner pick a nested loop.
+    # Blocking: each event looks for partners of its type on its own day and the days either side, in its
+    # own country, or (when either side has no country, as at sea) at the same place name. Equi-joins
+    # only, with the event's columns carried along: temp tables made inside the transaction have no
+    # statistics, and a second join lets the planner pick a nested loop.
     con.execute(
         "create temp table _inc_keyed as select event_id, event_type, actor1, actor2, country_iso, place_key,"
         " admin_key, geo_precision, lat, lon, unnest([d - 1, d, d + 1]) as day from _inc_ev"
     )
+    same_actors = """
+          and (a.actor1 is null or b.actor1 is null or a.actor1 = b.actor1)
+          and (a.actor2 is null or b.actor2 is null or a.actor2 = b.actor2)"""
     con.execute(
         f"""
         create temp table _inc_pair as
         select a.event_id as a, b.event_id as b, a.place_key is null as a_vague,
                b.place_key is null as b_vague, a.place_key as a_place, b.place_key as b_place
         from _inc_keyed a
-        join _inc_ev b on b.event_type = a.event_type and b.d = a.day
-        where a.event_id < b.event_id
-          and (a.actor1 is null or b.actor1 is null or a.actor1 = b.actor1)
-          and (a.actor2 is null or b.actor2 is null or a.actor2 = b.actor2)
-          and (
-              (a.country_iso = b.country_iso and (
-                  a.place_key = b.place_key
-                  or (a.geo_precision = 'place' and b.geo_precision = 'place'
-                      and 2 * 6371 * asin(sqrt(
-                            pow(sin(radians(b.lat - a.lat) / 2), 2)
-                            + cos(radians(a.lat)) * cos(radians(b.lat)) * pow(sin(radians(b.lon - a.lon) / 2), 2)
-                          )) <= {MERGE_DISTANCE_KM})
-                  or ((a.place_key is null or b.place_key is null)
-                      and (a.admin_key is null or b.admin_key is null or a.admin_key = b.admin_key))))
-              or ((a.country_iso is null or b.country_iso is null) and a.place_key = b.place_key))
+        join _inc_ev b on b.event_type = a.event_type and b.d = a.day and b.country_iso = a.country_iso
+        where a.event_id < b.event_id {same_actors}
+          and (a.place_key = b.place_key
+               or (a.geo_precision = 'place' and b.geo_precision = 'place'
+                   and 2 * 6371 * asin(sqrt(
+                         pow(sin(radians(b.lat - a.lat) / 2), 2)
+                         + cos(radians(a.lat)) * cos(radians(b.lat)) * pow(sin(radians(b.lon - a.lon) / 2), 2)
+                       )) <= {MERGE_DISTANCE_KM})
+               or ((a.place_key is null or b.place_key is null)
+                   and (a.admin_key is null or b.admin_key is null or a.admin_key = b.admin_key)))
+        union all
+        select a.event_id, b.event_id, false, false, a.place_key, b.place_key
+        from _inc_keyed a
+        join _inc_ev b on b.event_type = a.event_type and b.d = a.day and b.place_key = a.place_key
+        where a.event_id < b.event_id {same_actors}
+          and (a.country_iso is null or b.country_iso is null)
         """
     )
     # An unplaced event that could join more than one named place keeps away from named places.
