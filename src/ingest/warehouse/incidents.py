@@ -24,6 +24,7 @@ actors, so a rebuild that sees the same events writes the same ids.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -104,8 +105,10 @@ def rebuild_incidents(con: duckdb.DuckDBPyConnection, since_date: date | None = 
         n_incidents = _write(con)
         n_events = con.execute("select count(*) from _inc_ev").fetchone()[0]  # type: ignore[index]
     finally:
-        for name in _TEMP:
-            con.execute(f"drop table if exists {name}")
+        # After an error the transaction is aborted and rolling it back drops them; don't mask the error.
+        with suppress(duckdb.Error):
+            for name in _TEMP:
+                con.execute(f"drop table if exists {name}")
     return IncidentStats(events=n_events, incidents=n_incidents, since=since)
 
 
@@ -253,13 +256,19 @@ def _write(con: duckdb.DuckDBPyConnection) -> int:
                    min(reported_at) as first_reported_at, max(reported_at) as last_reported_at
             from reports group by cluster
         ),
-        agg as (
+        agg as (  -- what the representative lacks comes from the best-ranked report that has it
             select cluster, count(*) as n_events, min(d) as first_event_date, max(d) as last_event_date,
                    max(killed) as killed, max(injured) as injured, max(confidence) as confidence,
-                   mode(actor1) as actor1, mode(actor2) as actor2, mode(weapon) as weapon,
-                   mode(country_iso) as country_iso, mode(admin1) as admin1, mode(place) as place,
-                   mode(actor1_patron) as actor1_patron
-            from ev group by cluster
+                   arg_min(actor1, rep_rank) filter (where actor1 is not null) as actor1,
+                   arg_min(actor1_type, rep_rank) filter (where actor1 is not null) as actor1_type,
+                   arg_min(actor1_patron, rep_rank) filter (where actor1_patron is not null) as actor1_patron,
+                   arg_min(actor2, rep_rank) filter (where actor2 is not null) as actor2,
+                   arg_min(actor2_type, rep_rank) filter (where actor2 is not null) as actor2_type,
+                   arg_min(weapon, rep_rank) filter (where weapon is not null) as weapon,
+                   arg_min(country_iso, rep_rank) filter (where country_iso is not null) as country_iso,
+                   arg_min(admin1, rep_rank) filter (where admin1 is not null) as admin1,
+                   arg_min(place, rep_rank) filter (where place is not null) as place
+            from ranked group by cluster
         ),
         first_report as (
             select cluster, article_id || '|' || event_type || '|' || coalesce(country_iso, '') || '|'
@@ -269,15 +278,10 @@ def _write(con: duckdb.DuckDBPyConnection) -> int:
         )
         select r.cluster,
                left(sha256(f.id_key || case when n > 1 then '#' || n else '' end), 16) as incident_id,
-               r.event_type, coalesce(r.country_iso, g.country_iso) as country_iso,
-               coalesce(r.admin1, g.admin1) as admin1, coalesce(r.place, g.place) as place,
+               r.event_type, g.country_iso, g.admin1, g.place,
                r.lat, r.lon, r.geo_precision, r.d as event_date, g.first_event_date, g.last_event_date,
-               coalesce(r.actor1, g.actor1) as actor1,
-               case when r.actor1 is not null then r.actor1_type end as actor1_type,
-               coalesce(r.actor1_patron, g.actor1_patron) as actor1_patron,
-               coalesce(r.actor2, g.actor2) as actor2,
-               case when r.actor2 is not null then r.actor2_type end as actor2_type,
-               coalesce(r.weapon, g.weapon) as weapon, g.killed, g.injured,
+               g.actor1, g.actor1_type, g.actor1_patron, g.actor2, g.actor2_type,
+               g.weapon, g.killed, g.injured,
                s.first_reported_at, s.last_reported_at, s.n_articles, s.n_sources, g.n_events, s.sources,
                g.confidence, r.event_id as representative_event_id, r.article_id as representative_article_id,
                r.evidence
@@ -287,18 +291,6 @@ def _write(con: duckdb.DuckDBPyConnection) -> int:
         join (select cluster, id_key, row_number() over (partition by id_key order by cluster) as n
               from first_report) f using (cluster)
         where r.rep_rank = 1
-        """
-    )
-    # Actor types of an actor taken from another report than the representative: look them up there.
-    con.execute(
-        """
-        update _inc_rows set
-            actor1_type = coalesce(actor1_type,
-                (select any_value(e.actor1_type) from _inc_ev e join _inc_cl c using (event_id)
-                 where c.cluster = _inc_rows.cluster and e.actor1 = _inc_rows.actor1)),
-            actor2_type = coalesce(actor2_type,
-                (select any_value(e.actor2_type) from _inc_ev e join _inc_cl c using (event_id)
-                 where c.cluster = _inc_rows.cluster and e.actor2 = _inc_rows.actor2))
         """
     )
     now = datetime.now(UTC)
