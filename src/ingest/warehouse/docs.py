@@ -10,8 +10,9 @@ from ingest.warehouse.migrations import apply_migrations, sql_dir
 
 HEADER = """# Warehouse reference
 
-Generated from the comments in `sql/migrations/` and `sql/views/` by `python tools/render_warehouse_docs.py`;
-a test fails when this file is out of date. Times are `TIMESTAMPTZ` (instants, shown in UTC), days are `DATE`.
+Generated from the comments in `sql/migrations/`, `sql/views/` and the first lines of `sql/queries/` by
+`python tools/render_warehouse_docs.py`; a test fails when this file is out of date.
+Times are `TIMESTAMPTZ` (instants, shown in UTC), days are `DATE`.
 Open the warehouse read-only with `ingest query "..."` or any DuckDB client (`duckdb -readonly data/warehouse.duckdb`).
 """
 
