@@ -130,6 +130,23 @@ def test_country_level_report_does_not_bridge_two_places(db_path: Path):
     assert groups["somewhere_in_iraq"] not in (groups["baghdad"], groups["erbil"])
 
 
+def test_province_level_report_joins_named_places_that_are_one_incident(db_path: Path):
+    al_baghdadi = {"country_iso": "IQ", "admin1": "Anbar", "place": "al-Baghdadi", "lat": 33.87, "lon": 42.52,
+                   "geo_precision": "place"}  # fmt: skip
+    load(
+        db_path,
+        [article("a1", "gulf-herald", "2024-01-08T06:00:00"), article("a2", "levant-wire", "2024-01-18T08:00:00")],
+        [
+            event("base", "a1", "2024-01-07", AIN_AL_ASAD),
+            event("launch_site", "a1", "2024-01-07", al_baghdadi),  # ~11 km away: the same attack
+            event("in_anbar", "a2", "2024-01-07", {**IRAQ, "admin1": "Anbar", "geo_precision": "region"}),
+        ],
+    )
+    rebuild(db_path)
+    [inc] = incidents(db_path)
+    assert inc["n_events"] == 3 and inc["n_sources"] == 2
+
+
 def test_daily_attacks_on_one_base_do_not_chain_into_one_incident(db_path: Path):
     load(
         db_path,

@@ -6,8 +6,9 @@ it shares with the other; at sea the sea area must match) and their actors do no
 (equal, or unknown on one side). Incidents are the connected groups of compatible events, with two guards
 against chaining distinct happenings together:
 
-- an event that names no place (only a province or a country) does not join the events of a *named* place
-  when the day offers several named places it could belong to; it then stays with other unplaced reports;
+- an event that names no place (only a province or a country) does not join the events of *named* places
+  when they form several groups it could belong to (places that are not one incident among themselves);
+  it then stays with other unplaced reports;
 - a group is cut into two-day windows from its first day, so daily attacks on one base stay separate
   incidents instead of becoming one long chain.
 
@@ -46,7 +47,17 @@ _CANDIDATES = """
       and coalesce(e.event_date, cast(a.published_at as date), cast(a.first_seen_at as date)) is not null
 """
 
-_TEMP = ("_inc_ev", "_inc_keyed", "_inc_pair", "_inc_edge", "_inc_comp", "_inc_cl", "_inc_rows")
+_TEMP = (
+    "_inc_ev",
+    "_inc_keyed",
+    "_inc_pair",
+    "_inc_named",
+    "_inc_named_comp",
+    "_inc_edge",
+    "_inc_comp",
+    "_inc_cl",
+    "_inc_rows",
+)
 
 
 @dataclass(frozen=True)
@@ -187,34 +198,27 @@ def _cluster(con: duckdb.DuckDBPyConnection) -> None:
           and (a.country_iso is null or b.country_iso is null)
         """
     )
-    # An unplaced event that could join more than one named place keeps away from named places.
+    # An unplaced event that could join more than one named-place group (named places that are not
+    # themselves one incident) keeps away from named places: it would bridge two happenings.
+    con.execute("create temp table _inc_named as select a, b from _inc_pair where not a_vague and not b_vague")
+    _components(con, "_inc_named", "_inc_named_comp")
     con.execute(
         """
         create temp table _inc_edge as
         with ambiguous as (
-            select vague from (
-                select a as vague, b_place as place from _inc_pair where a_vague and not b_vague
+            select v.vague from (
+                select a as vague, b as named from _inc_pair where a_vague and not b_vague
                 union all
-                select b, a_place from _inc_pair where b_vague and not a_vague)
-            group by vague having count(distinct place) > 1
+                select b, a from _inc_pair where b_vague and not a_vague) v
+            join _inc_named_comp c on c.event_id = v.named
+            group by v.vague having count(distinct c.component) > 1
         )
         select p.a, p.b from _inc_pair p
         where not (p.a_vague and not p.b_vague and p.a in (select vague from ambiguous))
           and not (p.b_vague and not p.a_vague and p.b in (select vague from ambiguous))
         """
     )
-    con.execute(
-        """
-        create temp table _inc_comp as
-        with recursive adj(x, y) as (select a, b from _inc_edge union all select b, a from _inc_edge),
-        walk(node, seen) as (
-            select event_id, event_id from _inc_ev
-            union
-            select w.node, adj.y from walk w join adj on adj.x = w.seen
-        )
-        select node as event_id, min(seen) as component from walk group by node
-        """
-    )
+    _components(con, "_inc_edge", "_inc_comp")
     con.execute(
         """
         create temp table _inc_cl as
@@ -222,6 +226,23 @@ def _cluster(con: duckdb.DuckDBPyConnection) -> None:
                c.component || '/' || cast(floor((e.d - min(e.d) over (partition by c.component)) / 2) as bigint)
                    as cluster
         from _inc_comp c join _inc_ev e using (event_id)
+        """
+    )
+
+
+def _components(con: duckdb.DuckDBPyConnection, edges: str, out: str) -> None:
+    """Connected components of _inc_ev's events under ``edges(a, b)``: ``out(event_id, component)``, the
+    component named by its smallest event id (events without edges are their own component)."""
+    con.execute(
+        f"""
+        create temp table {out} as
+        with recursive adj(x, y) as (select a, b from {edges} union all select b, a from {edges}),
+        walk(node, seen) as (
+            select event_id, event_id from _inc_ev
+            union
+            select w.node, adj.y from walk w join adj on adj.x = w.seen
+        )
+        select node as event_id, min(seen) as component from walk group by node
         """
     )
 
