@@ -237,12 +237,14 @@ def _components(con: duckdb.DuckDBPyConnection, edges: str, out: str) -> None:
         f"""
         create temp table {out} as
         with recursive adj(x, y) as (select a, b from {edges} union all select b, a from {edges}),
-        walk(node, seen) as (
-            select event_id, event_id from _inc_ev
+        walk(node, seen) as (  -- only events with an edge walk; the rest are alone
+            select distinct x, x from adj
             union
             select w.node, adj.y from walk w join adj on adj.x = w.seen
-        )
-        select node as event_id, min(seen) as component from walk group by node
+        ),
+        joined as (select node, min(seen) as component from walk group by node)
+        select e.event_id, coalesce(j.component, e.event_id) as component
+        from _inc_ev e left join joined j on j.node = e.event_id
         """
     )
 
