@@ -13,6 +13,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from ingest.pipeline import BatchStats, chunks, run_slot
 from ingest.pipeline.backfill import BackfillItem, reprocess_batch, select_backfill
+from ingest.pipeline.incidents import refresh_incidents
 from ingest.pipeline.pool import MapFn, choose_workers, processing_map
 from ingest.pipeline.summary import record_batches, summary_rows
 
@@ -40,5 +41,6 @@ def backfill(
             stats = backfill_batch.map(unmapped(db_path), unmapped(run.run_id), batches, unmapped(map_fn)).result()
         run.count("processing", "processes", workers)
         record_batches(run, stats)
+        refresh_incidents(db_path, run)  # the re-tagged days, and incidents that lost events
     create_table_artifact(summary_rows(run), key="backfill-summary", description=f"Backfill {start}..{end}")
     return {"run_id": run.run_id, "status": run.stats.get("status"), "stats": run.stats, "db": db}

@@ -32,6 +32,7 @@ from ingest.pipeline import (
     store_raw,
     sync_sources,
 )
+from ingest.pipeline.incidents import refresh_incidents
 from ingest.pipeline.pool import MapFn, choose_workers, processing_map
 from ingest.pipeline.summary import record_batches, summary_rows
 from ingest.sources import host_delays, resolve_sources
@@ -97,6 +98,8 @@ def nightly(
         run.count("processing", "processes", workers)
         total = record_batches(run, stats)
         commit_feed_validators(settings.db_path, polled, total.failed_feeds)
+        # After the validators: should this fail, the next run finds the unassigned events and repairs it.
+        refresh_incidents(settings.db_path, run)
     rows = summary_rows(run)
     create_table_artifact(rows, key="nightly-summary", description=f"Run {run.run_id}: {run.stats.get('status')}")
     return {

@@ -74,6 +74,12 @@ def test_nightly_loads_the_demo_site_and_a_second_run_adds_nothing(prefect_harne
     assert len(seen_types) >= 6, seen_types
 
 
+INCIDENTS = (
+    "select i.* exclude (rebuilt_at), list(ei.event_id order by ei.event_id) from incidents i"
+    " join event_incident ei using (incident_id) group by all order by incident_id"
+)
+
+
 def test_updated_article_gets_a_new_version_and_backfill_is_idempotent(prefect_harness, db_path, tmp_path):
     from flows.backfill import backfill
 
@@ -89,11 +95,16 @@ def test_updated_article_gets_a_new_version_and_backfill_is_idempotent(prefect_h
             " group by all having count(v.version) > 1"
         ).fetchall()
         before = con.execute("select event_id, event_type from events order by 1").fetchall()
+        incidents_before = con.execute(INCIDENTS).fetchall()
+        # The updated article's events got new ids: its old ones left their incidents, the new ones joined.
+        orphans = con.execute("select count(*) from event_incident anti join events using (event_id)").fetchone()[0]
+        unassigned = con.execute("select count(*) from events anti join event_incident using (event_id)").fetchone()[0]
         texts = con.execute(
             "select v.text from article_versions v join articles a using (article_id) where a.version = 2"
             " order by v.version"
         ).fetchall()
     assert len(versions) == 1 and versions[0][1] == 2 and "al-tanf" in versions[0][0]
+    assert (orphans, unassigned) == (0, 0)
     assert "two" in texts[0][0].lower() and "four" in texts[1][0].lower()
 
     from datetime import date
@@ -101,10 +112,13 @@ def test_updated_article_gets_a_new_version_and_backfill_is_idempotent(prefect_h
     first = backfill(start=date(2024, 1, 1), end=date(2024, 1, 31), db=str(db_path))
     again = backfill(start=date(2024, 1, 1), end=date(2024, 1, 31), db=str(db_path))
     assert first["stats"]["articles"]["reprocessed"] == 41 == again["stats"]["articles"]["reprocessed"]
+    assert first["stats"]["incidents"]["rebuilt"] > 0
     with read_only(db_path) as con:
         after = con.execute("select event_id, event_type from events order by 1").fetchall()
+        incidents_after = con.execute(INCIDENTS).fetchall()
         versions_after = con.execute("select count(*) from article_versions").fetchone()[0]
     assert after == before  # same code, same raw bytes: the very same rows
+    assert incidents_after == incidents_before and len(incidents_before) > 0  # rebuilt, same ids and members
     assert versions_after == 42
 
     narrow = backfill(start=date(2024, 1, 8), end=date(2024, 1, 8), db=str(db_path))

@@ -31,4 +31,6 @@ def summary_rows(run: Run) -> list[dict[str, Any]]:
     rows += [{"group": "articles", "item": k, "count": articles.get(k, 0)} for k in ARTICLE_OUTCOMES]
     for name, n in sorted(run.stats.get("events", {}).items()):
         rows.append({"group": "events", "item": name, "count": n})
+    for name, n in sorted(run.stats.get("incidents", {}).items()):
+        rows.append({"group": "incidents", "item": name, "count": n})
     return rows

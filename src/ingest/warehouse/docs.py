@@ -6,18 +6,33 @@ import tempfile
 from pathlib import Path
 
 from ingest.warehouse.connection import connect
-from ingest.warehouse.migrations import apply_migrations
+from ingest.warehouse.migrations import apply_migrations, sql_dir
 
 HEADER = """# Warehouse reference
 
-Generated from the comments in `sql/migrations/` and `sql/views/` by `python tools/render_warehouse_docs.py`;
-a test fails when this file is out of date. Times are `TIMESTAMPTZ` (instants, shown in UTC), days are `DATE`.
+Generated from the comments in `sql/migrations/`, `sql/views/` and the first lines of `sql/queries/` by
+`python tools/render_warehouse_docs.py`; a test fails when this file is out of date.
+Times are `TIMESTAMPTZ` (instants, shown in UTC), days are `DATE`.
 Open the warehouse read-only with `ingest query "..."` or any DuckDB client (`duckdb -readonly data/warehouse.duckdb`).
 """
 
 
 def _escape(text: str | None) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ")
+
+
+def example_queries(folder: Path | None = None) -> list[tuple[str, str]]:
+    """(file name, question) for every ``sql/queries/*.sql``; the question is its leading ``-- `` comment."""
+    found = []
+    for path in sorted((folder or sql_dir() / "queries").glob("*.sql")):
+        lines = path.read_text("utf-8").splitlines()
+        question = []
+        for line in lines:
+            if not line.startswith("-- "):
+                break
+            question.append(line[3:].strip())
+        found.append((path.name, " ".join(question)))
+    return found
 
 
 def render_markdown() -> str:
@@ -50,4 +65,13 @@ def render_markdown() -> str:
             for column, dtype, ccomment in columns.get(name, []):
                 out.append(f"| `{column}` | {dtype} | {_escape(ccomment)} |")
             out.append("")
+    queries = example_queries()
+    if queries:
+        out.append("## Example queries\n")
+        out.append(
+            'Worked examples in `sql/queries/`; run one with `ingest query -- "$(cat sql/queries/NAME.sql)"`'
+            " (`--` because each file starts with a `--` comment line).\n"
+        )
+        out.append("| file | question it answers |\n|---|---|")
+        out.extend(f"| [`{name}`](../sql/queries/{name}) | {_escape(question)} |" for name, question in queries)
     return "\n".join(out).rstrip() + "\n"

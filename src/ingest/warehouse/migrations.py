@@ -118,19 +118,34 @@ def apply_migrations(
 
 
 def _apply_views(con: duckdb.DuckDBPyConnection, *, force: bool) -> None:
+    """Re-create changed views. A view may select from another: one that fails because a view it needs
+    does not exist yet is retried after the others, so file names need not encode the order."""
     stored = dict(con.execute("select name, checksum from schema_views").fetchall())
+    pending = []
     for name, sql in load_views():
         checksum = hashlib.sha256(sql.encode("utf-8")).hexdigest()
-        if not force and stored.get(name) == checksum:
-            continue
-        con.begin()
-        try:
-            con.execute(sql)
-            con.execute("insert or replace into schema_views values (?, ?, ?)", [name, checksum, datetime.now(UTC)])
-            con.commit()
-        except Exception as exc:
-            con.rollback()
-            raise MigrationError(f"view {name} failed: {exc}") from exc
+        if force or stored.get(name) != checksum:
+            pending.append((name, sql, checksum))
+    while pending:
+        waiting: list[tuple[str, str, str]] = []
+        errors: dict[str, Exception] = {}
+        for name, sql, checksum in pending:
+            con.begin()
+            try:
+                con.execute(sql)
+                con.execute("insert or replace into schema_views values (?, ?, ?)", [name, checksum, datetime.now(UTC)])
+                con.commit()
+            except duckdb.CatalogException as exc:
+                con.rollback()
+                waiting.append((name, sql, checksum))
+                errors[name] = exc
+            except Exception as exc:
+                con.rollback()
+                raise MigrationError(f"view {name} failed: {exc}") from exc
+        if len(waiting) == len(pending):  # no progress: the missing object is not another view
+            name = waiting[0][0]
+            raise MigrationError(f"view {name} failed: {errors[name]}") from errors[name]
+        pending = waiting
 
 
 def ensure_migrated(con: duckdb.DuckDBPyConnection) -> None:
