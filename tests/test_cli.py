@@ -154,3 +154,13 @@ def test_ingest_demo_in_a_fresh_process_then_query(tmp_path: Path):
     query = subprocess.run([str(exe), "query", sql, "--db", str(db), "--format", "csv"],
                            capture_output=True, text=True, env=env, timeout=60)  # fmt: skip
     assert query.returncode == 0 and query.stdout.splitlines()[1] == "41"
+
+
+def test_query_reads_sql_from_a_file(small_warehouse: Path, tmp_path: Path):
+    sql_file = tmp_path / "q.sql"
+    sql_file.write_text("-- the question this answers\nselect title from articles\n", "utf-8")
+    result = runner.invoke(app, ["query", "--file", str(sql_file), "--db", str(small_warehouse), "--format", "csv"])
+    assert result.exit_code == 0 and "drop table events" in result.stdout
+    both = runner.invoke(app, ["query", "select 1", "--file", str(sql_file), "--db", str(small_warehouse)])
+    missing = runner.invoke(app, ["query", "--file", str(tmp_path / "none.sql"), "--db", str(small_warehouse)])
+    assert both.exit_code == missing.exit_code == 2 and "cannot read" in missing.stderr

@@ -262,7 +262,10 @@ def tag(
 
 @app.command()
 def query(
-    sql: Annotated[str, typer.Argument(help="SQL to run (read-only).")],
+    sql: Annotated[str | None, typer.Argument(help="SQL to run (read-only).")] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", "-f", help="Read the SQL from a file (e.g. one in sql/queries/).")
+    ] = None,
     db: DbOption = DEFAULT_DB,
     format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
     wait: Annotated[float, typer.Option(help="Seconds to wait while a run holds the warehouse.")] = 120.0,
@@ -276,6 +279,15 @@ def query(
     if format not in ("table", "csv", "json"):
         _err("error: --format must be table, csv or json")
         raise typer.Exit(EXIT_USAGE)
+    if (sql is None) == (file is None):
+        _err("error: give either SQL or --file FILE")
+        raise typer.Exit(EXIT_USAGE)
+    if file is not None:
+        try:
+            sql = file.read_text("utf-8")
+        except OSError as exc:
+            _err(f"error: cannot read {file}: {exc.strerror or exc}")
+            raise typer.Exit(EXIT_USAGE) from None
     with (
         _exit_codes((WarehouseBusy, EXIT_BUSY), ((WarehouseError, duckdb.Error), EXIT_USAGE)),
         read_only(db, wait_s=wait, on_wait=_busy_waiting) as con,

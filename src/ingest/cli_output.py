@@ -49,6 +49,10 @@ def print_run_summary(result: dict[str, Any], *, examples: bool) -> None:
         console.print(table)
     else:
         console.print("events   none new")
+    incidents = stats.get("incidents", {})
+    if incidents:
+        console.print(f"incidents {incidents.get('rebuilt', 0)} rebuilt from {incidents.get('events_clustered', 0)} "
+                      "events (one per real-world event, however many reports)")  # fmt: skip
     if articles.get("failed") or feeds.get("failed"):
         console.print("failures are listed with their reasons by: ingest status, and in the fetch_log table")
     if examples:

@@ -68,10 +68,7 @@ def render_markdown() -> str:
     queries = example_queries()
     if queries:
         out.append("## Example queries\n")
-        out.append(
-            'Worked examples in `sql/queries/`; run one with `ingest query -- "$(cat sql/queries/NAME.sql)"`'
-            " (`--` because each file starts with a `--` comment line).\n"
-        )
+        out.append("Worked examples in `sql/queries/`; run one with `ingest query --file sql/queries/NAME.sql`.\n")
         out.append("| file | question it answers |\n|---|---|")
         out.extend(f"| [`{name}`](../sql/queries/{name}) | {_escape(question)} |" for name, question in queries)
     return "\n".join(out).rstrip() + "\n"
