@@ -72,10 +72,15 @@ def _small(db: Path) -> None:
             "insert into raw_documents values ('r1', 'https://x.example/1', null, 'article', 'run', now(), 200,"
             " 'text/html', null, '\\x1f\\x8b'::blob, 2, 'abc')"
         )
-        # What another branch adds: a mart view and an incidents table.
+        # A user's own view is exported too; incidents (migration 0002) with dates in two years.
         con.execute("create view articles_per_source as select source, count(*) as n from articles group by 1")
-        con.execute("create table incidents (incident_id varchar, event_date date, killed integer)")
-        con.execute("insert into incidents values ('i1', '2023-12-30', 3), ('i2', '2024-01-02', null)")
+        for incident_id, day, killed in (("i1", "2023-12-30", 3), ("i2", "2024-01-02", None)):
+            con.execute(
+                "insert into incidents (incident_id, event_type, event_date, first_event_date, last_event_date,"
+                " killed, n_articles, n_sources, n_events, representative_event_id, representative_article_id,"
+                " evidence, rebuilt_at) values (?, 'attack', ?, ?, ?, ?, 1, 1, 1, 'e', 'a1', 'x', now())",
+                [incident_id, day, day, day, killed],
+            )
 
 
 def test_views_incidents_null_dates_and_raw_documents(tmp_path: Path):

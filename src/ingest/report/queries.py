@@ -62,7 +62,6 @@ class ReportData:
     window_events: int = 0
     window_articles: int = 0
     without_coordinates: int = 0
-    incidents_source: str = ""  # "incidents table" or "grouped from events"
     per_day: list[tuple[date, str, int]] = field(default_factory=list)
     points: list[tuple[float, float, str, int]] = field(default_factory=list)
     actors: list[tuple[str, int, int, int]] = field(default_factory=list)  # actor, acting, targeted, total
@@ -88,15 +87,6 @@ def country_name(iso: str | None) -> str:
     return country_names().get(iso, iso)
 
 
-def _has_tables(con: duckdb.DuckDBPyConnection, *names: str) -> bool:
-    found = con.execute(
-        "select count(distinct table_name) from information_schema.tables"
-        " where table_schema = 'main' and table_name in (select unnest(?))",
-        [list(names)],
-    ).fetchone()
-    return bool(found and found[0] == len(names))
-
-
 def _rows(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
     return con.execute(_sql(name), params).fetchall()
 
@@ -116,9 +106,7 @@ def read_report_data(con: duckdb.DuckDBPyConnection, days: int) -> ReportData:
     window = {"start": start, "end": end}
     counts = con.execute(_sql("window_counts"), window).fetchone()
     assert counts is not None
-    # The incidents table is another branch's migration: use it when this warehouse has it.
-    use_table = _has_tables(con, "incidents", "event_incident")
-    con.execute(_sql("incidents_from_table" if use_table else "incidents_from_events"))
+    con.execute(_sql("incidents"))  # reports of one real-world event are one incident (migration 0002)
     incidents = [Incident(*r[:11]) for r in _rows(con, "latest_incidents", {**window, "limit": LATEST_INCIDENTS})]
     by_id = {i.incident_id: i for i in incidents}
     for incident_id, title, url, source, published in _rows(con, "incident_articles", {"ids": list(by_id)}):
@@ -130,7 +118,6 @@ def read_report_data(con: duckdb.DuckDBPyConnection, days: int) -> ReportData:
         window_events=counts[0],
         window_articles=counts[1],
         without_coordinates=counts[2],
-        incidents_source="incidents table" if use_table else "grouped from events (same type, place and day)",
         per_day=_rows(con, "events_per_day", window),  # type: ignore[arg-type]
         points=[
             (lat, lon, place or country_name(iso), n) for lat, lon, place, iso, n in _rows(con, "map_points", window)

@@ -206,7 +206,10 @@ def render_html(data: ReportData, charts: dict[str, Chart], *, days: int, genera
                 cls="incidents",
             )
         )
-        parts.append(f'<p class="note">Incidents: {esc(data.incidents_source)}.</p>')
+        parts.append(
+            '<p class="note">An incident is one real-world event however many reports name it: killed and'
+            " injured are the largest figure any report gives, not their sum.</p>"
+        )
     body = "\n".join(parts)
     return (
         "<!DOCTYPE html>\n"
