@@ -64,17 +64,17 @@ _HARMED = re.compile(r"^\s+(?:\w+\s+){0,2}(?:being|were|was|have been|had been|c
 def actor_mentions(sentence: str) -> list[ActorMention]:
     index = actors()
     out = []
-    for m in index.regex.finditer(sentence):
-        actor = index.by_alias[m.group(0)]
-        before = sentence[max(0, m.start() - 30) : m.start()]
-        if (actor.type == "government" and _PLACE_USE.search(before)) or _PATRON_USE.match(sentence[m.end() :]):
+    for m_start, m_end, alias in index.names.finditer(sentence):
+        actor = index.by_alias[alias]
+        before = sentence[max(0, m_start - 30) : m_start]
+        if (actor.type == "government" and _PLACE_USE.search(before)) or _PATRON_USE.match(sentence[m_end:]):
             continue
-        if _SOURCE.search(before) or _SPEAKS.match(sentence[m.end() : m.end() + 40]):
+        if _SOURCE.search(before) or _SPEAKS.match(sentence[m_end : m_end + 40]):
             continue  # "according to the Pentagon", "the Pentagon said": a source, not a party
-        after = sentence[m.end() : m.end() + 40]
+        after = sentence[m_end : m_end + 40]
         hint = ("agent" if _AGENT_CUE.search(before) else
                 "target" if _TARGET_CUE.search(before) or _HARMED.match(after) else None)  # fmt: skip
-        out.append(ActorMention(actor, m.start(), m.end(), hint))
+        out.append(ActorMention(actor, m_start, m_end, hint))
     return out
 
 

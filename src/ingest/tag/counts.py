@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ingest.tag.prefilter import Guarded, GuardedAlternation
 from ingest.tag.resources import alternation, numbers, patterns
 
 # Number-like tokens that are not counts of people or attacks ("12-year-old", "10 kilometres", "7pm").
@@ -33,7 +34,7 @@ class Counts:
 
 
 @cache
-def _compiled() -> dict[str, list[re.Pattern[str]] | re.Pattern[str]]:
+def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
     words = numbers()
     units = sorted(words["units"], key=len, reverse=True)
     vague = sorted(words["vague"], key=len, reverse=True)
@@ -47,11 +48,11 @@ def _compiled() -> dict[str, list[re.Pattern[str]] | re.Pattern[str]]:
         r"|a total of)\s+)?"
     )
     spec = patterns()["counts"]
-    out: dict[str, list[re.Pattern[str]] | re.Pattern[str]] = {}
+    out: dict[str, list[Guarded] | GuardedAlternation] = {}
     for key in ("killed", "injured", "attack_count"):
         out[key] = [
-            re.compile(p.replace("(?:[\\w-]+\\s+)", f"(?:{_NOT_VICTIMS}[\\w-]+\\s+)").replace("{Q}", qualifier)
-                       .replace("{N}", number), re.IGNORECASE)
+            Guarded.compile(p.replace("(?:[\\w-]+\\s+)", f"(?:{_NOT_VICTIMS}[\\w-]+\\s+)").replace("{Q}", qualifier)
+                            .replace("{N}", number), re.IGNORECASE)
             for p in spec[key]
         ]  # fmt: skip
     out["zero_killed"] = alternation(spec["zero_killed"])
@@ -83,7 +84,7 @@ def _is_lower_bound(qualifier: str | None) -> bool:
     return bool(qualifier) and qualifier.strip().lower() in floors
 
 
-def _best(patterns_: list[re.Pattern[str]], sentence: str) -> tuple[int | None, bool]:
+def _best(patterns_: list[Guarded], sentence: str) -> tuple[int | None, bool]:
     best: int | None = None
     lower = False
     for pattern in patterns_:

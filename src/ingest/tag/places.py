@@ -34,15 +34,15 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
     index = places()
     folded = fold(sentence)
     out = []
-    for m in index.regex.finditer(folded):
-        place = index.by_alias.get(m.group(0))
-        if place is None or _ACTOR_USE.match(folded[m.end() : m.end() + 10]):
+    for m_start, m_end, alias in index.names.finditer(folded):
+        place = index.by_alias.get(alias)
+        if place is None or _ACTOR_USE.match(folded[m_end : m_end + 10]):
             continue
         score = _KIND_SCORE[place.kind]
-        before = folded[max(0, m.start() - 30) : m.start()]
+        before = folded[max(0, m_start - 30) : m_start]
         if (_COUNTRY_LOCATIVE if place.kind == "country" else _LOCATIVE).search(before):
             score += 1.5
-        out.append(PlaceMention(place, m.start(), m.end(), score))
+        out.append(PlaceMention(place, m_start, m_end, score))
     return out
 
 

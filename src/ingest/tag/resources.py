@@ -12,6 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ingest.tag.prefilter import GuardedAlternation, NameFinder
 from ingest.tag.text import fold
 
 
@@ -23,14 +24,9 @@ def _toml(name: str) -> dict[str, Any]:
     return tomllib.loads(_read(name))
 
 
-def alternation(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", flags)
-
-
-def literal_alternation(words: list[str], flags: int = 0) -> re.Pattern[str]:
-    """Whole-word alternation of literal names, longest first so "US forces" wins over "US"."""
-    escaped = sorted({re.escape(w) for w in words if w}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w])", flags)
+def alternation(patterns: list[str], flags: int = re.IGNORECASE) -> GuardedAlternation:
+    """One pattern for a list of alternatives; only those whose literal words occur are run."""
+    return GuardedAlternation(patterns, flags)
 
 
 @cache
@@ -55,7 +51,7 @@ class Actor:
 class ActorIndex:
     by_alias: dict[str, Actor]
     by_name: dict[str, Actor]
-    regex: re.Pattern[str]
+    names: NameFinder  # whole-word, longest first: "US forces" wins over "US"
 
 
 @cache
@@ -67,7 +63,7 @@ def actors() -> ActorIndex:
         by_name[actor.name] = actor
         for alias in raw["aliases"]:
             by_alias.setdefault(alias, actor)
-    return ActorIndex(by_alias, by_name, literal_alternation(list(by_alias)))
+    return ActorIndex(by_alias, by_name, NameFinder(list(by_alias)))
 
 
 @dataclass(frozen=True)
@@ -87,7 +83,7 @@ class Place:
 @dataclass(frozen=True)
 class PlaceIndex:
     by_alias: dict[str, Place]
-    regex: re.Pattern[str]
+    names: NameFinder  # whole-word, longest first: "US forces" wins over "US"
     region: frozenset[str]  # ISO codes of the covered states
     countries: dict[str, Place]
 
@@ -124,7 +120,7 @@ def places() -> PlaceIndex:
     for g in sorted(gazetteer, key=lambda g: -int(g["population"])):
         place = Place(g["name"], "town", g["country_iso"], g["admin1"] or None, float(g["lat"]), float(g["lon"]))
         by_alias.setdefault(g["alias"], place)
-    return PlaceIndex(by_alias, literal_alternation(list(by_alias)), frozenset(region), countries)
+    return PlaceIndex(by_alias, NameFinder(list(by_alias)), frozenset(region), countries)
 
 
 @cache

@@ -7,10 +7,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ingest.tag.prefilter import Guarded, GuardedAlternation
 from ingest.tag.resources import alternation, patterns
 
 # How far before a trigger a negator still negates it ("did not fire rockets", "denied carrying out the strike").
 _NEGATION_WINDOW = 40
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -27,21 +29,23 @@ class Trigger:
 class _Rules:
     order: tuple[str, ...]
     violent: frozenset[str]
-    triggers: dict[str, list[re.Pattern[str]]]
+    triggers: dict[str, list[Guarded]]
+    # Per type, the literal words one of which any of its triggers needs (None: cannot rule the type out).
+    gates: dict[str, tuple[str, ...] | None]
     generic: re.Pattern[str]
-    veto_violent: re.Pattern[str]
-    veto_launch: re.Pattern[str]
-    veto_protest: re.Pattern[str]
-    veto_diplomacy: re.Pattern[str]
-    hypothetical: re.Pattern[str]
-    future: re.Pattern[str]
-    negation: re.Pattern[str]
-    negation_ok: re.Pattern[str]
-    history: re.Pattern[str]
-    trend: re.Pattern[str]
-    fiction: re.Pattern[str]
-    hedge: re.Pattern[str]
-    weapons: list[tuple[str, re.Pattern[str]]]
+    veto_violent: GuardedAlternation
+    veto_launch: GuardedAlternation
+    veto_protest: GuardedAlternation
+    veto_diplomacy: GuardedAlternation
+    hypothetical: GuardedAlternation
+    future: GuardedAlternation
+    negation: GuardedAlternation
+    negation_ok: GuardedAlternation
+    history: GuardedAlternation
+    trend: GuardedAlternation
+    fiction: GuardedAlternation
+    hedge: GuardedAlternation
+    weapons: list[tuple[str, GuardedAlternation]]
 
 
 # Generic attack wording: an event only when nothing more specific is said nearby (see tagger merging).
@@ -54,11 +58,12 @@ _GENERIC = (
 @cache
 def rules() -> _Rules:
     p = patterns()
-    triggers = {t: [re.compile(x, re.IGNORECASE) for x in p["triggers"][t]] for t in p["order"]["types"]}
+    triggers = {t: [Guarded.compile(x, re.IGNORECASE) for x in p["triggers"][t]] for t in p["order"]["types"]}
     return _Rules(
         order=tuple(p["order"]["types"]),
         violent=frozenset(p["order"]["violent"]),
         triggers=triggers,
+        gates={t: _gate(triggers[t]) for t in p["order"]["types"]},
         generic=re.compile(_GENERIC, re.IGNORECASE),
         veto_violent=alternation(p["vetoes"]["violent"]),
         veto_launch=alternation(p["vetoes"]["launch"]),
@@ -76,18 +81,31 @@ def rules() -> _Rules:
     )
 
 
+def _gate(patterns: list[Guarded]) -> tuple[str, ...] | None:
+    if any(g.needles is None for g in patterns):
+        return None
+    return tuple(sorted({n for g in patterns for n in g.needles or ()}))
+
+
 def is_violent(event_type: str) -> bool:
     return event_type in rules().violent
 
 
-def _vetoed(event_type: str, sentence: str, r: _Rules) -> bool:
+def _vetoed(event_type: str, sentence: str, r: _Rules, memo: dict[str, bool] | None = None) -> bool:
+    memo = {} if memo is None else memo
+
+    def hit(name: str) -> bool:  # each veto list is searched at most once per sentence
+        if name not in memo:
+            memo[name] = bool(getattr(r, name).search(sentence))
+        return memo[name]
+
     if event_type in r.violent or event_type in ("military_deployment", "threat"):
-        return bool(r.veto_violent.search(sentence) or r.veto_launch.search(sentence))
+        return hit("veto_violent") or hit("veto_launch")
     if event_type == "protest":
-        return bool(r.veto_protest.search(sentence) or r.veto_violent.search(sentence))
+        return hit("veto_protest") or hit("veto_violent")
     if event_type == "diplomacy":
-        return bool(r.veto_diplomacy.search(sentence) or r.fiction.search(sentence))
-    return bool(r.veto_violent.search(sentence)) and event_type != "sanctions"
+        return hit("veto_diplomacy") or hit("fiction")
+    return hit("veto_violent") and event_type != "sanctions"
 
 
 def _negated(sentence: str, start: int, r: _Rules) -> bool:
@@ -98,6 +116,13 @@ def _negated(sentence: str, start: int, r: _Rules) -> bool:
 
 def unreal(sentence: str, event_type: str, published_year: int | None) -> str | None:
     """Why the sentence does not assert a current real event (or None when it does)."""
+    past = _not_current(sentence, published_year)
+    if past or event_type == "threat":  # threats are about the future by nature; the threat itself is the event
+        return past
+    return _not_asserted(sentence)
+
+
+def _not_current(sentence: str, published_year: int | None) -> str | None:
     r = rules()
     if r.fiction.search(sentence):
         return "fiction"
@@ -106,11 +131,14 @@ def unreal(sentence: str, event_type: str, published_year: int | None) -> str | 
     if r.trend.search(sentence):
         return "trend"
     if published_year is not None:
-        for y in re.findall(r"\b((?:19|20)\d\d)\b", sentence):
+        for y in _YEAR.findall(sentence):
             if int(y) < published_year - 1 and not re.search(rf"since (?:\w+ )?{y}", sentence):
                 return "history"
-    if event_type == "threat":  # threats are about the future by nature; the threat itself is the event
-        return None
+    return None
+
+
+def _not_asserted(sentence: str) -> str | None:
+    r = rules()
     if r.hypothetical.search(sentence):
         return "hypothetical"
     if r.future.search(sentence):
@@ -123,16 +151,32 @@ def find_triggers(sentence: str, published_year: int | None = None) -> list[Trig
     r = rules()
     lowered = sentence.lower()
     found: list[Trigger] = []
-    hedged = bool(r.hedge.search(sentence))
+    # Vetoes and modality look at the whole sentence, not at the matched words: worked out once, when needed.
+    vetoes: dict[str, bool] = {}
+    past: list[str | None] = []
+    modal: list[str | None] = []
+    hedged: bool | None = None
     for event_type in r.order:
+        gate = r.gates[event_type]
+        if gate is not None and not any(map(lowered.__contains__, gate)):
+            continue  # none of the type's words: most sentences rule most types out here
+        if _vetoed(event_type, lowered, r, vetoes):
+            continue
+        if not past:
+            past.append(_not_current(lowered, published_year))
+        if past[0]:
+            continue
+        if event_type != "threat":  # threats are about the future by nature; the threat itself is the event
+            if not modal:
+                modal.append(_not_asserted(lowered))
+            if modal[0]:
+                continue
         for pattern in r.triggers[event_type]:
             m = pattern.search(lowered)
-            if not m:
+            if not m or _negated(lowered, m.start(), r):
                 continue
-            if _vetoed(event_type, lowered, r) or _negated(lowered, m.start(), r):
-                continue
-            if unreal(lowered, event_type, published_year):
-                continue
+            if hedged is None:
+                hedged = bool(r.hedge.search(sentence))
             generic = event_type == "attack" and bool(r.generic.match(m.group(0)))
             found.append(Trigger(event_type, m.start(), m.end(), generic, hedged))
             break

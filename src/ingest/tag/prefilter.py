@@ -1,0 +1,193 @@
+"""Cheap tests that rule a regular expression out before it runs.
+
+Python's ``re`` tries every alternative at every position, so a list of a hundred trigger patterns costs
+milliseconds per sentence. Most patterns need some literal word ("rocket", "ceasefire") to match at all:
+:func:`needles` reads that requirement off the parsed pattern, and :class:`Guarded` skips the regex when
+none of the words occurs in the text (a substring test in C, a few microseconds). Results are exactly the
+regex's own: the guard only ever skips searches that could not match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+try:  # the parser behind re.compile; private, so a pattern it cannot read simply gets no guard
+    from re import _constants as _c
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - other Python versions
+    _sre_parse = None  # type: ignore[assignment]
+
+_MAX_NEEDLES = 80  # beyond this the substring tests cost about as much as the regex
+
+
+def _better(cand: frozenset[str], best: frozenset[str] | None) -> bool:
+    if best is None:
+        return True
+    # Longer needles are rarer (fewer false alarms); fewer needles are cheaper to test.
+    return (min(map(len, cand)), -len(cand)) > (min(map(len, best)), -len(best))
+
+
+def _seq_needles(items: list) -> frozenset[str] | None:
+    """Strings one of which every match of this sequence of parsed items contains (None: no such set)."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(cand: frozenset[str] | None) -> None:
+        nonlocal best
+        if cand and all(cand) and len(cand) <= _MAX_NEEDLES and _better(cand, best):
+            best = cand
+
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width: the literals around it are still adjacent in the text
+        if run:
+            consider(frozenset({"".join(run)}))
+            run = []
+        if op is _c.SUBPATTERN:
+            consider(_seq_needles(av[-1]))
+        elif op is _c.ATOMIC_GROUP:
+            consider(_seq_needles(av))
+        elif op is _c.BRANCH:
+            alternatives = [_seq_needles(branch) for branch in av[1]]
+            if all(a is not None for a in alternatives):
+                consider(frozenset().union(*alternatives))  # type: ignore[arg-type]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_seq_needles(av[2]))
+    if run:
+        consider(frozenset({"".join(run)}))
+    return best
+
+
+def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of `pattern` contains, lower-cased when `flags` has
+    IGNORECASE; None when the pattern has no such set (then it must always run)."""
+    if _sre_parse is None:
+        return None
+    try:
+        found = _seq_needles(list(_sre_parse.parse(pattern, flags)))
+    except Exception:  # an unusual construct: no guard rather than a wrong one
+        return None
+    if found is None:
+        return None
+    if flags & re.IGNORECASE:
+        found = frozenset(n.lower() for n in found)
+    return tuple(sorted(found))
+
+
+@dataclass(frozen=True)
+class Guarded:
+    """A compiled pattern that runs only when one of its needles occurs in the text."""
+
+    regex: re.Pattern[str]
+    needles: tuple[str, ...] | None
+    lower: bool  # needles are lower case: test them against the lower-cased text
+
+    @classmethod
+    def compile(cls, pattern: str, flags: int = 0) -> Guarded:
+        return cls(re.compile(pattern, flags), needles(pattern, flags), bool(flags & re.IGNORECASE))
+
+    def possible(self, text: str) -> bool:
+        if self.needles is None:
+            return True
+        return any(map((text.lower() if self.lower else text).__contains__, self.needles))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.regex.search(text) if self.possible(text) else None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.regex.match(text) if self.possible(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text) if self.possible(text) else iter(())
+
+    def sub(self, repl: str, text: str) -> str:
+        return self.regex.sub(repl, text) if self.possible(text) else text
+
+    @property
+    def pattern(self) -> str:
+        return self.regex.pattern
+
+
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+_HEAD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+
+
+class NameFinder:
+    """Whole-word occurrences of literal names, longest name first at each position, left to right and not
+    overlapping: what one big ``(?<![\\w-])(?:name|...)(?![\\w])`` alternation finds, without trying
+    1,600 alternatives at every character. Names are bucketed by their first word and only tried where a
+    word starts."""
+
+    def __init__(self, names: list[str]) -> None:
+        self._by_head: dict[str, list[str]] = {}
+        self._odd: list[str] = []
+        for name in sorted({n for n in names if n}, key=len, reverse=True):
+            head = _HEAD.match(name)
+            if head is None:
+                self._odd.append(name)
+            else:
+                self._by_head.setdefault(head.group(), []).append(name)
+        if self._odd:  # names that do not start with a letter or digit: none in our data, kept for safety
+            escaped = "|".join(re.escape(n) for n in self._odd)
+            self._odd_regex: re.Pattern[str] | None = re.compile(rf"(?<![\w-])(?:{escaped})(?![\w])")
+        else:
+            self._odd_regex = None
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, name) for each occurrence."""
+        found = list(self._heads(text))
+        if self._odd_regex is not None:
+            found = sorted(found + [(m.start(), m.end(), m.group()) for m in self._odd_regex.finditer(text)])
+        return iter(found)
+
+    def _heads(self, text: str) -> Iterator[tuple[int, int, str]]:
+        resume = 0
+        for word in _WORD_START.finditer(text):
+            start = word.start()
+            if start < resume:
+                continue
+            for name in self._by_head.get(word.group(), ()):
+                end = start + len(name)
+                if text.startswith(name, start) and not _WORD_CHAR.match(text, end):
+                    yield start, end, name
+                    resume = end
+                    break
+
+
+class GuardedAlternation:
+    """``(?:a)|(?:b)|...`` where each alternative is guarded on its own: only the alternatives whose needles
+    occur are searched. ``search`` gives the match the combined pattern would give (leftmost, then the
+    earlier alternative at the same position)."""
+
+    def __init__(self, patterns: list[str], flags: int = 0) -> None:
+        self.alternatives = [Guarded.compile(p, flags) for p in patterns]
+        self.regex = re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", flags)
+        self._lower = bool(flags & re.IGNORECASE)
+
+    def _candidates(self, text: str) -> list[Guarded]:
+        folded = text.lower() if self._lower else text
+        return [a for a in self.alternatives if a.needles is None or any(map(folded.__contains__, a.needles))]
+
+    def possible(self, text: str) -> bool:
+        return bool(self._candidates(text))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        best: re.Match[str] | None = None
+        for alternative in self._candidates(text):
+            m = alternative.regex.search(text)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return best
+
+    def sub(self, repl: str, text: str) -> str:
+        return self.regex.sub(repl, text) if self._candidates(text) else text
+
+    @property
+    def pattern(self) -> str:
+        return self.regex.pattern
