@@ -20,6 +20,7 @@ except ImportError:  # pragma: no cover - other Python versions
     _sre_parse = None  # type: ignore[assignment]
 
 _MAX_NEEDLES = 80  # beyond this the substring tests cost about as much as the regex
+_MAX_SUBSETS = 1024  # compiled sub-alternations kept per GuardedAlternation
 
 
 def _better(cand: frozenset[str], best: frozenset[str] | None) -> bool:
@@ -94,7 +95,11 @@ class Guarded:
     def possible(self, text: str) -> bool:
         if self.needles is None:
             return True
-        return any(map((text.lower() if self.lower else text).__contains__, self.needles))
+        if self.lower:
+            text = text.lower()
+        if len(self.needles) == 1:
+            return self.needles[0] in text
+        return any(map(text.__contains__, self.needles))
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.regex.search(text) if self.possible(text) else None
@@ -125,19 +130,21 @@ class NameFinder:
     word starts."""
 
     def __init__(self, names: list[str]) -> None:
-        self._by_head: dict[str, list[str]] = {}
-        self._odd: list[str] = []
-        for name in sorted({n for n in names if n}, key=len, reverse=True):
+        # first word -> [(length, names of that length)], longest first: one slice and one set lookup per
+        # length instead of a startswith per name ("Al" heads hundreds of gazetteer names).
+        by_head: dict[str, dict[int, set[str]]] = {}
+        odd: list[str] = []
+        for name in {n for n in names if n}:
             head = _HEAD.match(name)
             if head is None:
-                self._odd.append(name)
+                odd.append(name)
             else:
-                self._by_head.setdefault(head.group(), []).append(name)
-        if self._odd:  # names that do not start with a letter or digit: none in our data, kept for safety
-            escaped = "|".join(re.escape(n) for n in self._odd)
-            self._odd_regex: re.Pattern[str] | None = re.compile(rf"(?<![\w-])(?:{escaped})(?![\w])")
-        else:
-            self._odd_regex = None
+                by_head.setdefault(head.group(), {}).setdefault(len(name), set()).add(name)
+        self._by_head = {h: sorted(lengths.items(), reverse=True) for h, lengths in by_head.items()}
+        self._odd_regex: re.Pattern[str] | None = None
+        if odd:  # names that do not start with a letter or digit: none in our data, kept for safety
+            escaped = "|".join(re.escape(n) for n in sorted(odd, key=len, reverse=True))
+            self._odd_regex = re.compile(rf"(?<![\w-])(?:{escaped})(?![\w])")
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, name) for each occurrence."""
@@ -152,42 +159,62 @@ class NameFinder:
             start = word.start()
             if start < resume:
                 continue
-            for name in self._by_head.get(word.group(), ()):
-                end = start + len(name)
-                if text.startswith(name, start) and not _WORD_CHAR.match(text, end):
-                    yield start, end, name
+            for length, names in self._by_head.get(word.group(), ()):
+                end = start + length
+                if text[start:end] in names and not _WORD_CHAR.match(text, end):
+                    yield start, end, text[start:end]
                     resume = end
                     break
 
 
 class GuardedAlternation:
-    """``(?:a)|(?:b)|...`` where each alternative is guarded on its own: only the alternatives whose needles
-    occur are searched. ``search`` gives the match the combined pattern would give (leftmost, then the
-    earlier alternative at the same position)."""
+    """``(?:a)|(?:b)|...`` where each alternative is guarded on its own. A text is searched with the
+    alternation of only those alternatives whose needles occur in it (compiled once per such subset): an
+    alternative that cannot match anywhere in the text never changes what the full alternation finds, so
+    results are the full pattern's own."""
 
     def __init__(self, patterns: list[str], flags: int = 0) -> None:
-        self.alternatives = [Guarded.compile(p, flags) for p in patterns]
-        self.regex = re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", flags)
+        self._patterns = list(patterns)
+        self._flags = flags
+        self._guards = [needles(p, flags) for p in patterns]
         self._lower = bool(flags & re.IGNORECASE)
+        # A quick "nothing can match" test first: one pass over all needles, in C.
+        self._any = None if None in self._guards else tuple(sorted({n for g in self._guards for n in g or ()}))
+        self._subsets: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        everything = "|".join(f"(?:{p})" for p in patterns)
+        self.regex = re.compile(everything, flags) if everything else None
 
-    def _candidates(self, text: str) -> list[Guarded]:
+    def _compile(self, subset: tuple[int, ...]) -> re.Pattern[str] | None:
+        if subset not in self._subsets:
+            if len(self._subsets) >= _MAX_SUBSETS:  # a long-running worker must not grow without bound
+                self._subsets.clear()
+            alts = "|".join(f"(?:{self._patterns[i]})" for i in subset)
+            self._subsets[subset] = re.compile(alts, self._flags) if alts else None
+        return self._subsets[subset]
+
+    def _regex_for(self, text: str) -> re.Pattern[str] | None:
         folded = text.lower() if self._lower else text
-        return [a for a in self.alternatives if a.needles is None or any(map(folded.__contains__, a.needles))]
+        if self._any is not None and not any(map(folded.__contains__, self._any)):
+            return None
+        present = folded.__contains__
+        subset = tuple(i for i, g in enumerate(self._guards) if g is None or any(map(present, g)))
+        return self._compile(subset)
 
     def possible(self, text: str) -> bool:
-        return bool(self._candidates(text))
+        return self._regex_for(text) is not None
 
     def search(self, text: str) -> re.Match[str] | None:
-        best: re.Match[str] | None = None
-        for alternative in self._candidates(text):
-            m = alternative.regex.search(text)
-            if m is not None and (best is None or m.start() < best.start()):
-                best = m
-        return best
+        regex = self._regex_for(text)
+        return regex.search(text) if regex is not None else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        regex = self._regex_for(text)
+        return regex.finditer(text) if regex is not None else iter(())
 
     def sub(self, repl: str, text: str) -> str:
-        return self.regex.sub(repl, text) if self._candidates(text) else text
+        regex = self._regex_for(text)
+        return regex.sub(repl, text) if regex is not None else text
 
     @property
     def pattern(self) -> str:
-        return self.regex.pattern
+        return self.regex.pattern if self.regex is not None else ""
