@@ -45,7 +45,7 @@ class _Rules:
     trend: GuardedAlternation
     fiction: GuardedAlternation
     hedge: GuardedAlternation
-    weapons: list[tuple[str, GuardedAlternation]]
+    weapons: GuardedAlternation  # one named group per weapon: the leftmost match names it
 
 
 # Generic attack wording: an event only when nothing more specific is said nearby (see tagger merging).
@@ -77,7 +77,9 @@ def rules() -> _Rules:
         trend=alternation(p["modality"]["trend"]),
         fiction=alternation(p["modality"]["fiction"]),
         hedge=alternation(p["modality"]["hedge"]),
-        weapons=[(name, alternation(pats)) for name, pats in p["weapons"].items()],
+        weapons=alternation(
+            [f"(?P<{name}>" + "|".join(f"(?:{x})" for x in pats) + ")" for name, pats in p["weapons"].items()]
+        ),
     )
 
 
@@ -185,9 +187,6 @@ def find_triggers(sentence: str, published_year: int | None = None) -> list[Trig
 
 def weapon_of(sentence: str) -> str | None:
     """The weapon named first in the sentence."""
-    best: tuple[int, str] | None = None
-    for name, pattern in rules().weapons:
-        m = pattern.search(sentence)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), name)
-    return best[1] if best else None
+    # Leftmost match; at the same position the weapon listed first wins, as the data file says.
+    m = rules().weapons.search(sentence)
+    return m.lastgroup if m else None
