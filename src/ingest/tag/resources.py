@@ -58,11 +58,23 @@ class ActorIndex:
 def actors() -> ActorIndex:
     by_alias: dict[str, Actor] = {}
     by_name: dict[str, Actor] = {}
-    for raw in _toml("actors.toml")["actor"]:
+    data = _toml("actors.toml")
+    for raw in data["actor"]:
         actor = Actor(raw["name"], raw["type"], raw.get("country"), raw.get("forces"))
         by_name[actor.name] = actor
         for alias in raw["aliases"]:
             by_alias.setdefault(alias, actor)
+            if alias[0].islower():  # "protesters" opens a sentence as "Protesters"
+                by_alias.setdefault(alias[0].upper() + alias[1:], actor)
+    # "Saudi authorities", "Turkish soldiers": after the listed aliases, which win where they overlap.
+    for raw in data["actor"]:
+        if "demonym" not in raw:
+            continue
+        state = by_name[raw["name"]]
+        for noun in data["generated"]["government"]:
+            by_alias.setdefault(f"{raw['demonym']} {noun}", state)
+        for noun in data["generated"]["forces"]:
+            by_alias.setdefault(f"{raw['demonym']} {noun}", by_name.get(state.forces or "", state))
     return ActorIndex(by_alias, by_name, NameFinder(list(by_alias)))
 
 
@@ -86,6 +98,8 @@ class PlaceIndex:
     names: NameFinder  # whole-word, longest first: "US forces" wins over "US"
     region: frozenset[str]  # ISO codes of the covered states
     countries: dict[str, Place]
+    demonyms: dict[str, Place]  # "Syrian" -> Syria: "the Syrian city of Azaz", and a cue that a story is regional
+    demonym_names: NameFinder
 
 
 @cache
@@ -94,9 +108,12 @@ def places() -> PlaceIndex:
     by_alias: dict[str, Place] = {}
     countries: dict[str, Place] = {}
     region = set()
+    demonyms: dict[str, Place] = {}
     for c in data["country"]:
         place = Place(c["aliases"][0], "country", c["iso"], None, c["lat"], c["lon"])
         countries[c["iso"]] = place
+        for demonym in c.get("demonyms", []):
+            demonyms[demonym] = place
         if c.get("region"):
             region.add(c["iso"])
         for alias in c["aliases"]:
@@ -120,7 +137,8 @@ def places() -> PlaceIndex:
     for g in sorted(gazetteer, key=lambda g: -int(g["population"])):
         place = Place(g["name"], "town", g["country_iso"], g["admin1"] or None, float(g["lat"]), float(g["lon"]))
         by_alias.setdefault(g["alias"], place)
-    return PlaceIndex(by_alias, NameFinder(list(by_alias)), frozenset(region), countries)
+    return PlaceIndex(by_alias, NameFinder(list(by_alias)), frozenset(region), countries, demonyms,
+                      NameFinder(list(demonyms)))  # fmt: skip
 
 
 @cache

@@ -41,6 +41,7 @@ class _Rules:
     future: GuardedAlternation
     negation: GuardedAlternation
     negation_ok: GuardedAlternation
+    background: GuardedAlternation
     history: GuardedAlternation
     trend: GuardedAlternation
     fiction: GuardedAlternation
@@ -73,6 +74,7 @@ def rules() -> _Rules:
         future=alternation(p["modality"]["future"]),
         negation=alternation(p["modality"]["negation"]),
         negation_ok=alternation(p["modality"]["negation_ok"]),
+        background=alternation(p["modality"]["background"]),
         history=alternation(p["modality"]["history"]),
         trend=alternation(p["modality"]["trend"]),
         fiction=alternation(p["modality"]["fiction"]),
@@ -112,6 +114,8 @@ def _vetoed(event_type: str, sentence: str, r: _Rules, memo: dict[str, bool] | N
 
 def _negated(sentence: str, start: int, r: _Rules) -> bool:
     window = sentence[max(0, start - _NEGATION_WINDOW) : start]
+    if r.background.search(window):
+        return True  # "denouncing the strikes": what another event is about
     window = r.negation_ok.sub(" ", window)
     return bool(r.negation.search(window))
 

@@ -12,13 +12,13 @@ from ingest.tag.actors import actor_mentions, assign_roles, patron_in
 from ingest.tag.counts import Counts, extract_counts
 from ingest.tag.dates import resolve_date
 from ingest.tag.model import ArticleTags, Event
-from ingest.tag.places import best_place, in_region, place_mentions
+from ingest.tag.places import best_place, in_region, place_mentions, regional_demonyms
 from ingest.tag.relevance import relevance_score, topic_tags
 from ingest.tag.resources import Actor, Place, actors, event_types, places
 from ingest.tag.rules import Trigger, find_triggers, rules, weapon_of
 from ingest.tag.text import sentence_spans
 
-TAGGER_VERSION = "tag-1"
+TAGGER_VERSION = "tag-2"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -224,7 +224,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     year = published.year if published else None
     spans = sentence_spans(text)
     region = places().region
-    title_places = [m for m in place_mentions(title or "") if m.place.country_iso in region]
+    title_places = [m for m in place_mentions(title or "") if _regional(m.place)]
     title_place = best_place(title_places)
 
     cands: list[_Candidate] = []
@@ -235,7 +235,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
         mentions = place_mentions(sentence)
-        region_mentions += sum(1 for m in mentions if m.place.country_iso in region)
+        region_mentions += sum(1 for m in mentions if _regional(m.place)) + regional_demonyms(sentence)
         if r.veto_violent.search(sentence.lower()):
             offtopic += 1
         triggers = find_triggers(sentence, year)
@@ -303,6 +303,11 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         events.append(_event(c, text))
     return ArticleTags(relevance=relevance, topics=topic_tags(f"{title or ''}\n{text}", events, r.violent),
                        events=events)  # fmt: skip
+
+
+def _regional(place: Place) -> bool:
+    """A covered state, or a sea area we cover (seas carry no state of their own)."""
+    return place.country_iso in places().region or (place.kind == "sea" and place.country_iso is None)
 
 
 def _scene(mentions: list, triggers: list[Trigger]) -> Place | None:
