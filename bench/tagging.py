@@ -333,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-fakes", action="store_true", help="skip ../shared/tagging-gold/fa-kes")
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--speed-articles", type=int, default=300)
-    ap.add_argument("--dump", type=Path, help="write each passage's mismatches to this file")
+    ap.add_argument("--dump", type=Path, help="write the dev passages' mismatches to this file (tune on dev only)")
     args = ap.parse_args(argv)
 
     print(f"tagger {TAGGER_VERSION}")
@@ -351,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
         print(summary_row(name, s))
     print("targets:   >=85.0 country >=90.0, killed/injured >=85.0, off-topic false events <=1.0")
     if args.dump:
-        args.dump.write_text("\n".join(parts["all"].errors) + "\n", encoding="utf-8")
+        args.dump.write_text("\n".join(parts["dev"].errors) + "\n", encoding="utf-8")
 
     print("\nseed article:", end=" ")
     if not (REPO_ROOT / seed_spec()["path"]).exists():
