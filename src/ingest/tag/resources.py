@@ -100,6 +100,7 @@ class PlaceIndex:
     countries: dict[str, Place]
     demonyms: dict[str, Place]  # "Syrian" -> Syria: "the Syrian city of Azaz", and a cue that a story is regional
     demonym_names: NameFinder
+    sea_attacks: dict[str, str]  # sea area -> ISO code its attacks are coded to when the attacker is unnamed
 
 
 @cache
@@ -137,8 +138,9 @@ def places() -> PlaceIndex:
     for g in sorted(gazetteer, key=lambda g: -int(g["population"])):
         place = Place(g["name"], "town", g["country_iso"], g["admin1"] or None, float(g["lat"]), float(g["lon"]))
         by_alias.setdefault(g["alias"], place)
+    sea_attacks = {p["name"]: p["attacks_coded_to"] for p in data.get("sea", []) if "attacks_coded_to" in p}
     return PlaceIndex(by_alias, NameFinder(list(by_alias)), frozenset(region), countries, demonyms,
-                      NameFinder(list(demonyms)))  # fmt: skip
+                      NameFinder(list(demonyms)), sea_attacks)  # fmt: skip
 
 
 @cache

@@ -244,19 +244,26 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             recent_places.append((i, scene))
         anaphoric = bool(_ANAPHORA.search(sentence))
         if not triggers:
-            if not (anaphoric and cands and cands[-1].event_type in r.violent):
+            follows_violence = bool(cands) and cands[-1].event_type in r.violent
+            # "Seven fighters were killed and 12 wounded, a monitor said." right after a clash: its toll.
+            toll = follows_violence and cands[-1].last_sentence == i - 1 and _has_toll(sentence)
+            if not (follows_violence and (anaphoric or toll)):
                 continue
             # Details of the event just reported: merged into it below, never an event on its own.
             triggers = [Trigger(cands[-1].event_type, 0, 0, generic=True, continuation=True)]
         else:
             security += 1
         if scene is not None and not in_region(scene):
-            continue  # North Korea, Florida, Ukraine: not coded here
+            if not _abroad_but_regional(sentence, triggers[0].event_type):
+                continue  # North Korea, Florida, Ukraine: not coded here
+            scene = None  # sanctions decided in London on the IRGC: coded, without a place
         for cs, ce, unit_triggers in _units(sentence, triggers, year):
             unit = sentence[cs:ce]
             unit_scene = _scene(place_mentions(unit), unit_triggers) if (cs, ce) != (0, len(sentence)) else scene
             if unit_scene is not None and not in_region(unit_scene):
-                continue
+                if not _abroad_but_regional(unit, unit_triggers[0].event_type):
+                    continue
+                unit_scene = None
             people = actor_mentions(unit)
             region_mentions += sum(1 for m in people if m.actor.country in region)
             weapon = weapon_of(unit.lower()) if unit_triggers[0].event_type in r.violent else None
@@ -289,12 +296,21 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     # Violence without a place in its sentence happened where the story last said it was.
     for c in merged:
         at_sea_unplaced = c.place is not None and c.place.kind == "sea" and c.place.country_iso is None
-        if at_sea_unplaced and c.event_type in r.violent and c.actor1 and c.actor1.country in places().region:
-            # At sea, ACLED codes an attack to the attacker's coastal state (Houthi attacks -> Yemen).
-            c.place = replace(c.place, country_iso=c.actor1.country)
+        if at_sea_unplaced and c.event_type in r.violent and c.place is not None:
+            # At sea, ACLED codes an attack to the attacker's coastal state (Houthi attacks -> Yemen), or
+            # to the state the data file names for that sea when the attacker is not named.
+            coded_to = c.actor1.country if c.actor1 and c.actor1.country in region else None
+            coded_to = coded_to or places().sea_attacks.get(c.place.name)
+            if coded_to:
+                c.place = replace(c.place, country_iso=coded_to)
+        home = _home(c)
+        if c.event_type == "threat" and home is not None:
+            c.place = home  # a threat is coded where its maker is, not where it points
         if c.place is None and (c.event_type in r.violent or c.event_type in _LOCATED_TYPES):
             earlier = [p for (i, p) in recent_places if c.sentence - 3 <= i < c.sentence]
             c.place = earlier[-1] if earlier else title_place
+        if c.place is None and c.event_type not in r.violent and home is not None:
+            c.place = home  # "Jordanian authorities seized ...", "Egypt summoned ...": the state's own act
     merged = _dedupe(merged)
     events = []
     for c in merged:
@@ -303,6 +319,25 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         events.append(_event(c, text))
     return ArticleTags(relevance=relevance, topics=topic_tags(f"{title or ''}\n{text}", events, r.violent),
                        events=events)  # fmt: skip
+
+
+def _home(c: _Candidate) -> Place | None:
+    """The covered state the doer belongs to, as a country-level place."""
+    if c.actor1 is None or c.actor1.country not in places().region:
+        return None
+    return places().countries.get(c.actor1.country)
+
+
+def _abroad_but_regional(text: str, event_type: str) -> bool:
+    """Politics decided outside the region about a regional actor (sanctions, talks) is still coded."""
+    if event_type in rules().violent or event_type == "military_deployment":
+        return False
+    return any(m.actor.country in places().region for m in actor_mentions(text))
+
+
+def _has_toll(sentence: str) -> bool:
+    counts = extract_counts(sentence)
+    return bool(counts.killed or counts.injured)
 
 
 def _regional(place: Place) -> bool:
