@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 try:  # the parser behind re.compile; private, so a pattern it cannot read simply gets no guard
     from re import _constants as _c
@@ -123,6 +124,13 @@ _HEAD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 
 
+@lru_cache(maxsize=64)
+def _word_starts(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, first word) where a name may start; cached because places, state adjectives and actors are
+    all looked up in the same sentence."""
+    return tuple((m.start(), m.group()) for m in _WORD_START.finditer(text))
+
+
 class NameFinder:
     """Whole-word occurrences of literal names, longest name first at each position, left to right and not
     overlapping: what one big ``(?<![\\w-])(?:name|...)(?![\\w])`` alternation finds, without trying
@@ -155,11 +163,10 @@ class NameFinder:
 
     def _heads(self, text: str) -> Iterator[tuple[int, int, str]]:
         resume = 0
-        for word in _WORD_START.finditer(text):
-            start = word.start()
+        for start, word in _word_starts(text):
             if start < resume:
                 continue
-            for length, names in self._by_head.get(word.group(), ()):
+            for length, names in self._by_head.get(word, ()):
                 end = start + length
                 if text[start:end] in names and not _WORD_CHAR.match(text, end):
                     yield start, end, text[start:end]
