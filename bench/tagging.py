@@ -21,7 +21,8 @@ Scoring rules on the passages (per passage, then summed):
 * off-topic false events: share of ``offtopic`` passages yielding any event. "trap" is the same for
   on-topic passages that expect no event (hypotheticals, negations, plans, fiction, history, metaphors).
 * speed: articles per second in one process (one core), time spent inside ``tag_article`` only, per CPU
-  second (the per-core figure, fair on a shared machine) and per wall-clock second. Two sets of 600-word
+  second (the per-core figure, fair on a shared machine) and per wall-clock second, the fastest of three
+  passes over the same articles (other processes only ever slow a pass down). Two sets of 600-word
   articles: the passages shuffled together (every sentence reports or traps an event: a worst case) and
   FA-KES news text cut into 600-word pieces (real wire copy), when ../shared is present.
 
@@ -284,18 +285,21 @@ def speed_articles(passages: list[dict[str, Any]], count: int) -> list[str]:
     return articles
 
 
-def articles_per_second(articles: list[str]) -> tuple[float, float]:
-    """(per CPU second, per wall-clock second) inside ``tag_article``. CPU time is the per-core figure on a
-    shared machine; wall time is what one busy worker sees."""
+def articles_per_second(articles: list[str], passes: int = 3) -> tuple[float, float]:
+    """(per CPU second, per wall-clock second) inside ``tag_article``, from the fastest of `passes` passes:
+    other processes on a shared machine only ever slow a pass down. CPU time is the per-core figure."""
     published = dt.date(2024, 3, 12)
     tag_article(articles[0], published=published)  # dictionaries load once per process: not counted
-    cpu = wall = 0.0
-    for text in articles:
-        c0, w0 = time.process_time(), time.perf_counter()
-        tag_article(text, published=published)
-        cpu += time.process_time() - c0
-        wall += time.perf_counter() - w0
-    return len(articles) / cpu, len(articles) / wall
+    best_cpu = best_wall = 0.0
+    for _ in range(passes):
+        cpu = wall = 0.0
+        for text in articles:
+            c0, w0 = time.process_time(), time.perf_counter()
+            tag_article(text, published=published)
+            cpu += time.process_time() - c0
+            wall += time.perf_counter() - w0
+        best_cpu, best_wall = max(best_cpu, len(articles) / cpu), max(best_wall, len(articles) / wall)
+    return best_cpu, best_wall
 
 
 def fakes_articles(count: int, path: Path = FAKES) -> list[str]:
@@ -332,7 +336,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-fakes", action="store_true", help="skip ../shared/tagging-gold/fa-kes")
     ap.add_argument("--no-speed", action="store_true")
-    ap.add_argument("--speed-articles", type=int, default=300)
+    ap.add_argument("--speed-articles", type=int, default=200)
+    ap.add_argument("--speed-passes", type=int, default=3, help="timed passes; the fastest counts")
     ap.add_argument("--dump", type=Path, help="write the dev passages' mismatches to this file (tune on dev only)")
     args = ap.parse_args(argv)
 
@@ -386,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
             sets.append(("FA-KES news text", fakes_articles(args.speed_articles)))
         for name, articles in sets:
             words = sum(len(a.split()) for a in articles) / len(articles)
-            cpu_rate, wall_rate = articles_per_second(articles)
+            cpu_rate, wall_rate = articles_per_second(articles, args.speed_passes)
             print(f"  {name:42} {cpu_rate:6.0f} articles/CPU-s  {wall_rate:6.0f} articles/s wall  "
                   f"({len(articles)} articles, {words:.0f} words)")  # fmt: skip
     return 0
