@@ -21,6 +21,9 @@ _NOT_VICTIMS = (
 )
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 @dataclass
 class Counts:
     killed: int | None = None
@@ -98,8 +101,8 @@ def _best(patterns_: list[Guarded], sentence: str) -> tuple[int | None, bool]:
             ):
                 continue
             value, vague = parse_number(token)
-            if value is None or value > 100000:
-                continue
+            if value is None or value > 100000 or _YEAR.fullmatch(token):
+                continue  # "Published July 5 2016 A motorcycle bomber killed ...": a year, not a toll
             if best is None or value > best:
                 best, lower = value, vague or _is_lower_bound(m.group("q"))
     return best, lower

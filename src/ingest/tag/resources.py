@@ -138,6 +138,8 @@ def places() -> PlaceIndex:
     for g in sorted(gazetteer, key=lambda g: -int(g["population"])):
         place = Place(g["name"], "town", g["country_iso"], g["admin1"] or None, float(g["lat"]), float(g["lon"]))
         by_alias.setdefault(g["alias"], place)
+    for word in data.get("not_places", []):
+        by_alias.pop(word, None)
     sea_attacks = {p["name"]: p["attacks_coded_to"] for p in data.get("sea", []) if "attacks_coded_to" in p}
     return PlaceIndex(by_alias, NameFinder(list(by_alias)), frozenset(region), countries, demonyms,
                       NameFinder(list(demonyms)), sea_attacks)  # fmt: skip
