@@ -108,8 +108,19 @@ def _best(patterns_: list[Guarded], sentence: str) -> tuple[int | None, bool]:
     return best, lower
 
 
+# "At least 11 civilians, including three children, were killed": the part is not the toll; dropping it lets
+# the whole ("11 ... were killed") be read.
+_SUBCOUNT = re.compile(
+    r",?\s+(?:including|among them|among whom|mostly|most of them|many of them)\s+(?:[\w-]+\s+){0,5}?,?\s*"
+    r"(?=(?:were|was|have|had|are|died)\b)",
+    re.IGNORECASE,
+)
+
+
 def extract_counts(sentence: str) -> Counts:
     compiled = _compiled()
+    if "includ" in sentence or "among" in sentence or "most" in sentence:  # cheap test before the regex
+        sentence = _SUBCOUNT.sub(" ", sentence)
     killed, lk = _best(compiled["killed"], sentence)  # type: ignore[arg-type]
     injured, li = _best(compiled["injured"], sentence)  # type: ignore[arg-type]
     attacks, la = _best(compiled["attack_count"], sentence)  # type: ignore[arg-type]

@@ -117,6 +117,14 @@ def _combine(a: Counts, b: Counts) -> Counts:
                   a.lower_bound or b.lower_bound)  # fmt: skip
 
 
+def _lede_first(a: Counts, b: Counts) -> Counts:
+    """Counts of an event told over several sentences: the first toll given is the event's own; later ones
+    are more often other groups' or running totals ("It also said 19 regime fighters were killed")."""
+    first = lambda x, y: y if x is None else x  # noqa: E731
+    return Counts(first(a.killed, b.killed), first(a.injured, b.injured), _max(a.attack_count, b.attack_count),
+                  a.lower_bound or b.lower_bound)  # fmt: skip
+
+
 def _merge(prev: _Candidate, cur: _Candidate) -> _Candidate:
     specific = cur if prev.trigger.generic and not cur.trigger.generic else prev
     if cur.trigger.continuation:
@@ -135,7 +143,7 @@ def _merge(prev: _Candidate, cur: _Candidate) -> _Candidate:
         place_from_text=prev.place_from_text or cur.place_from_text,
         date=dated.date,
         date_precision=dated.date_precision,
-        counts=_combine(prev.counts, cur.counts),
+        counts=_lede_first(prev.counts, cur.counts),
         weapon=specific.weapon or prev.weapon or cur.weapon,
     )
 
@@ -232,6 +240,9 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     region_mentions += sum(1 for m in actor_mentions(title or "") if m.actor.country in region)
     security = offtopic = 0
     recent_places: list[tuple[int, Place]] = []  # (sentence index, place) for carrying the scene forward
+    # A toll told before its event, as headlines do ("Syria troops kill at least 50 jihadists. ... clashes"):
+    # (sentence index, counts) of the last such sentence.
+    lead_toll: tuple[int, Counts] | None = None
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
         mentions = place_mentions(sentence)
@@ -248,6 +259,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             # "Seven fighters were killed and 12 wounded, a monitor said." right after a clash: its toll.
             toll = follows_violence and cands[-1].last_sentence == i - 1 and _has_toll(sentence)
             if not (follows_violence and (anaphoric or toll)):
+                counts = extract_counts(sentence) if not cands else None
+                lead_toll = (i, counts) if counts is not None and counts.killed else lead_toll
                 continue
             # Details of the event just reported: merged into it below, never an event on its own.
             triggers = [Trigger(cands[-1].event_type, 0, 0, generic=True, continuation=True)]
@@ -272,10 +285,13 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             event_date, precision = resolve_date(unit, published)
             if precision == "published":
                 event_date, precision = resolve_date(sentence, published)
+            counts = extract_counts(unit)
+            if lead_toll and lead_toll[0] == i - 1 and counts.killed is None and trigger.event_type in r.violent:
+                counts = replace(counts, killed=lead_toll[1].killed, lower_bound=lead_toll[1].lower_bound)
             cands.append(_Candidate(
                 sentence=i, last_sentence=i, trigger=trigger, start=start, end=end, actor1=a1, actor2=a2,
                 patron=patron_in(unit), place=unit_scene or scene, place_from_text=(unit_scene or scene) is not None,
-                date=event_date, date_precision=precision, counts=extract_counts(unit), weapon=weapon,
+                date=event_date, date_precision=precision, counts=counts, weapon=weapon,
                 anaphoric=anaphoric,
             ))  # fmt: skip
 
