@@ -117,10 +117,22 @@ _SUBCOUNT = re.compile(
 )
 
 
+def _without_subcounts(sentence: str) -> str:
+    if "includ" in sentence or "among" in sentence or "most" in sentence:  # cheap test before the regex
+        return _SUBCOUNT.sub(" ", sentence)
+    return sentence
+
+
+def has_toll(sentence: str) -> bool:
+    """Does the sentence give a number killed or injured (cheaper than extract_counts: stops at the first)?"""
+    compiled = _compiled()
+    sentence = _without_subcounts(sentence)
+    return any(_best([p], sentence)[0] for key in ("killed", "injured") for p in compiled[key])  # type: ignore[union-attr]
+
+
 def extract_counts(sentence: str) -> Counts:
     compiled = _compiled()
-    if "includ" in sentence or "among" in sentence or "most" in sentence:  # cheap test before the regex
-        sentence = _SUBCOUNT.sub(" ", sentence)
+    sentence = _without_subcounts(sentence)
     killed, lk = _best(compiled["killed"], sentence)  # type: ignore[arg-type]
     injured, li = _best(compiled["injured"], sentence)  # type: ignore[arg-type]
     attacks, la = _best(compiled["attack_count"], sentence)  # type: ignore[arg-type]

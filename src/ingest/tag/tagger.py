@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ingest.tag.actors import actor_mentions, assign_roles, patron_in
-from ingest.tag.counts import Counts, extract_counts
+from ingest.tag.counts import Counts, extract_counts, has_toll
 from ingest.tag.dates import resolve_date
 from ingest.tag.model import ArticleTags, Event
 from ingest.tag.places import best_place, in_region, place_mentions, regional_demonyms
@@ -257,7 +257,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         if not triggers:
             follows_violence = bool(cands) and cands[-1].event_type in r.violent
             # "Seven fighters were killed and 12 wounded, a monitor said." right after a clash: its toll.
-            toll = follows_violence and cands[-1].last_sentence == i - 1 and _has_toll(sentence)
+            toll = follows_violence and cands[-1].last_sentence == i - 1 and has_toll(sentence)
             if not (follows_violence and (anaphoric or toll)):
                 counts = extract_counts(sentence) if not cands else None
                 lead_toll = (i, counts) if counts is not None and counts.killed else lead_toll
@@ -349,11 +349,6 @@ def _abroad_but_regional(text: str, event_type: str) -> bool:
     if event_type in rules().violent or event_type == "military_deployment":
         return False
     return any(m.actor.country in places().region for m in actor_mentions(text))
-
-
-def _has_toll(sentence: str) -> bool:
-    counts = extract_counts(sentence)
-    return bool(counts.killed or counts.injured)
 
 
 def _regional(place: Place) -> bool:
