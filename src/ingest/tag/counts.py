@@ -46,8 +46,10 @@ def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
     compound = "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     number = rf"(?<![Nn]o )\b(?P<n>{digits}|(?:{word_alt}){compound})\b"
     number += _NOT_A_COUNT
+    # The leading \b changes nothing (a qualifier and a number both start a word) but lets the regex engine
+    # give up at once inside words instead of trying every qualifier and number word at every character.
     qualifier = (
-        r"(?P<q>(?:at least|more than|over|upwards of|no fewer than|nearly|almost|about|around|some|up to"
+        r"\b(?P<q>(?:at least|more than|over|upwards of|no fewer than|nearly|almost|about|around|some|up to"
         r"|a total of)\s+)?"
     )
     spec = patterns()["counts"]
