@@ -79,8 +79,9 @@ def rules() -> _Rules:
         trend=alternation(p["modality"]["trend"]),
         fiction=alternation(p["modality"]["fiction"]),
         hedge=alternation(p["modality"]["hedge"]),
+        # Weapons are named by whole words: the boundary also spares the engine most positions.
         weapons=alternation(
-            [f"(?P<{name}>" + "|".join(f"(?:{x})" for x in pats) + ")" for name, pats in p["weapons"].items()]
+            [rf"\b(?P<{name}>" + "|".join(f"(?:{x})" for x in pats) + ")" for name, pats in p["weapons"].items()]
         ),
     )
 
