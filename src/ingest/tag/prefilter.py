@@ -183,10 +183,15 @@ class GuardedAlternation:
     def __init__(self, patterns: list[str], flags: int = 0) -> None:
         self._patterns = list(patterns)
         self._flags = flags
-        self._guards = [needles(p, flags) for p in patterns]
+        guards = [needles(p, flags) for p in patterns]
         self._lower = bool(flags & re.IGNORECASE)
-        # A quick "nothing can match" test first: one pass over all needles, in C.
-        self._any = None if None in self._guards else tuple(sorted({n for g in self._guards for n in g or ()}))
+        self._always = frozenset(i for i, g in enumerate(guards) if g is None)  # no needle: always searched
+        # needle -> the alternatives it admits; which needles occur is found in one C-level pass over them all
+        self._by_needle: dict[str, list[int]] = {}
+        for i, g in enumerate(guards):
+            for n in g or ():
+                self._by_needle.setdefault(n, []).append(i)
+        self._needles = tuple(self._by_needle)
         self._subsets: dict[tuple[int, ...], re.Pattern[str] | None] = {}
         everything = "|".join(f"(?:{p})" for p in patterns)
         self.regex = re.compile(everything, flags) if everything else None
@@ -201,11 +206,13 @@ class GuardedAlternation:
 
     def _regex_for(self, text: str) -> re.Pattern[str] | None:
         folded = text.lower() if self._lower else text
-        if self._any is not None and not any(map(folded.__contains__, self._any)):
+        present = list(filter(folded.__contains__, self._needles))
+        if not present and not self._always:
             return None
-        present = folded.__contains__
-        subset = tuple(i for i, g in enumerate(self._guards) if g is None or any(map(present, g)))
-        return self._compile(subset)
+        subset = set(self._always)
+        for n in present:
+            subset.update(self._by_needle[n])
+        return self._compile(tuple(sorted(subset)))
 
     def possible(self, text: str) -> bool:
         return self._regex_for(text) is not None
