@@ -31,7 +31,8 @@ class _Rules:
     violent: frozenset[str]
     triggers: dict[str, list[Guarded]]
     # Per type, the literal words one of which any of its triggers needs (None: cannot rule the type out).
-    gates: dict[str, tuple[str, ...] | None]
+    # Per type: needle -> indices of the triggers it admits, and the triggers with no needle (always tried).
+    gates: dict[str, tuple[dict[str, list[int]], tuple[int, ...]]]
     generic: re.Pattern[str]
     veto_violent: GuardedAlternation
     veto_launch: GuardedAlternation
@@ -86,10 +87,12 @@ def rules() -> _Rules:
     )
 
 
-def _gate(patterns: list[Guarded]) -> tuple[str, ...] | None:
-    if any(g.needles is None for g in patterns):
-        return None
-    return tuple(sorted({n for g in patterns for n in g.needles or ()}))
+def _gate(patterns: list[Guarded]) -> tuple[dict[str, list[int]], tuple[int, ...]]:
+    by_needle: dict[str, list[int]] = {}
+    for i, g in enumerate(patterns):
+        for n in g.needles or ():
+            by_needle.setdefault(n, []).append(i)
+    return by_needle, tuple(i for i, g in enumerate(patterns) if g.needles is None)
 
 
 def is_violent(event_type: str) -> bool:
@@ -164,8 +167,9 @@ def find_triggers(sentence: str, published_year: int | None = None) -> list[Trig
     modal: list[str | None] = []
     hedged: bool | None = None
     for event_type in r.order:
-        gate = r.gates[event_type]
-        if gate is not None and not any(map(lowered.__contains__, gate)):
+        by_needle, always = r.gates[event_type]
+        present = list(filter(lowered.__contains__, by_needle))  # one C-level pass over the type's words
+        if not present and not always:
             continue  # none of the type's words: most sentences rule most types out here
         if _vetoed(event_type, lowered, r, vetoes):
             continue
@@ -178,8 +182,12 @@ def find_triggers(sentence: str, published_year: int | None = None) -> list[Trig
                 modal.append(_not_asserted(lowered))
             if modal[0]:
                 continue
-        for pattern in r.triggers[event_type]:
-            m = pattern.search(lowered)
+        possible = set(always)
+        for n in present:
+            possible.update(by_needle[n])
+        patterns = r.triggers[event_type]
+        for index in sorted(possible):  # in the data file's order: the first trigger that holds wins
+            m = patterns[index].regex.search(lowered)
             if not m or _negated(lowered, m.start(), r):
                 continue
             if hedged is None:
