@@ -57,7 +57,9 @@ def _seq_needles(items: list) -> frozenset[str] | None:
         elif op is _c.BRANCH:
             alternatives = [_seq_needles(branch) for branch in av[1]]
             if all(a is not None for a in alternatives):
-                consider(frozenset().union(*alternatives))  # type: ignore[arg-type]
+                union: frozenset[str] = frozenset().union(*alternatives)  # type: ignore[arg-type]
+                # "Apr" is present whenever "April" is: the longer needle adds nothing
+                consider(frozenset(x for x in union if not any(y != x and y in x for y in union)))
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
             consider(_seq_needles(av[2]))
     if run:
