@@ -23,6 +23,7 @@ TAGGER_VERSION = "tag-2"
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
 MIN_RELEVANCE = 0.3  # below this an article yields no events
+_LEAD_SENTENCES = 3  # headline, dateline and lede: where a toll may come before its event
 MERGE_DISTANCE = 2  # sentences: "Rockets hit the base. The attack injured two." is one event
 # "the attack", "the blast": a sentence that refers back to an event already reported.
 _ANAPHORA = re.compile(
@@ -259,7 +260,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             # "Seven fighters were killed and 12 wounded, a monitor said." right after a clash: its toll.
             toll = follows_violence and cands[-1].last_sentence == i - 1 and has_toll(sentence)
             if not (follows_violence and (anaphoric or toll)):
-                counts = extract_counts(sentence) if not cands else None
+                # only in the opening sentences, where headlines and ledes give a toll before the event
+                counts = extract_counts(sentence) if not cands and i < _LEAD_SENTENCES else None
                 lead_toll = (i, counts) if counts is not None and counts.killed else lead_toll
                 continue
             # Details of the event just reported: merged into it below, never an event on its own.
@@ -283,7 +285,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             trigger = _by_weapon(unit_triggers, weapon)
             a1, a2 = assign_roles(people, trigger.event_type)
             event_date, precision = resolve_date(unit, published)
-            if precision == "published":
+            if precision == "published" and len(unit) != len(sentence):  # a clause: the sentence may date it
                 event_date, precision = resolve_date(sentence, published)
             counts = extract_counts(unit)
             if lead_toll and lead_toll[0] == i - 1 and counts.killed is None and trigger.event_type in r.violent:
