@@ -127,10 +127,13 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 @lru_cache(maxsize=64)
-def _word_starts(text: str) -> tuple[tuple[int, str], ...]:
-    """(offset, first word) where a name may start; cached because places, state adjectives and actors are
-    all looked up in the same sentence."""
-    return tuple((m.start(), m.group()) for m in _WORD_START.finditer(text))
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """word -> offsets where it starts a possible name; cached because places, state adjectives and actors
+    are all looked up in the same sentence."""
+    starts: dict[str, list[int]] = {}
+    for m in _WORD_START.finditer(text):
+        starts.setdefault(m.group(), []).append(m.start())
+    return starts
 
 
 class NameFinder:
@@ -151,6 +154,7 @@ class NameFinder:
             else:
                 by_head.setdefault(head.group(), {}).setdefault(len(name), set()).add(name)
         self._by_head = {h: sorted(lengths.items(), reverse=True) for h, lengths in by_head.items()}
+        self._heads_set = frozenset(self._by_head)
         self._odd_regex: re.Pattern[str] | None = None
         if odd:  # names that do not start with a letter or digit: none in our data, kept for safety
             escaped = "|".join(re.escape(n) for n in sorted(odd, key=len, reverse=True))
@@ -164,11 +168,17 @@ class NameFinder:
         return iter(found)
 
     def _heads(self, text: str) -> Iterator[tuple[int, int, str]]:
+        starts = _word_starts(text)
+        # Only words that begin some name matter: a set intersection (in C) leaves a handful to try.
+        heads = self._heads_set.intersection(starts)
+        if not heads:
+            return
+        candidates = sorted((start, word) for word in heads for start in starts[word])
         resume = 0
-        for start, word in _word_starts(text):
+        for start, word in candidates:
             if start < resume:
                 continue
-            for length, names in self._by_head.get(word, ()):
+            for length, names in self._by_head[word]:
                 end = start + length
                 if text[start:end] in names and not _WORD_CHAR.match(text, end):
                     yield start, end, text[start:end]
