@@ -21,7 +21,7 @@ _POSSESSIVE = re.compile(r"^(?:'s\b|’s\b)")
 # "the Syrian city of Azaz", "the southern Lebanese town of": the scene's country even when the town is
 # missing from the gazetteer.
 _DEMONYM_SCENE = re.compile(
-    r"^(?:\s+(?:port\s+)?(?:city|town|village|port|capital|province|governorate|region|"
+    r"(?:\s+(?:port\s+)?(?:city|town|village|port|capital|province|governorate|region|"
     r"border town|coastal town|refugee camp|camp|desert|countryside|district)\s+of)\b"
 )
 # Country names need a stricter cue: "aimed at deterring Iran" is not about events in Iran.
