@@ -61,6 +61,9 @@ _PLACE_USE = re.compile(r"\b(?:in|into|across|throughout|from|to|inside|outside|
 
 
 _SOURCE = re.compile(r"\baccording to (?:the |a |an )?(?:\w+ ){0,2}$", re.IGNORECASE)
+# "The US military said it struck ...", "... said the group would keep targeting": the speaker is the doer.
+_SELF_REPORT = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:said|says|announced|claimed|stated)\s+(?:that\s+)?(?:it|they|"
+                          r"the group|the movement|its \w+|their \w+)\b", re.IGNORECASE)  # fmt: skip
 _SPEAKS = re.compile(r"^(?:'s?)?\s*(?:\w+\s+){0,2}(?:said|says|told|reported|announced|spokesman|spokesperson|official|"
                      r"officials|statement)\b", re.IGNORECASE)  # fmt: skip
 # "... US troops being injured": a mention followed by a passive of harm is the target.
@@ -76,10 +79,11 @@ def actor_mentions(sentence: str) -> list[ActorMention]:
         before = sentence[max(0, m_start - 30) : m_start]
         if (actor.type == "government" and _PLACE_USE.search(before)) or _PATRON_USE.match(sentence[m_end:]):
             continue
-        if _SOURCE.search(before) or _SPEAKS.match(sentence[m_end : m_end + 40]):
-            continue  # "according to the Pentagon", "the Pentagon said": a source, not a party
         after = sentence[m_end : m_end + 40]
-        hint = ("agent" if _AGENT_CUE.search(before) or _ACTS.match(after) else
+        speaks_of_itself = bool(_SELF_REPORT.match(after))
+        if not speaks_of_itself and (_SOURCE.search(before) or _SPEAKS.match(after)):
+            continue  # "according to the Pentagon", "the Pentagon said": a source, not a party
+        hint = ("agent" if speaks_of_itself or _AGENT_CUE.search(before) or _ACTS.match(after) else
                 "target" if _TARGET_CUE.search(before) or _HARMED.match(after) else None)  # fmt: skip
         out.append(ActorMention(actor, m_start, m_end, hint))
     return out

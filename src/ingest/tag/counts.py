@@ -15,9 +15,11 @@ _NOT_A_COUNT = (
     r"|nd\b|rd\b))"
 )
 # Nouns that sit between a number and "killed" but are the weapon, not the victims ("a drone strike killed").
+# Another number in between is a count of its own: "a monitor said twelve fighters were killed" must not be
+# read as "a ... were killed" (that match would hide the twelve). The number words come from numbers.toml.
 _NOT_VICTIMS = (
     r"(?!(?:strike|attack|bomb|blast|explosion|raid|drone|missile|rocket|shell|air|mortar|round)s?\b"
-    r"|(?:dead|killed|injured|wounded|hurt|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+    r"|(?:dead|killed|injured|wounded|hurt|\d+|{NUMBER_WORDS})\b)"
 )
 
 
@@ -42,6 +44,9 @@ def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
     units = sorted(words["units"], key=len, reverse=True)
     vague = sorted(words["vague"], key=len, reverse=True)
     word_alt = "|".join(re.escape(w) for w in vague + units)
+    # "a"/"an" stay allowed in between: "two members of a Yazidi group died"
+    between = "|".join(re.escape(w) for w in vague + units if w not in ("a", "an"))
+    not_victims = _NOT_VICTIMS.replace("{NUMBER_WORDS}", between)
     digits = r"\d{1,3}(?:,\d{3})+|\d+"
     compound = "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     number = rf"(?<![Nn]o )\b(?P<n>{digits}|(?:{word_alt}){compound})\b"
@@ -56,7 +61,7 @@ def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
     out: dict[str, list[Guarded] | GuardedAlternation] = {}
     for key in ("killed", "injured", "attack_count"):
         out[key] = [
-            Guarded.compile(p.replace("(?:[\\w-]+\\s+)", f"(?:{_NOT_VICTIMS}[\\w-]+\\s+)").replace("{Q}", qualifier)
+            Guarded.compile(p.replace("(?:[\\w-]+\\s+)", f"(?:{not_victims}[\\w-]+\\s+)").replace("{Q}", qualifier)
                             .replace("{N}", number), re.IGNORECASE)
             for p in spec[key]
         ]  # fmt: skip
