@@ -33,6 +33,7 @@ class _Rules:
     # Per type, the literal words one of which any of its triggers needs (None: cannot rule the type out).
     # Per type: needle -> indices of the triggers it admits, and the triggers with no needle (always tried).
     gates: dict[str, tuple[dict[str, list[int]], tuple[int, ...]]]
+    needles: tuple[str, ...]  # every trigger word: which occur is found once per sentence, in one C-level pass
     generic: re.Pattern[str]
     veto_violent: GuardedAlternation
     veto_launch: GuardedAlternation
@@ -66,6 +67,7 @@ def rules() -> _Rules:
         violent=frozenset(p["order"]["violent"]),
         triggers=triggers,
         gates={t: _gate(triggers[t]) for t in p["order"]["types"]},
+        needles=tuple(sorted({n for ts in triggers.values() for g in ts for n in g.needles or ()})),
         generic=re.compile(_GENERIC, re.IGNORECASE),
         veto_violent=alternation(p["vetoes"]["violent"]),
         veto_launch=alternation(p["vetoes"]["launch"]),
@@ -166,9 +168,10 @@ def find_triggers(sentence: str, published_year: int | None = None) -> list[Trig
     past: list[str | None] = []
     modal: list[str | None] = []
     hedged: bool | None = None
+    in_sentence = set(filter(lowered.__contains__, r.needles))
     for event_type in r.order:
         by_needle, always = r.gates[event_type]
-        present = list(filter(lowered.__contains__, by_needle))  # one C-level pass over the type's words
+        present = in_sentence.intersection(by_needle)
         if not present and not always:
             continue  # none of the type's words: most sentences rule most types out here
         if _vetoed(event_type, lowered, r, vetoes):
