@@ -49,8 +49,10 @@ def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
     not_victims = _NOT_VICTIMS.replace("{NUMBER_WORDS}", between)
     digits = r"\d{1,3}(?:,\d{3})+|\d+"
     compound = "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-    number = rf"(?<![Nn]o )\b(?P<n>{digits}|(?:{word_alt}){compound})\b"
-    number += _NOT_A_COUNT
+    number = rf"(?<![Nn]o )\b(?P<n>{digits}|(?:{word_alt}){compound})\b" + _NOT_A_COUNT
+    # An attack count is never "a" ("a wave of attacks" is not one attack); leaving it out also spares the
+    # engine a try at every article "a" in the sentence.
+    attack_number = rf"(?<![Nn]o )\b(?P<n>{digits}|(?:{between}){compound})\b" + _NOT_A_COUNT
     # The leading \b changes nothing (a qualifier and a number both start a word) but lets the regex engine
     # give up at once inside words instead of trying every qualifier and number word at every character.
     qualifier = (
@@ -62,7 +64,7 @@ def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
     for key in ("killed", "injured", "attack_count"):
         out[key] = [
             Guarded.compile(p.replace("(?:[\\w-]+\\s+)", f"(?:{not_victims}[\\w-]+\\s+)").replace("{Q}", qualifier)
-                            .replace("{N}", number), re.IGNORECASE)
+                            .replace("{N}", attack_number if key == "attack_count" else number), re.IGNORECASE)
             for p in spec[key]
         ]  # fmt: skip
     out["zero_killed"] = alternation(spec["zero_killed"])
