@@ -11,6 +11,7 @@ import pytest
 
 from ingest.tag.prefilter import Guarded, GuardedAlternation, NameFinder, needles
 from ingest.tag.resources import actors, patterns, places
+from ingest.tag.rules import _negated, _vetoed, find_triggers, rules, unreal
 from ingest.tag.text import fold, sentence_spans
 
 PASSAGES = Path(__file__).resolve().parent / "data" / "tagging" / "passages.jsonl"
@@ -93,3 +94,31 @@ def test_name_finder_edge_cases() -> None:
     finder = NameFinder(["US", "US forces", "Ain al-Asad", "Asad"])
     assert [n for _, _, n in finder.finditer("US forces hit Ain al-Asad and USA")] == ["US forces", "Ain al-Asad"]
     assert list(finder.finditer("pre-Asad")) == []  # a hyphen before a name: part of another word
+
+
+def _plain_find_triggers(sentence: str, year: int | None) -> list[tuple[str, int, int]]:
+    """find_triggers as first written: every pattern of every type, no needles."""
+    r = rules()
+    lowered = sentence.lower()
+    found = []
+    for event_type in r.order:
+        if _vetoed(event_type, lowered, r) or unreal(lowered, event_type, year):
+            continue
+        for spec in patterns()["triggers"][event_type]:
+            m = re.compile(spec, re.IGNORECASE).search(lowered)
+            if m and not _negated(lowered, m.start(), r):
+                found.append((event_type, m.start(), m.end()))
+                break
+    return found
+
+
+def test_find_triggers_equals_the_plain_loop() -> None:
+    extra = [
+        "Rockets were not fired at the base.",
+        "If Iran attacks, the US would strike back.",
+        "",
+        "No one was hurt.",
+    ]
+    for sentence in [*SENTENCES, *extra]:
+        got = [(t.event_type, t.start, t.end) for t in find_triggers(sentence, 2024)]
+        assert got == _plain_find_triggers(sentence, 2024), sentence
