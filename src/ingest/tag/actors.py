@@ -15,6 +15,12 @@ _TARGET_CUE = re.compile(
     r"attacked|attacking|raided|shelled|bombed|of)\s+(?:the\s+|a\s+|an\s+|\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# A mention followed by a verb of doing is its subject: "as Israeli forces raided the camp" (this beats a
+# target cue a few words earlier, "on Tuesday as ...").
+_ACTS = re.compile(r"^\s+(?:\w+\s+)?(?:raided|fired|struck|attacked|opened fire|launched|shelled|bombed|stormed|"
+                   r"shot|ambushed|clashed|seized|arrested|detained|killed|targeted|hit|pounded|carried out|"
+                   r"conducted|deployed|sent|imposed|sanctioned|threatened|warned|vowed|visited|met|summoned|"
+                   r"recalled|held|protested|marched|rallied)\b", re.IGNORECASE)  # fmt: skip
 _AGENT_CUE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$", re.IGNORECASE)
 # "Iran-aligned group": the state is a patron here (see patron_in), not a party to the event.
 _PATRON_USE = re.compile(r"^[- ](?:backed|aligned|allied|sponsored|supported|funded|armed)\b")
@@ -47,13 +53,17 @@ def patron_in(text: str) -> str | None:
 
 
 # "bases in Iraq", "sent to Saudi Arabia": the state is the scene, not a party.
-_PLACE_USE = re.compile(r"\b(?:in|into|across|throughout|from|to|inside|outside|around|near|over|of)\s+(?:the\s+)?"
+_PLACE_USE = re.compile(r"\b(?:in|into|across|throughout|from|to|inside|outside|around|near|over|of|visited|visiting|"
+                        r"visit|visits)\s+(?:the\s+)?"
                         r"(?:(?:northern|southern|eastern|western|central|north|south|east|west|northeastern|"
                         r"northwestern|southeastern|southwestern)\s+)?$",
                         re.IGNORECASE)  # fmt: skip
 
 
 _SOURCE = re.compile(r"\baccording to (?:the |a |an )?(?:\w+ ){0,2}$", re.IGNORECASE)
+# "The US military said it struck ...", "... said the group would keep targeting": the speaker is the doer.
+_SELF_REPORT = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:said|says|announced|claimed|stated)\s+(?:that\s+)?(?:it|they|"
+                          r"the group|the movement|its \w+|their \w+)\b", re.IGNORECASE)  # fmt: skip
 _SPEAKS = re.compile(r"^(?:'s?)?\s*(?:\w+\s+){0,2}(?:said|says|told|reported|announced|spokesman|spokesperson|official|"
                      r"officials|statement)\b", re.IGNORECASE)  # fmt: skip
 # "... US troops being injured": a mention followed by a passive of harm is the target.
@@ -64,17 +74,18 @@ _HARMED = re.compile(r"^\s+(?:\w+\s+){0,2}(?:being|were|was|have been|had been|c
 def actor_mentions(sentence: str) -> list[ActorMention]:
     index = actors()
     out = []
-    for m in index.regex.finditer(sentence):
-        actor = index.by_alias[m.group(0)]
-        before = sentence[max(0, m.start() - 30) : m.start()]
-        if (actor.type == "government" and _PLACE_USE.search(before)) or _PATRON_USE.match(sentence[m.end() :]):
+    for m_start, m_end, alias in index.names.finditer(sentence):
+        actor = index.by_alias[alias]
+        before = sentence[max(0, m_start - 30) : m_start]
+        if (actor.type == "government" and _PLACE_USE.search(before)) or _PATRON_USE.match(sentence[m_end:]):
             continue
-        if _SOURCE.search(before) or _SPEAKS.match(sentence[m.end() : m.end() + 40]):
+        after = sentence[m_end : m_end + 40]
+        speaks_of_itself = bool(_SELF_REPORT.match(after))
+        if not speaks_of_itself and (_SOURCE.search(before) or _SPEAKS.match(after)):
             continue  # "according to the Pentagon", "the Pentagon said": a source, not a party
-        after = sentence[m.end() : m.end() + 40]
-        hint = ("agent" if _AGENT_CUE.search(before) else
+        hint = ("agent" if speaks_of_itself or _AGENT_CUE.search(before) or _ACTS.match(after) else
                 "target" if _TARGET_CUE.search(before) or _HARMED.match(after) else None)  # fmt: skip
-        out.append(ActorMention(actor, m.start(), m.end(), hint))
+        out.append(ActorMention(actor, m_start, m_end, hint))
     return out
 
 
@@ -92,7 +103,10 @@ def assign_roles(mentions: list[ActorMention], event_type: str) -> tuple[Actor |
         doer = next((m for m in mentions if m.actor.type in ("government", "state_forces", "external_force")), None)
         return (_as_forces(doer.actor, event_type) if doer else None), None
     agent = next((m for m in mentions if m.role_hint == "agent"), None)
-    targeted = {m.actor.name for m in mentions if m.role_hint == "target"}
+    # In violence, an actor named as the target is not also the doer; in talks and visits "with" or "of"
+    # marks a counterpart, and the first actor named is the doer.
+    violent = event_type in _VIOLENT_OR_MILITARY
+    targeted = {m.actor.name for m in mentions if m.role_hint == "target"} if violent else set()
     if agent is None:  # an actor named as the target elsewhere in the sentence is not also the doer
         agent = next((m for m in mentions if m.role_hint != "target" and m.actor.type != "civilians"
                       and m.actor.name not in targeted), None)  # fmt: skip

@@ -6,27 +6,30 @@ import datetime as dt
 import re
 from functools import cache
 
+from ingest.tag.prefilter import Guarded
 from ingest.tag.resources import relative_dates
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december"]  # fmt: skip
 _MONTH_ALT = "|".join(m.capitalize() for m in _MONTHS) + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-# Month names are matched case-sensitively so the verb "march" and modal "may" are not months.
-_DAY_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTH_ALT})\.?(?:,? (?P<y>(?:19|20)\d\d))?\b")
-_MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH_ALT})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>(?:19|20)\d\d))?\b")
-_SINCE = re.compile(
+# Month names are matched case-sensitively so the verb "march" and modal "may" are not months. Guarded: most
+# sentences name no month or weekday, and a substring test rules the pattern out (see prefilter).
+_YEAR_PART = r"(?:,? (?P<y>(?:19|20)\d\d))?\b"
+_DAY_MONTH = Guarded.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTH_ALT})\.?{_YEAR_PART}")
+_MONTH_DAY = Guarded.compile(rf"\b(?P<m>{_MONTH_ALT})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?{_YEAR_PART}")
+_SINCE = Guarded.compile(
     rf"\bsince (?:(?:early|mid|late)-?\s?)?(?P<m>{_MONTH_ALT})\b(?:\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?)?"
 )
-_MONTH_ONLY = re.compile(rf"\b(?:in|during|early|late|mid-?)\s?(?P<m>{_MONTH_ALT})\b(?! \d)")
-_WEEKDAY = re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+_MONTH_ONLY = Guarded.compile(rf"\b(?:in|during|early|late|mid-?)\s?(?P<m>{_MONTH_ALT})\b(?! \d)")
+_WEEKDAY = Guarded.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 
 
 @cache
-def _relative() -> tuple[re.Pattern[str], dict[str, dict]]:
+def _relative() -> tuple[Guarded, dict[str, dict]]:
     table = {k.lower(): v for k, v in relative_dates().items()}
     alt = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})\b", re.IGNORECASE), table
+    return Guarded.compile(rf"\b(?:{alt})\b", re.IGNORECASE), table
 
 
 def _month_number(name: str) -> int:

@@ -14,8 +14,16 @@ _LOCATIVE = re.compile(
     r"around|of|to|northern|southern|eastern|western|central|north|south|east|west)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-# "Iran-backed", "Iran's Guards": the country is an actor or patron here, not a place.
-_ACTOR_USE = re.compile(r"^(?:[- ](?:backed|aligned|allied|sponsored|supported|funded|armed)|'s\b|’s\b)")
+# "Iran-backed", "Iran's Guards": the country is an actor or patron here, not a place. A town's possessive
+# is still a place ("Baghdad's Green Zone").
+_ACTOR_USE = re.compile(r"^[- ](?:backed|aligned|allied|sponsored|supported|funded|armed)")
+_POSSESSIVE = re.compile(r"^(?:'s\b|’s\b)")
+# "the Syrian city of Azaz", "the southern Lebanese town of": the scene's country even when the town is
+# missing from the gazetteer.
+_DEMONYM_SCENE = re.compile(
+    r"(?:\s+(?:port\s+)?(?:city|town|village|port|capital|province|governorate|region|"
+    r"border town|coastal town|refugee camp|camp|desert|countryside|district)\s+of)\b"
+)
 # Country names need a stricter cue: "aimed at deterring Iran" is not about events in Iran.
 _COUNTRY_LOCATIVE = re.compile(r"\b(?:in|into|across|inside|throughout|over|to|on|of|toward|towards|targeting|struck"
                                r"|hit)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)  # fmt: skip
@@ -34,16 +42,27 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
     index = places()
     folded = fold(sentence)
     out = []
-    for m in index.regex.finditer(folded):
-        place = index.by_alias.get(m.group(0))
-        if place is None or _ACTOR_USE.match(folded[m.end() : m.end() + 10]):
+    for m_start, m_end, alias in index.names.finditer(folded):
+        place = index.by_alias.get(alias)
+        after = folded[m_end : m_end + 10]
+        if place is None or _ACTOR_USE.match(after) or (place.kind == "country" and _POSSESSIVE.match(after)):
             continue
         score = _KIND_SCORE[place.kind]
-        before = folded[max(0, m.start() - 30) : m.start()]
+        before = folded[max(0, m_start - 30) : m_start]
         if (_COUNTRY_LOCATIVE if place.kind == "country" else _LOCATIVE).search(before):
             score += 1.5
-        out.append(PlaceMention(place, m.start(), m.end(), score))
+        out.append(PlaceMention(place, m_start, m_end, score))
+    for d_start, d_end, demonym in index.demonym_names.finditer(folded):
+        if _DEMONYM_SCENE.match(folded, d_end):
+            out.append(PlaceMention(index.demonyms[demonym], d_start, d_end, _KIND_SCORE["country"] + 1.5))
     return out
+
+
+def regional_demonyms(sentence: str) -> int:
+    """How many times the sentence names a covered state by its adjective ("Syrian", "Houthi" is an actor)."""
+    index = places()
+    return sum(1 for _, _, d in index.demonym_names.finditer(fold(sentence)) if index.demonyms[d].country_iso
+               in index.region)  # fmt: skip
 
 
 def in_region(place: Place) -> bool:

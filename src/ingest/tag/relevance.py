@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from ingest.tag.model import Event
+from ingest.tag.prefilter import GuardedAlternation
 from ingest.tag.resources import topics
 
 
@@ -20,11 +21,11 @@ def relevance_score(region_mentions: int, security_sentences: int, offtopic_sent
 
 
 @cache
-def _topic_cues() -> list[tuple[str, re.Pattern[str] | None, frozenset[str], bool, int]]:
+def _topic_cues() -> list[tuple[str, GuardedAlternation | None, frozenset[str], bool, int]]:
     out = []
     for name, spec in topics().items():
         cues = spec.get("cues", [])
-        regex = re.compile("|".join(f"(?:{c})" for c in cues), re.IGNORECASE) if cues else None
+        regex = GuardedAlternation(cues, re.IGNORECASE) if cues else None
         out.append((name, regex, frozenset(spec.get("event_types", [])), bool(spec.get("needs_violence")),
                     int(spec.get("min_hits", 1))))  # fmt: skip
     return out

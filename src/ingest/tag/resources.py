@@ -12,6 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ingest.tag.prefilter import GuardedAlternation, NameFinder
 from ingest.tag.text import fold
 
 
@@ -23,14 +24,9 @@ def _toml(name: str) -> dict[str, Any]:
     return tomllib.loads(_read(name))
 
 
-def alternation(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", flags)
-
-
-def literal_alternation(words: list[str], flags: int = 0) -> re.Pattern[str]:
-    """Whole-word alternation of literal names, longest first so "US forces" wins over "US"."""
-    escaped = sorted({re.escape(w) for w in words if w}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w])", flags)
+def alternation(patterns: list[str], flags: int = re.IGNORECASE) -> GuardedAlternation:
+    """One pattern for a list of alternatives; only those whose literal words occur are run."""
+    return GuardedAlternation(patterns, flags)
 
 
 @cache
@@ -55,19 +51,31 @@ class Actor:
 class ActorIndex:
     by_alias: dict[str, Actor]
     by_name: dict[str, Actor]
-    regex: re.Pattern[str]
+    names: NameFinder  # whole-word, longest first: "US forces" wins over "US"
 
 
 @cache
 def actors() -> ActorIndex:
     by_alias: dict[str, Actor] = {}
     by_name: dict[str, Actor] = {}
-    for raw in _toml("actors.toml")["actor"]:
+    data = _toml("actors.toml")
+    for raw in data["actor"]:
         actor = Actor(raw["name"], raw["type"], raw.get("country"), raw.get("forces"))
         by_name[actor.name] = actor
         for alias in raw["aliases"]:
             by_alias.setdefault(alias, actor)
-    return ActorIndex(by_alias, by_name, literal_alternation(list(by_alias)))
+            if alias[0].islower():  # "protesters" opens a sentence as "Protesters"
+                by_alias.setdefault(alias[0].upper() + alias[1:], actor)
+    # "Saudi authorities", "Turkish soldiers": after the listed aliases, which win where they overlap.
+    for raw in data["actor"]:
+        if "demonym" not in raw:
+            continue
+        state = by_name[raw["name"]]
+        for noun in data["generated"]["government"]:
+            by_alias.setdefault(f"{raw['demonym']} {noun}", state)
+        for noun in data["generated"]["forces"]:
+            by_alias.setdefault(f"{raw['demonym']} {noun}", by_name.get(state.forces or "", state))
+    return ActorIndex(by_alias, by_name, NameFinder(list(by_alias)))
 
 
 @dataclass(frozen=True)
@@ -87,9 +95,12 @@ class Place:
 @dataclass(frozen=True)
 class PlaceIndex:
     by_alias: dict[str, Place]
-    regex: re.Pattern[str]
+    names: NameFinder  # whole-word, longest first: "US forces" wins over "US"
     region: frozenset[str]  # ISO codes of the covered states
     countries: dict[str, Place]
+    demonyms: dict[str, Place]  # "Syrian" -> Syria: "the Syrian city of Azaz", and a cue that a story is regional
+    demonym_names: NameFinder
+    sea_attacks: dict[str, str]  # sea area -> ISO code its attacks are coded to when the attacker is unnamed
 
 
 @cache
@@ -98,9 +109,12 @@ def places() -> PlaceIndex:
     by_alias: dict[str, Place] = {}
     countries: dict[str, Place] = {}
     region = set()
+    demonyms: dict[str, Place] = {}
     for c in data["country"]:
         place = Place(c["aliases"][0], "country", c["iso"], None, c["lat"], c["lon"])
         countries[c["iso"]] = place
+        for demonym in c.get("demonyms", []):
+            demonyms[demonym] = place
         if c.get("region"):
             region.add(c["iso"])
         for alias in c["aliases"]:
@@ -124,7 +138,11 @@ def places() -> PlaceIndex:
     for g in sorted(gazetteer, key=lambda g: -int(g["population"])):
         place = Place(g["name"], "town", g["country_iso"], g["admin1"] or None, float(g["lat"]), float(g["lon"]))
         by_alias.setdefault(g["alias"], place)
-    return PlaceIndex(by_alias, literal_alternation(list(by_alias)), frozenset(region), countries)
+    for word in data.get("not_places", []):
+        by_alias.pop(word, None)
+    sea_attacks = {p["name"]: p["attacks_coded_to"] for p in data.get("sea", []) if "attacks_coded_to" in p}
+    return PlaceIndex(by_alias, NameFinder(list(by_alias)), frozenset(region), countries, demonyms,
+                      NameFinder(list(demonyms)), sea_attacks)  # fmt: skip
 
 
 @cache

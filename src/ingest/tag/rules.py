@@ -7,10 +7,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ingest.tag.prefilter import Guarded, GuardedAlternation
 from ingest.tag.resources import alternation, patterns
 
 # How far before a trigger a negator still negates it ("did not fire rockets", "denied carrying out the strike").
 _NEGATION_WINDOW = 40
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -27,21 +29,26 @@ class Trigger:
 class _Rules:
     order: tuple[str, ...]
     violent: frozenset[str]
-    triggers: dict[str, list[re.Pattern[str]]]
+    triggers: dict[str, list[Guarded]]
+    # Per type, the literal words one of which any of its triggers needs (None: cannot rule the type out).
+    # Per type: needle -> indices of the triggers it admits, and the triggers with no needle (always tried).
+    gates: dict[str, tuple[dict[str, list[int]], tuple[int, ...]]]
+    needles: tuple[str, ...]  # every trigger word: which occur is found once per sentence, in one C-level pass
     generic: re.Pattern[str]
-    veto_violent: re.Pattern[str]
-    veto_launch: re.Pattern[str]
-    veto_protest: re.Pattern[str]
-    veto_diplomacy: re.Pattern[str]
-    hypothetical: re.Pattern[str]
-    future: re.Pattern[str]
-    negation: re.Pattern[str]
-    negation_ok: re.Pattern[str]
-    history: re.Pattern[str]
-    trend: re.Pattern[str]
-    fiction: re.Pattern[str]
-    hedge: re.Pattern[str]
-    weapons: list[tuple[str, re.Pattern[str]]]
+    veto_violent: GuardedAlternation
+    veto_launch: GuardedAlternation
+    veto_protest: GuardedAlternation
+    veto_diplomacy: GuardedAlternation
+    hypothetical: GuardedAlternation
+    future: GuardedAlternation
+    negation: GuardedAlternation
+    negation_ok: GuardedAlternation
+    background: GuardedAlternation
+    history: GuardedAlternation
+    trend: GuardedAlternation
+    fiction: GuardedAlternation
+    hedge: GuardedAlternation
+    weapons: GuardedAlternation  # one named group per weapon: the leftmost match names it
 
 
 # Generic attack wording: an event only when nothing more specific is said nearby (see tagger merging).
@@ -54,11 +61,13 @@ _GENERIC = (
 @cache
 def rules() -> _Rules:
     p = patterns()
-    triggers = {t: [re.compile(x, re.IGNORECASE) for x in p["triggers"][t]] for t in p["order"]["types"]}
+    triggers = {t: [Guarded.compile(x, re.IGNORECASE) for x in p["triggers"][t]] for t in p["order"]["types"]}
     return _Rules(
         order=tuple(p["order"]["types"]),
         violent=frozenset(p["order"]["violent"]),
         triggers=triggers,
+        gates={t: _gate(triggers[t]) for t in p["order"]["types"]},
+        needles=tuple(sorted({n for ts in triggers.values() for g in ts for n in g.needles or ()})),
         generic=re.compile(_GENERIC, re.IGNORECASE),
         veto_violent=alternation(p["vetoes"]["violent"]),
         veto_launch=alternation(p["vetoes"]["launch"]),
@@ -68,36 +77,64 @@ def rules() -> _Rules:
         future=alternation(p["modality"]["future"]),
         negation=alternation(p["modality"]["negation"]),
         negation_ok=alternation(p["modality"]["negation_ok"]),
+        background=alternation(p["modality"]["background"]),
         history=alternation(p["modality"]["history"]),
         trend=alternation(p["modality"]["trend"]),
         fiction=alternation(p["modality"]["fiction"]),
         hedge=alternation(p["modality"]["hedge"]),
-        weapons=[(name, alternation(pats)) for name, pats in p["weapons"].items()],
+        # Weapons are named by whole words: the boundary also spares the engine most positions.
+        weapons=alternation(
+            [rf"\b(?P<{name}>" + "|".join(f"(?:{x})" for x in pats) + ")" for name, pats in p["weapons"].items()]
+        ),
     )
+
+
+def _gate(patterns: list[Guarded]) -> tuple[dict[str, list[int]], tuple[int, ...]]:
+    by_needle: dict[str, list[int]] = {}
+    for i, g in enumerate(patterns):
+        for n in g.needles or ():
+            by_needle.setdefault(n, []).append(i)
+    return by_needle, tuple(i for i, g in enumerate(patterns) if g.needles is None)
 
 
 def is_violent(event_type: str) -> bool:
     return event_type in rules().violent
 
 
-def _vetoed(event_type: str, sentence: str, r: _Rules) -> bool:
+def _vetoed(event_type: str, sentence: str, r: _Rules, memo: dict[str, bool] | None = None) -> bool:
+    memo = {} if memo is None else memo
+
+    def hit(name: str) -> bool:  # each veto list is searched at most once per sentence
+        if name not in memo:
+            memo[name] = bool(getattr(r, name).search(sentence))
+        return memo[name]
+
     if event_type in r.violent or event_type in ("military_deployment", "threat"):
-        return bool(r.veto_violent.search(sentence) or r.veto_launch.search(sentence))
+        return hit("veto_violent") or hit("veto_launch")
     if event_type == "protest":
-        return bool(r.veto_protest.search(sentence) or r.veto_violent.search(sentence))
+        return hit("veto_protest") or hit("veto_violent")
     if event_type == "diplomacy":
-        return bool(r.veto_diplomacy.search(sentence) or r.fiction.search(sentence))
-    return bool(r.veto_violent.search(sentence)) and event_type != "sanctions"
+        return hit("veto_diplomacy") or hit("fiction")
+    return hit("veto_violent") and event_type != "sanctions"
 
 
 def _negated(sentence: str, start: int, r: _Rules) -> bool:
     window = sentence[max(0, start - _NEGATION_WINDOW) : start]
+    if r.background.search(window):
+        return True  # "denouncing the strikes": what another event is about
     window = r.negation_ok.sub(" ", window)
     return bool(r.negation.search(window))
 
 
 def unreal(sentence: str, event_type: str, published_year: int | None) -> str | None:
     """Why the sentence does not assert a current real event (or None when it does)."""
+    past = _not_current(sentence, published_year)
+    if past or event_type == "threat":  # threats are about the future by nature; the threat itself is the event
+        return past
+    return _not_asserted(sentence)
+
+
+def _not_current(sentence: str, published_year: int | None) -> str | None:
     r = rules()
     if r.fiction.search(sentence):
         return "fiction"
@@ -106,11 +143,14 @@ def unreal(sentence: str, event_type: str, published_year: int | None) -> str | 
     if r.trend.search(sentence):
         return "trend"
     if published_year is not None:
-        for y in re.findall(r"\b((?:19|20)\d\d)\b", sentence):
+        for y in _YEAR.findall(sentence):
             if int(y) < published_year - 1 and not re.search(rf"since (?:\w+ )?{y}", sentence):
                 return "history"
-    if event_type == "threat":  # threats are about the future by nature; the threat itself is the event
-        return None
+    return None
+
+
+def _not_asserted(sentence: str) -> str | None:
+    r = rules()
     if r.hypothetical.search(sentence):
         return "hypothetical"
     if r.future.search(sentence):
@@ -123,16 +163,38 @@ def find_triggers(sentence: str, published_year: int | None = None) -> list[Trig
     r = rules()
     lowered = sentence.lower()
     found: list[Trigger] = []
-    hedged = bool(r.hedge.search(sentence))
+    # Vetoes and modality look at the whole sentence, not at the matched words: worked out once, when needed.
+    vetoes: dict[str, bool] = {}
+    past: list[str | None] = []
+    modal: list[str | None] = []
+    hedged: bool | None = None
+    in_sentence = set(filter(lowered.__contains__, r.needles))
     for event_type in r.order:
-        for pattern in r.triggers[event_type]:
-            m = pattern.search(lowered)
-            if not m:
+        by_needle, always = r.gates[event_type]
+        present = in_sentence.intersection(by_needle)
+        if not present and not always:
+            continue  # none of the type's words: most sentences rule most types out here
+        if _vetoed(event_type, lowered, r, vetoes):
+            continue
+        if not past:
+            past.append(_not_current(lowered, published_year))
+        if past[0]:
+            continue
+        if event_type != "threat":  # threats are about the future by nature; the threat itself is the event
+            if not modal:
+                modal.append(_not_asserted(lowered))
+            if modal[0]:
                 continue
-            if _vetoed(event_type, lowered, r) or _negated(lowered, m.start(), r):
+        possible = set(always)
+        for n in present:
+            possible.update(by_needle[n])
+        patterns = r.triggers[event_type]
+        for index in sorted(possible):  # in the data file's order: the first trigger that holds wins
+            m = patterns[index].regex.search(lowered)
+            if not m or _negated(lowered, m.start(), r):
                 continue
-            if unreal(lowered, event_type, published_year):
-                continue
+            if hedged is None:
+                hedged = bool(r.hedge.search(sentence))
             generic = event_type == "attack" and bool(r.generic.match(m.group(0)))
             found.append(Trigger(event_type, m.start(), m.end(), generic, hedged))
             break
@@ -141,9 +203,6 @@ def find_triggers(sentence: str, published_year: int | None = None) -> list[Trig
 
 def weapon_of(sentence: str) -> str | None:
     """The weapon named first in the sentence."""
-    best: tuple[int, str] | None = None
-    for name, pattern in rules().weapons:
-        m = pattern.search(sentence)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), name)
-    return best[1] if best else None
+    # Leftmost match; at the same position the weapon listed first wins, as the data file says.
+    m = rules().weapons.search(sentence)
+    return m.lastgroup if m else None

@@ -9,20 +9,21 @@ import re
 from dataclasses import dataclass, replace
 
 from ingest.tag.actors import actor_mentions, assign_roles, patron_in
-from ingest.tag.counts import Counts, extract_counts
+from ingest.tag.counts import Counts, extract_counts, has_toll
 from ingest.tag.dates import resolve_date
 from ingest.tag.model import ArticleTags, Event
-from ingest.tag.places import best_place, in_region, place_mentions
+from ingest.tag.places import best_place, in_region, place_mentions, regional_demonyms
 from ingest.tag.relevance import relevance_score, topic_tags
 from ingest.tag.resources import Actor, Place, actors, event_types, places
 from ingest.tag.rules import Trigger, find_triggers, rules, weapon_of
 from ingest.tag.text import sentence_spans
 
-TAGGER_VERSION = "tag-1"
+TAGGER_VERSION = "tag-2"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
 MIN_RELEVANCE = 0.3  # below this an article yields no events
+_LEAD_SENTENCES = 3  # headline, dateline and lede: where a toll may come before its event
 MERGE_DISTANCE = 2  # sentences: "Rockets hit the base. The attack injured two." is one event
 # "the attack", "the blast": a sentence that refers back to an event already reported.
 _ANAPHORA = re.compile(
@@ -117,6 +118,14 @@ def _combine(a: Counts, b: Counts) -> Counts:
                   a.lower_bound or b.lower_bound)  # fmt: skip
 
 
+def _lede_first(a: Counts, b: Counts) -> Counts:
+    """Counts of an event told over several sentences: the first toll given is the event's own; later ones
+    are more often other groups' or running totals ("It also said 19 regime fighters were killed")."""
+    first = lambda x, y: y if x is None else x  # noqa: E731
+    return Counts(first(a.killed, b.killed), first(a.injured, b.injured), _max(a.attack_count, b.attack_count),
+                  a.lower_bound or b.lower_bound)  # fmt: skip
+
+
 def _merge(prev: _Candidate, cur: _Candidate) -> _Candidate:
     specific = cur if prev.trigger.generic and not cur.trigger.generic else prev
     if cur.trigger.continuation:
@@ -135,7 +144,7 @@ def _merge(prev: _Candidate, cur: _Candidate) -> _Candidate:
         place_from_text=prev.place_from_text or cur.place_from_text,
         date=dated.date,
         date_precision=dated.date_precision,
-        counts=_combine(prev.counts, cur.counts),
+        counts=_lede_first(prev.counts, cur.counts),
         weapon=specific.weapon or prev.weapon or cur.weapon,
     )
 
@@ -224,7 +233,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     year = published.year if published else None
     spans = sentence_spans(text)
     region = places().region
-    title_places = [m for m in place_mentions(title or "") if m.place.country_iso in region]
+    title_places = [m for m in place_mentions(title or "") if _regional(m.place)]
     title_place = best_place(title_places)
 
     cands: list[_Candidate] = []
@@ -232,10 +241,13 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     region_mentions += sum(1 for m in actor_mentions(title or "") if m.actor.country in region)
     security = offtopic = 0
     recent_places: list[tuple[int, Place]] = []  # (sentence index, place) for carrying the scene forward
+    # A toll told before its event, as headlines do ("Syria troops kill at least 50 jihadists. ... clashes"):
+    # (sentence index, counts) of the last such sentence.
+    lead_toll: tuple[int, Counts] | None = None
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
         mentions = place_mentions(sentence)
-        region_mentions += sum(1 for m in mentions if m.place.country_iso in region)
+        region_mentions += sum(1 for m in mentions if _regional(m.place)) + regional_demonyms(sentence)
         if r.veto_violent.search(sentence.lower()):
             offtopic += 1
         triggers = find_triggers(sentence, year)
@@ -244,31 +256,44 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             recent_places.append((i, scene))
         anaphoric = bool(_ANAPHORA.search(sentence))
         if not triggers:
-            if not (anaphoric and cands and cands[-1].event_type in r.violent):
+            follows_violence = bool(cands) and cands[-1].event_type in r.violent
+            # "Seven fighters were killed and 12 wounded, a monitor said." right after a clash: its toll.
+            toll = follows_violence and cands[-1].last_sentence == i - 1 and has_toll(sentence)
+            if not (follows_violence and (anaphoric or toll)):
+                # only in the opening sentences, where headlines and ledes give a toll before the event
+                counts = extract_counts(sentence) if not cands and i < _LEAD_SENTENCES else None
+                lead_toll = (i, counts) if counts is not None and counts.killed else lead_toll
                 continue
             # Details of the event just reported: merged into it below, never an event on its own.
             triggers = [Trigger(cands[-1].event_type, 0, 0, generic=True, continuation=True)]
         else:
             security += 1
         if scene is not None and not in_region(scene):
-            continue  # North Korea, Florida, Ukraine: not coded here
+            if not _abroad_but_regional(sentence, triggers[0].event_type):
+                continue  # North Korea, Florida, Ukraine: not coded here
+            scene = None  # sanctions decided in London on the IRGC: coded, without a place
         for cs, ce, unit_triggers in _units(sentence, triggers, year):
             unit = sentence[cs:ce]
             unit_scene = _scene(place_mentions(unit), unit_triggers) if (cs, ce) != (0, len(sentence)) else scene
             if unit_scene is not None and not in_region(unit_scene):
-                continue
+                if not _abroad_but_regional(unit, unit_triggers[0].event_type):
+                    continue
+                unit_scene = None
             people = actor_mentions(unit)
             region_mentions += sum(1 for m in people if m.actor.country in region)
             weapon = weapon_of(unit.lower()) if unit_triggers[0].event_type in r.violent else None
             trigger = _by_weapon(unit_triggers, weapon)
             a1, a2 = assign_roles(people, trigger.event_type)
             event_date, precision = resolve_date(unit, published)
-            if precision == "published":
+            if precision == "published" and len(unit) != len(sentence):  # a clause: the sentence may date it
                 event_date, precision = resolve_date(sentence, published)
+            counts = extract_counts(unit)
+            if lead_toll and lead_toll[0] == i - 1 and counts.killed is None and trigger.event_type in r.violent:
+                counts = replace(counts, killed=lead_toll[1].killed, lower_bound=lead_toll[1].lower_bound)
             cands.append(_Candidate(
                 sentence=i, last_sentence=i, trigger=trigger, start=start, end=end, actor1=a1, actor2=a2,
                 patron=patron_in(unit), place=unit_scene or scene, place_from_text=(unit_scene or scene) is not None,
-                date=event_date, date_precision=precision, counts=extract_counts(unit), weapon=weapon,
+                date=event_date, date_precision=precision, counts=counts, weapon=weapon,
                 anaphoric=anaphoric,
             ))  # fmt: skip
 
@@ -289,12 +314,21 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     # Violence without a place in its sentence happened where the story last said it was.
     for c in merged:
         at_sea_unplaced = c.place is not None and c.place.kind == "sea" and c.place.country_iso is None
-        if at_sea_unplaced and c.event_type in r.violent and c.actor1 and c.actor1.country in places().region:
-            # At sea, ACLED codes an attack to the attacker's coastal state (Houthi attacks -> Yemen).
-            c.place = replace(c.place, country_iso=c.actor1.country)
+        if at_sea_unplaced and c.event_type in r.violent and c.place is not None:
+            # At sea, ACLED codes an attack to the attacker's coastal state (Houthi attacks -> Yemen), or
+            # to the state the data file names for that sea when the attacker is not named.
+            coded_to = c.actor1.country if c.actor1 and c.actor1.country in region else None
+            coded_to = coded_to or places().sea_attacks.get(c.place.name)
+            if coded_to:
+                c.place = replace(c.place, country_iso=coded_to)
+        home = _home(c)
+        if c.event_type == "threat" and home is not None:
+            c.place = home  # a threat is coded where its maker is, not where it points
         if c.place is None and (c.event_type in r.violent or c.event_type in _LOCATED_TYPES):
             earlier = [p for (i, p) in recent_places if c.sentence - 3 <= i < c.sentence]
             c.place = earlier[-1] if earlier else title_place
+        if c.place is None and c.event_type not in r.violent and home is not None:
+            c.place = home  # "Jordanian authorities seized ...", "Egypt summoned ...": the state's own act
     merged = _dedupe(merged)
     events = []
     for c in merged:
@@ -303,6 +337,25 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         events.append(_event(c, text))
     return ArticleTags(relevance=relevance, topics=topic_tags(f"{title or ''}\n{text}", events, r.violent),
                        events=events)  # fmt: skip
+
+
+def _home(c: _Candidate) -> Place | None:
+    """The covered state the doer belongs to, as a country-level place."""
+    if c.actor1 is None or c.actor1.country not in places().region:
+        return None
+    return places().countries.get(c.actor1.country)
+
+
+def _abroad_but_regional(text: str, event_type: str) -> bool:
+    """Politics decided outside the region about a regional actor (sanctions, talks) is still coded."""
+    if event_type in rules().violent or event_type == "military_deployment":
+        return False
+    return any(m.actor.country in places().region for m in actor_mentions(text))
+
+
+def _regional(place: Place) -> bool:
+    """A covered state, or a sea area we cover (seas carry no state of their own)."""
+    return place.country_iso in places().region or (place.kind == "sea" and place.country_iso is None)
 
 
 def _scene(mentions: list, triggers: list[Trigger]) -> Place | None:

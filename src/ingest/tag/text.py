@@ -11,6 +11,7 @@ _ABBREVIATIONS = {"u.s", "u.n", "u.k", "mr", "mrs", "ms", "dr", "gen", "lt", "co
                   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "e.g",
                   "i.e", "a.m", "p.m", "rep", "sen", "gov", "prof", "adm", "cmdr", "brig", "u.s.-led"}  # fmt: skip
 _BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*")
+_INITIAL = re.compile(r"[A-Z]")  # "Dwight D. Eisenhower"
 _QUOTE_MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "`": "'", "“": '"', "”": '"'})
 
 
@@ -36,7 +37,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if m.start() > 0 and text[m.start() - 1] == ".":
             word = re.search(r"([\w.-]+)\.$", text[max(0, m.start() - 12) : m.start()])
             # a lone initial ("John F. Kennedy") or an abbreviation does not end the sentence
-            if word and word.group(1).lower() in _ABBREVIATIONS and "\n" not in m.group():
+            abbreviation = word and (word.group(1).lower() in _ABBREVIATIONS or _INITIAL.fullmatch(word.group(1)))
+            if abbreviation and "\n" not in m.group():
                 continue
         spans.append((start, m.start()))
         start = m.end()

@@ -1,0 +1,246 @@
+"""Cheap tests that rule a regular expression out before it runs.
+
+Python's ``re`` tries every alternative at every position, so a list of a hundred trigger patterns costs
+milliseconds per sentence. Most patterns need some literal word ("rocket", "ceasefire") to match at all:
+:func:`needles` reads that requirement off the parsed pattern, and :class:`Guarded` skips the regex when
+none of the words occurs in the text (a substring test in C, a few microseconds). Results are exactly the
+regex's own: the guard only ever skips searches that could not match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+try:  # the parser behind re.compile; private, so a pattern it cannot read simply gets no guard
+    from re import _constants as _c
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - other Python versions
+    _sre_parse = None  # type: ignore[assignment]
+
+_MAX_NEEDLES = 80  # beyond this the substring tests cost about as much as the regex
+_MAX_SUBSETS = 1024  # compiled sub-alternations kept per GuardedAlternation
+
+
+def _better(cand: frozenset[str], best: frozenset[str] | None) -> bool:
+    if best is None:
+        return True
+    # Longer needles are rarer (fewer false alarms); fewer needles are cheaper to test.
+    return (min(map(len, cand)), -len(cand)) > (min(map(len, best)), -len(best))
+
+
+def _seq_needles(items: list) -> frozenset[str] | None:
+    """Strings one of which every match of this sequence of parsed items contains (None: no such set)."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(cand: frozenset[str] | None) -> None:
+        nonlocal best
+        if cand and all(cand) and len(cand) <= _MAX_NEEDLES and _better(cand, best):
+            best = cand
+
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width: the literals around it are still adjacent in the text
+        if run:
+            consider(frozenset({"".join(run)}))
+            run = []
+        if op is _c.SUBPATTERN:
+            consider(_seq_needles(av[-1]))
+        elif op is _c.ATOMIC_GROUP:
+            consider(_seq_needles(av))
+        elif op is _c.BRANCH:
+            alternatives = [_seq_needles(branch) for branch in av[1]]
+            if all(a is not None for a in alternatives):
+                union: frozenset[str] = frozenset().union(*alternatives)  # type: ignore[arg-type]
+                # "Apr" is present whenever "April" is: the longer needle adds nothing
+                consider(frozenset(x for x in union if not any(y != x and y in x for y in union)))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_seq_needles(av[2]))
+    if run:
+        consider(frozenset({"".join(run)}))
+    return best
+
+
+def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of `pattern` contains, lower-cased when `flags` has
+    IGNORECASE; None when the pattern has no such set (then it must always run)."""
+    if _sre_parse is None:
+        return None
+    try:
+        found = _seq_needles(list(_sre_parse.parse(pattern, flags)))
+    except Exception:  # an unusual construct: no guard rather than a wrong one
+        return None
+    if found is None:
+        return None
+    if flags & re.IGNORECASE:
+        found = frozenset(n.lower() for n in found)
+    return tuple(sorted(found))
+
+
+@dataclass(frozen=True)
+class Guarded:
+    """A compiled pattern that runs only when one of its needles occurs in the text."""
+
+    regex: re.Pattern[str]
+    needles: tuple[str, ...] | None
+    lower: bool  # needles are lower case: test them against the lower-cased text
+
+    @classmethod
+    def compile(cls, pattern: str, flags: int = 0) -> Guarded:
+        return cls(re.compile(pattern, flags), needles(pattern, flags), bool(flags & re.IGNORECASE))
+
+    def possible(self, text: str) -> bool:
+        if self.needles is None:
+            return True
+        if self.lower:
+            text = text.lower()
+        if len(self.needles) == 1:
+            return self.needles[0] in text
+        return any(map(text.__contains__, self.needles))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.regex.search(text) if self.possible(text) else None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.regex.match(text) if self.possible(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text) if self.possible(text) else iter(())
+
+    def sub(self, repl: str, text: str) -> str:
+        return self.regex.sub(repl, text) if self.possible(text) else text
+
+    @property
+    def pattern(self) -> str:
+        return self.regex.pattern
+
+
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+_HEAD = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+
+
+@lru_cache(maxsize=64)
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """word -> offsets where it starts a possible name; cached because places, state adjectives and actors
+    are all looked up in the same sentence."""
+    starts: dict[str, list[int]] = {}
+    for m in _WORD_START.finditer(text):
+        starts.setdefault(m.group(), []).append(m.start())
+    return starts
+
+
+class NameFinder:
+    """Whole-word occurrences of literal names, longest name first at each position, left to right and not
+    overlapping: what one big ``(?<![\\w-])(?:name|...)(?![\\w])`` alternation finds, without trying
+    1,600 alternatives at every character. Names are bucketed by their first word and only tried where a
+    word starts."""
+
+    def __init__(self, names: list[str]) -> None:
+        # first word -> [(length, names of that length)], longest first: one slice and one set lookup per
+        # length instead of a startswith per name ("Al" heads hundreds of gazetteer names).
+        by_head: dict[str, dict[int, set[str]]] = {}
+        odd: list[str] = []
+        for name in {n for n in names if n}:
+            head = _HEAD.match(name)
+            if head is None:
+                odd.append(name)
+            else:
+                by_head.setdefault(head.group(), {}).setdefault(len(name), set()).add(name)
+        self._by_head = {h: sorted(lengths.items(), reverse=True) for h, lengths in by_head.items()}
+        self._heads_set = frozenset(self._by_head)
+        self._odd_regex: re.Pattern[str] | None = None
+        if odd:  # names that do not start with a letter or digit: none in our data, kept for safety
+            escaped = "|".join(re.escape(n) for n in sorted(odd, key=len, reverse=True))
+            self._odd_regex = re.compile(rf"(?<![\w-])(?:{escaped})(?![\w])")
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, name) for each occurrence."""
+        found = list(self._heads(text))
+        if self._odd_regex is not None:
+            found = sorted(found + [(m.start(), m.end(), m.group()) for m in self._odd_regex.finditer(text)])
+        return iter(found)
+
+    def _heads(self, text: str) -> Iterator[tuple[int, int, str]]:
+        starts = _word_starts(text)
+        # Only words that begin some name matter: a set intersection (in C) leaves a handful to try.
+        heads = self._heads_set.intersection(starts)
+        if not heads:
+            return
+        candidates = sorted((start, word) for word in heads for start in starts[word])
+        resume = 0
+        for start, word in candidates:
+            if start < resume:
+                continue
+            for length, names in self._by_head[word]:
+                end = start + length
+                if text[start:end] in names and not _WORD_CHAR.match(text, end):
+                    yield start, end, text[start:end]
+                    resume = end
+                    break
+
+
+class GuardedAlternation:
+    """``(?:a)|(?:b)|...`` where each alternative is guarded on its own. A text is searched with the
+    alternation of only those alternatives whose needles occur in it (compiled once per such subset): an
+    alternative that cannot match anywhere in the text never changes what the full alternation finds, so
+    results are the full pattern's own."""
+
+    def __init__(self, patterns: list[str], flags: int = 0) -> None:
+        self._patterns = list(patterns)
+        self._flags = flags
+        guards = [needles(p, flags) for p in patterns]
+        self._lower = bool(flags & re.IGNORECASE)
+        self._always = frozenset(i for i, g in enumerate(guards) if g is None)  # no needle: always searched
+        # needle -> the alternatives it admits; which needles occur is found in one C-level pass over them all
+        self._by_needle: dict[str, list[int]] = {}
+        for i, g in enumerate(guards):
+            for n in g or ():
+                self._by_needle.setdefault(n, []).append(i)
+        self._needles = tuple(self._by_needle)
+        self._subsets: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        everything = "|".join(f"(?:{p})" for p in patterns)
+        self.regex = re.compile(everything, flags) if everything else None
+
+    def _compile(self, subset: tuple[int, ...]) -> re.Pattern[str] | None:
+        if subset not in self._subsets:
+            if len(self._subsets) >= _MAX_SUBSETS:  # a long-running worker must not grow without bound
+                self._subsets.clear()
+            alts = "|".join(f"(?:{self._patterns[i]})" for i in subset)
+            self._subsets[subset] = re.compile(alts, self._flags) if alts else None
+        return self._subsets[subset]
+
+    def _regex_for(self, text: str) -> re.Pattern[str] | None:
+        folded = text.lower() if self._lower else text
+        present = list(filter(folded.__contains__, self._needles))
+        if not present and not self._always:
+            return None
+        subset = set(self._always)
+        for n in present:
+            subset.update(self._by_needle[n])
+        return self._compile(tuple(sorted(subset)))
+
+    def possible(self, text: str) -> bool:
+        return self._regex_for(text) is not None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        regex = self._regex_for(text)
+        return regex.search(text) if regex is not None else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        regex = self._regex_for(text)
+        return regex.finditer(text) if regex is not None else iter(())
+
+    def sub(self, repl: str, text: str) -> str:
+        regex = self._regex_for(text)
+        return regex.sub(repl, text) if regex is not None else text
+
+    @property
+    def pattern(self) -> str:
+        return self.regex.pattern if self.regex is not None else ""

@@ -1,0 +1,124 @@
+"""The tagger's speed-ups must not change what it finds: needles read off patterns, guarded patterns and
+the name finder against plain ``re`` on the labelled passages and hand-made edge cases."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest.tag.prefilter import Guarded, GuardedAlternation, NameFinder, needles
+from ingest.tag.resources import actors, patterns, places
+from ingest.tag.rules import _negated, _vetoed, find_triggers, rules, unreal
+from ingest.tag.text import fold, sentence_spans
+
+PASSAGES = Path(__file__).resolve().parent / "data" / "tagging" / "passages.jsonl"
+
+
+def _sentences() -> list[str]:
+    out = []
+    for line in PASSAGES.read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["text"]
+        out += [text[a:b] for a, b in sentence_spans(text)]
+    return out
+
+
+SENTENCES = _sentences()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"roadside bombs?", ("roadside bomb",)),
+        (r"\bshell(?:ed|ing)\b", ("shell",)),
+        (r"(?:missiles?|drones?)\b[^.;]{0,40}\bhit", ("drone", "missile")),
+        (r"\bdrones?\b|\bnothing", ("drone", "nothing")),
+        (r"\w+ killed", (" killed",)),
+        (r"\d+", None),  # no literal: always runs
+        (r"a?b", ("b",)),
+        (r"(?:x|)", None),  # an empty alternative needs nothing
+        (r"ROCKET", ("rocket",)),  # lower-cased under IGNORECASE
+    ],
+)
+def test_needles(pattern: str, expected: tuple[str, ...] | None) -> None:
+    assert needles(pattern, re.IGNORECASE) == expected
+
+
+def test_every_match_contains_a_needle() -> None:
+    specs = [p for pats in patterns()["triggers"].values() for p in pats]
+    specs += [p for group in ("vetoes", "modality") for pats in patterns()[group].values() for p in pats]
+    for spec in specs:
+        guard = needles(spec, re.IGNORECASE)
+        if guard is None:
+            continue
+        regex = re.compile(spec, re.IGNORECASE)
+        for sentence in SENTENCES:
+            m = regex.search(sentence)
+            if m:
+                assert any(n in sentence.lower() for n in guard), (spec, sentence)
+
+
+def test_guarded_patterns_find_what_re_finds() -> None:
+    specs = [p for pats in patterns()["triggers"].values() for p in pats]
+    for spec in specs:
+        guarded, plain = Guarded.compile(spec, re.IGNORECASE), re.compile(spec, re.IGNORECASE)
+        for sentence in SENTENCES:
+            a, b = guarded.search(sentence), plain.search(sentence)
+            assert (a and a.span()) == (b and b.span()), (spec, sentence)
+
+
+def test_guarded_alternation_gives_the_full_alternations_match() -> None:
+    for group in ("vetoes", "modality", "weapons"):
+        for name, pats in patterns()[group].items():
+            guarded = GuardedAlternation(pats, re.IGNORECASE)
+            plain = re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
+            for sentence in [*SENTENCES, "", "no one claimed the attack", "a heart attack at the stadium"]:
+                a, b = guarded.search(sentence), plain.search(sentence)
+                assert (a and (a.span(), a.group())) == (b and (b.span(), b.group())), (group, name, sentence)
+                assert guarded.sub(" ", sentence) == plain.sub(" ", sentence)
+
+
+def test_name_finder_matches_the_whole_word_alternation() -> None:
+    for names in (list(places().by_alias), list(actors().by_alias)):
+        finder = NameFinder(names)
+        escaped = sorted({re.escape(n) for n in names}, key=len, reverse=True)
+        plain = re.compile(r"(?<![\w-])(?:" + "|".join(escaped) + r")(?![\w])")
+        for sentence in [*SENTENCES, "Iran-Iraq war", "Al-Asad", "U.S. forces in Baghdad's Green Zone"]:
+            text = fold(sentence)
+            assert list(finder.finditer(text)) == [(m.start(), m.end(), m.group()) for m in plain.finditer(text)]
+
+
+def test_name_finder_edge_cases() -> None:
+    finder = NameFinder(["US", "US forces", "Ain al-Asad", "Asad"])
+    assert [n for _, _, n in finder.finditer("US forces hit Ain al-Asad and USA")] == ["US forces", "Ain al-Asad"]
+    assert list(finder.finditer("pre-Asad")) == []  # a hyphen before a name: part of another word
+
+
+def _plain_find_triggers(sentence: str, year: int | None) -> list[tuple[str, int, int]]:
+    """find_triggers as first written: every pattern of every type, no needles."""
+    r = rules()
+    lowered = sentence.lower()
+    found = []
+    for event_type in r.order:
+        if _vetoed(event_type, lowered, r) or unreal(lowered, event_type, year):
+            continue
+        for spec in patterns()["triggers"][event_type]:
+            m = re.compile(spec, re.IGNORECASE).search(lowered)
+            if m and not _negated(lowered, m.start(), r):
+                found.append((event_type, m.start(), m.end()))
+                break
+    return found
+
+
+def test_find_triggers_equals_the_plain_loop() -> None:
+    extra = [
+        "Rockets were not fired at the base.",
+        "If Iran attacks, the US would strike back.",
+        "",
+        "No one was hurt.",
+    ]
+    for sentence in [*SENTENCES, *extra]:
+        got = [(t.event_type, t.start, t.end) for t in find_triggers(sentence, 2024)]
+        assert got == _plain_find_triggers(sentence, 2024), sentence
