@@ -116,7 +116,7 @@ def test_export_refuses_to_clobber_and_replaces_only_an_earlier_export(tmp_path:
     (other / "cat.jpg").write_bytes(b"\xff\xd8")
     for args, message in [
         (["--out", str(other), "--overwrite"], "holds no earlier export"),
-        (["--out", str(tmp_path / "new"), "--format", "csv"], "--format must be one of: parquet"),
+        (["--out", str(tmp_path / "new"), "--format", "csv"], "--format must be one of: parquet, ducklake"),
         (["--out", str(tmp_path / "new2"), "--db", str(tmp_path / "missing.duckdb")], "no warehouse at"),
         (["--out", str(db)], "is not a folder"),
     ]:

@@ -342,18 +342,30 @@ def search(
 def export(
     out: Annotated[Path, typer.Option("--out", help="Folder to write (new, empty, or an earlier export).")],
     db: DbOption = DEFAULT_DB,
-    format: Annotated[str, typer.Option("--format", help="parquet (the only format).")] = "parquet",
+    format: Annotated[
+        str, typer.Option("--format", help="parquet (files by year/month) or ducklake (catalog + Parquet, snapshots).")
+    ] = "parquet",
     include_raw: Annotated[bool, typer.Option(help="Export raw_documents (every fetched body) too.")] = False,
     overwrite: Annotated[bool, typer.Option(help="Replace an earlier export in --out.")] = False,
     wait: Annotated[float, typer.Option(help="Seconds to wait while a run holds the warehouse.")] = 120.0,
 ) -> None:
-    """Export tables and views as Parquet partitioned by year and month, with a manifest and README."""
+    """Export tables and views as Parquet by year and month (with a manifest and README), or publish the
+    tables to a DuckLake (one snapshot per publish; see docs/scaleout.md)."""
     from ingest.warehouse import WarehouseBusy, WarehouseError
     from ingest.warehouse.export import FORMATS, ExportError, export_parquet
 
     if format not in FORMATS:
         _err(f"error: --format must be one of: {', '.join(FORMATS)}")
         raise typer.Exit(EXIT_USAGE)
+    if format == "ducklake":
+        from ingest.warehouse.lake import publish_ducklake
+
+        with _exit_codes((WarehouseBusy, EXIT_BUSY), ((WarehouseError, ExportError), EXIT_USAGE)):
+            lake = publish_ducklake(db, out, wait_s=wait, on_wait=_busy_waiting)
+        for t in lake.tables:
+            typer.echo(f"{t.table:<20} {t.rows:>9} rows")
+        typer.echo(f"published {len(lake.tables)} tables to the DuckLake {lake.catalog} as snapshot {lake.snapshot_id}")
+        return
     with _exit_codes((WarehouseBusy, EXIT_BUSY), ((WarehouseError, ExportError), EXIT_USAGE)):
         written = export_parquet(db, out, include_raw=include_raw, overwrite=overwrite, wait_s=wait,
                                  on_wait=_busy_waiting)  # fmt: skip

@@ -18,7 +18,7 @@ import duckdb
 
 from ingest.warehouse.connection import read_only
 
-FORMATS = ("parquet",)
+FORMATS = ("parquet", "ducklake")  # ducklake: see warehouse/lake.py
 # Bookkeeping of the schema itself, not data: recorded in the manifest instead.
 SKIP = {"schema_migrations", "schema_views"}
 # The raw layer (gzip bodies of every fetched page) is most of the file and only useful to a backfill.
