@@ -62,6 +62,8 @@ class Server:
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self.httpd.daemon_threads = True
+        # The fetcher hangs up on trickles and oversize bodies on purpose: not an error worth a traceback.
+        self.httpd.handle_error = lambda request, address: None  # type: ignore[method-assign]
         self.port = self.httpd.server_address[1]
         self.base = f"http://127.0.0.1:{self.port}"
         self.allow = frozenset({f"127.0.0.1:{self.port}"})
