@@ -11,7 +11,7 @@ from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from ingest.pipeline import BatchStats, chunks, run_slot
+from ingest.pipeline import BatchStats, chunks, progress, run_slot
 from ingest.pipeline.backfill import BackfillItem, reprocess_batch, select_backfill
 from ingest.pipeline.incidents import refresh_incidents
 from ingest.pipeline.pool import MapFn, choose_workers, processing_map
@@ -22,7 +22,9 @@ BATCH_SIZE = 200  # no network in a backfill: bigger batches, fewer transactions
 
 @task(cache_policy=NO_CACHE)
 def backfill_batch(db: Path, run_id: str, items: list[BackfillItem], map_fn: MapFn) -> BatchStats:
-    return reprocess_batch(db, run_id, items, map_fn=map_fn)
+    stats = reprocess_batch(db, run_id, items, map_fn=map_fn)
+    progress.advance("pages", len(items))
+    return stats
 
 
 @flow(name="backfill", task_runner=ThreadPoolTaskRunner(max_workers=2))
@@ -35,6 +37,7 @@ def backfill(
     params = {"start": start.isoformat(), "end": end.isoformat(), "db": db}
     with run_slot(db_path, "backfill", params, wait_s=wait) as run:
         items = select_backfill(db_path, start, end)
+        progress.begin("pages", len(items))
         workers = choose_workers(processes, len(items))
         with processing_map(workers) as map_fn:
             batches = chunks(items, BATCH_SIZE)

@@ -27,6 +27,7 @@ from ingest.pipeline import (
     mark_seen_articles,
     plan_articles,
     plan_feeds,
+    progress,
     run_article_batch,
     run_slot,
     store_raw,
@@ -40,14 +41,18 @@ from ingest.sources import host_delays, resolve_sources
 
 @task(cache_policy=NO_CACHE)
 def fetch_feed(fetcher: Fetcher, job: FeedJob) -> FetchResult:
-    return fetcher.fetch(job.feed_url, kind="feed", etag=job.etag, last_modified=job.last_modified)
+    result = fetcher.fetch(job.feed_url, kind="feed", etag=job.etag, last_modified=job.last_modified)
+    progress.advance("feeds")
+    return result
 
 
 @task(cache_policy=NO_CACHE)
 def article_batch(
     fetcher: Fetcher, db: Path, run_id: str, jobs: list[ArticleJob], workers: int, map_fn: MapFn
 ) -> BatchStats:
-    return run_article_batch(fetcher, db, run_id, jobs, workers=workers, map_fn=map_fn)
+    stats = run_article_batch(fetcher, db, run_id, jobs, workers=workers, map_fn=map_fn)
+    progress.advance("articles", len(jobs))
+    return stats
 
 
 @flow(name="nightly", task_runner=ThreadPoolTaskRunner(max_workers=4))
@@ -82,6 +87,7 @@ def nightly(
         sync_sources(settings.db_path, srcs)
         jobs, backing_off = plan_feeds(settings.db_path, srcs, now=datetime.now(UTC), force=force)
         run.count("feeds", "backing_off", backing_off)
+        progress.begin("feeds", len(jobs))
         results = fetch_feed.map(unmapped(fetcher), jobs).result()
         store_raw(settings.db_path, run.run_id, "feed", results)
         polled = digest_feeds(settings.db_path, run, jobs, results)
@@ -90,6 +96,7 @@ def nightly(
         # Hosts in turn, so each batch spreads over hosts instead of queueing behind one host's gap.
         batches = chunks(interleave_by_host(plan.jobs, lambda job: job.url), settings.batch_size)
         workers = choose_workers(settings.process_workers, len(plan.jobs))
+        progress.begin("articles", len(plan.jobs))
         with processing_map(workers) as map_fn:
             stats = article_batch.map(
                 unmapped(fetcher), unmapped(settings.db_path), unmapped(run.run_id), batches,

@@ -103,3 +103,16 @@ def test_process_pool_gives_the_same_results_as_in_process():
         got = list(pool_map(_process, items))
     assert [g.article_id for g in got] == [e.article_id for e in expected]
     assert [(g.text, g.events) for g in got] == [(e.text, e.events) for e in expected]
+
+
+def test_progress_reports_reach_listeners_only_while_listening():
+    from ingest.pipeline import progress
+
+    seen: list[tuple[str, int, int]] = []
+    progress.begin("articles", 10)  # nobody listening: nothing happens
+    with progress.listening(lambda *report: seen.append(report)):
+        progress.begin("articles", 10)
+        progress.advance("articles", 4)
+        progress.advance("articles", 6)
+    progress.advance("articles", 1)
+    assert seen == [("articles", 0, 10), ("articles", 4, 10), ("articles", 10, 10)]

@@ -78,8 +78,32 @@ def _run_flow(flow_fn: Any, **params: Any) -> dict[str, Any]:
     from ingest.warehouse import WarehouseBusy, WarehouseError, WriterSlotBusy
 
     with _exit_codes(((WriterSlotBusy, WarehouseBusy), EXIT_BUSY), (SourcesError, EXIT_USAGE),
-                     (WarehouseError, EXIT_FAILED)):  # fmt: skip
+                     (WarehouseError, EXIT_FAILED)), _progress_bars():  # fmt: skip
         return flow_fn(**params)
+
+
+@contextmanager
+def _progress_bars() -> Iterator[None]:
+    """Progress bars for the run's stages on a terminal; nothing when stderr is a file or a pipe."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ingest.pipeline import progress
+
+    bars = Progress(TextColumn("{task.description:<9}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=Console(stderr=True), transient=False)  # fmt: skip
+    tasks: dict[str, Any] = {}
+
+    def show(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bars.add_task(stage, total=total)
+        bars.update(tasks[stage], completed=done, total=total)
+
+    with bars, progress.listening(show):
+        yield
 
 
 def _print_summary(result: dict[str, Any], *, examples: bool) -> None:
