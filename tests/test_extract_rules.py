@@ -134,3 +134,42 @@ def test_reconcile_candidates() -> None:
     assert reconcile(other, article) == (article, "jsonld")
     assert reconcile(article, article[:1]) == (article, "dom")  # a short JSON-LD body is only a teaser
     assert reconcile(article, [*article[:-1], "And it was cut here…"]) == (article, "dom")
+
+
+# --- small pages for the metadata rules ------------------------------------------------------------------
+
+_BODY = "<p>" + " ".join(f"The council met on day {i} to discuss the harbour budget and repairs." for i in range(12))
+
+
+def _page(head: str = "", body: str = "", h1: str = "Harbour budget approved") -> str:
+    return f"<html><head>{head}</head><body><article><h1>{h1}</h1>{body}{_BODY}</p></article></body></html>"
+
+
+def _ld(obj: dict) -> str:
+    import json
+
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+def test_declared_author_that_is_not_a_person_name_is_kept() -> None:
+    from ingest.extract import extract
+
+    # Teams, single first names and handles are what the byline says when a field declares them.
+    for declared in ("Everfit Team", "Susan", "kirstin boatto"):
+        page = _page(f'<meta name="author" content="{declared}">')
+        assert extract(page).authors == [declared]
+    for junk in ("https://example.com/staff", "262588213843476", "Updated: May 5"):
+        assert extract(_page(f'<meta name="author" content="{junk}">')).authors == []
+
+
+def test_organization_or_site_author_only_when_no_person_is_found() -> None:
+    from ingest.extract import extract
+
+    org = {"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Harbour Daily"}}
+    site = '<meta property="og:site_name" content="Harbour Daily">'
+    assert extract(_page(site + _ld(org))).authors == ["Harbour Daily"]
+    byline = '<p class="byline">By Ana Ruiz</p>'
+    assert extract(_page(site + _ld(org), byline)).authors == ["Ana Ruiz"]
+    # A template that lost the person's name leaves only the outlet after a comma: not a byline.
+    lost = {"@type": "NewsArticle", "author": {"@type": "Person", "name": ", The Daily Journal"}}
+    assert extract(_page(_ld(lost))).authors == []

@@ -33,15 +33,15 @@ _NAME_THEN_DATE = re.compile(
 )
 
 
-def _names_from_jsonld(value: Any) -> list[str]:
+def _names_from_jsonld(value: Any, people_only: bool = True) -> list[str]:
     if isinstance(value, list):
-        return [n for v in value for n in _names_from_jsonld(v)]
+        return [n for v in value for n in _names_from_jsonld(v, people_only)]
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
         kinds = types_of(value)
-        if kinds and not kinds & set(vocab()["jsonld"]["person_types"]):
-            return []  # an Organization is the outlet, not an author
+        if people_only and kinds and not kinds & set(vocab()["jsonld"]["person_types"]):
+            return []  # beside people, an Organization is the outlet, not an author
         name = value.get("name")
         if isinstance(name, str):
             return [name]
@@ -66,6 +66,21 @@ def split_byline(byline: str) -> list[str]:
     pieces = [p.strip() for p in re.split("|".join(vocab()["authors"]["separators"]), text) if p and p.strip()]
     # Credentials after a comma ("Jane Doe, MD") belong to the name before them: drop them, keep the name.
     return [p for p in pieces if not credentials.fullmatch(p)]
+
+
+def is_declared_name(name: str) -> bool:
+    """A name the publisher declared as the author in a field meant for it (JSON-LD, <meta>, rel=author).
+
+    Looser than ``is_person_name``: bylines name teams, desks, outlets and single first names or handles
+    ("Susan", "Everfit Team", "AJLabs"), and such a field is trusted to hold a byline. Only values that
+    cannot be one are refused: links, e-mail addresses, numeric ids, labels and sentences.
+    """
+    words = name.split()
+    if not 1 <= len(words) <= 6 or len(name) > _MAX_NAME_CHARS or len(name) < 2:
+        return False
+    if name.replace(" ", "").isdigit() or not any(c.isalpha() for c in name):
+        return False
+    return not pattern("authors", "not_a_byline").search(name)
 
 
 def is_person_name(name: str) -> bool:
@@ -99,39 +114,48 @@ def _month_words() -> frozenset[str]:
     return frozenset(name for names in vocab()["dates"]["months"] for name in names)
 
 
-def clean_name(name: str, site: str | None) -> str | None:
+def clean_name(name: str, site: str | None, declared: bool = False) -> str | None:
+    """The name in a byline piece, or None when it is not one. ``declared``: the piece comes from a field
+    meant for the author, so teams, outlets and single names count (see ``is_declared_name``)."""
     name = _strip_prefix(clean_field(name) or "")
     name = re.sub(r"^(?:dr|prof|mr|mrs|ms|sir)\.?\s+", "", name, flags=re.IGNORECASE)
     name = name.strip(" ,;:-–—|•·")
     name = _trim_trailing_words(name)
     if not re.search(r"\b[A-Z]\.$", name):  # keep the full stop of a final initial ("Nelson C.J.")
         name = name.rstrip(".")
-    if not name or (site and name.casefold() == site.casefold()) or not is_person_name(name):
+    if not name or (site and name.casefold() == site.casefold()):
+        return None
+    if declared:
+        return name if is_declared_name(name) else None
+    if not is_person_name(name):
         return None
     if name.isupper():
         name = name.title()
     return name
 
 
-def _clean_all(raw: list[str], site: str | None, split: bool = True) -> list[str]:
+def _clean_all(raw: list[str], site: str | None, split: bool = True, declared: bool = False) -> list[str]:
     names: list[str] = []
     seen: set[str] = set()
     for value in raw:
+        if declared and (clean_field(value) or "").startswith((",", "|", "-")):
+            continue  # ", The Daily Journal": a template that lost the person's name, left with the outlet
         for piece in split_byline(value) if split else [value]:
-            name = clean_name(piece, site)
+            name = clean_name(piece, site, declared)
             if name and name.casefold() not in seen:
                 seen.add(name.casefold())
                 names.append(name)
     return names
 
 
-def _from_jsonld(data: PageData) -> list[str]:
+def _from_jsonld(data: PageData, people_only: bool = True) -> list[str]:
+    """Author names of the article's JSON-LD; with ``people_only`` False, Organization authors too."""
     nodes = [data.article] if data.article else []
     article_types = set(vocab()["jsonld"]["article_types"])
     nodes += [o for o in data.jsonld if o is not data.article and types_of(o) & article_types]
     for node in nodes:
-        raw = _names_from_jsonld(node.get("author")) or _names_from_jsonld(node.get("creator"))
-        if raw:
+        raw = _names_from_jsonld(node.get("author"), people_only)
+        if raw := raw or _names_from_jsonld(node.get("creator"), people_only):
             return raw
     return []
 
@@ -216,17 +240,28 @@ def _typed_person_author(data: PageData) -> bool:
 
 
 def authors(tree: HtmlElement, data: PageData, site: str | None, after_headline: str = "") -> list[str]:
-    names = _clean_all(_from_jsonld(data), None if _typed_person_author(data) else site)
+    # Fields declared for the author: people by the strict rule first, else the declared byline as is.
+    raw_ld = _from_jsonld(data)
+    names = _clean_all(raw_ld, None if _typed_person_author(data) else site) or _clean_all(raw_ld, site, declared=True)
     if names:
         return names
     raw, split = _from_meta(data)
-    names = _clean_all(raw, site, split)
+    names = _clean_all(raw, site, split) or _clean_all(raw, site, split, declared=True)
     if names:
         return names
-    names = _clean_all(_from_markup(tree), site)
+    marked = _from_markup(tree)
+    names = _clean_all(marked, site) or _clean_all(marked, site, declared=True)
     if names:
         return names
     for text in _from_byline_classes(tree):
         if names := _clean_all([text], site):
             return names
-    return _clean_all(_from_header(after_headline), site)
+    names = _clean_all(_from_header(after_headline), site)
+    if names:
+        return names
+    # Last: an Organization, or the site itself, declared as the author. Many CMSs fill the field with the
+    # publisher even when a person's byline is printed, so it counts only when no one else was found.
+    for raw, split in ((_from_jsonld(data, people_only=False), True), _from_meta(data), (marked, True)):
+        if names := _clean_all(raw, None, split, declared=True):
+            return names
+    return []
