@@ -173,3 +173,19 @@ def test_organization_or_site_author_only_when_no_person_is_found() -> None:
     # A template that lost the person's name leaves only the outlet after a comma: not a byline.
     lost = {"@type": "NewsArticle", "author": {"@type": "Person", "name": ", The Daily Journal"}}
     assert extract(_page(_ld(lost))).authors == []
+
+
+def test_byline_element_pieces_and_labelled_teams() -> None:
+    from ingest.extract import extract
+
+    # Name and role in separate elements: the role is not a second author.
+    role = '<div class="post-author"><b>Celeste Longacre</b><span>Content Marketing Coordinator</span></div>'
+    assert extract(_page(body=role)).authors == ["Celeste Longacre"]
+    # "By" + a team, an outlet desk or a single name: a labelled byline, kept as printed.
+    for byline, expected in (
+        ("By the Lavazza Team", "the Lavazza Team"),
+        ("Posted by BeauHD on Friday December 19, 2025", "BeauHD"),
+        ("Podium Staff", "Podium Staff"),
+    ):
+        page = _page(body=f'<div class="byline">{byline}</div>')
+        assert extract(page).authors == [expected]

@@ -198,11 +198,35 @@ def _from_byline_classes(tree: HtmlElement) -> list[str]:
     for el in tree.xpath('//*[contains(@class, "author") or contains(@class, "byline")]'):
         if skip.search(el.get("class") or "") or _in_comments(el):
             continue
-        text = clean_field(" ".join(el.itertext()))
+        # Text nodes joined with "|", a byline separator: markup separates a name from the role, date or
+        # "Read more" printed beside it ("<b>Jane Doe</b><span>Gardener</span>").
+        text = clean_field(" | ".join(t.strip() for t in el.itertext() if t.strip()))
         if text and len(text) <= _MAX_BYLINE_CHARS:
             found.append(text)
         if len(found) >= 6:
             break
+    return found
+
+
+_LABELLED = re.compile(r"^(?:by|written by|posted by|text by|words by|authou?r)\b\s*:?\s*(\S.*)$", re.IGNORECASE)
+# Where a labelled byline's name ends: "by Kiersten on May 5", "By FlowGuard EMEA • 04-ago-2021".
+_BYLINE_END = re.compile(r"\s+(?:on|in|at|from|for)\s+|\s*[•·|—–]\s*|\s+-\s+|\s+\d|,\s*\d")
+_TEAM = re.compile(r"^(?:team\s+\S+|(?:\S+\s+){1,3}(?:team|staff|editors|desk|newsdesk|newsroom))$", re.IGNORECASE)
+
+
+def _labelled_bylines(texts: list[str]) -> list[str]:
+    """The name part of "By X" pieces of byline elements, and pieces that name a team ("Podium Staff").
+
+    Read as declared bylines: a label or an author class says this is who wrote the page, even when it is
+    a team, an outlet or a single name that would not pass as a person's name.
+    """
+    found = []
+    for text in texts:
+        for piece in text.split(" | "):
+            if match := _LABELLED.match(piece):
+                found.append(_BYLINE_END.split(match.group(1), maxsplit=1)[0])
+            elif _TEAM.match(piece):
+                found.append(piece)
     return found
 
 
@@ -253,12 +277,16 @@ def authors(tree: HtmlElement, data: PageData, site: str | None, after_headline:
     names = _clean_all(marked, site) or _clean_all(marked, site, declared=True)
     if names:
         return names
-    for text in _from_byline_classes(tree):
+    classed = _from_byline_classes(tree)
+    for text in classed:
         if names := _clean_all([text], site):
             return names
     names = _clean_all(_from_header(after_headline), site)
     if names:
         return names
+    for text in _labelled_bylines(classed):
+        if names := _clean_all([text], site, declared=True):
+            return names
     # Last: an Organization, or the site itself, declared as the author. Many CMSs fill the field with the
     # publisher even when a person's byline is printed, so it counts only when no one else was found.
     for raw, split in ((_from_jsonld(data, people_only=False), True), _from_meta(data), (marked, True)):
