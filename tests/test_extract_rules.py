@@ -189,3 +189,22 @@ def test_byline_element_pieces_and_labelled_teams() -> None:
     ):
         page = _page(body=f'<div class="byline">{byline}</div>')
         assert extract(page).authors == [expected]
+
+
+def test_caption_and_byline_dates() -> None:
+    # A weekday after a lower-case word is a photo caption, not the dateline.
+    assert parse_displayed_dates("snow near the resort, Thursday, Dec. 21, 2023") == []
+    assert parse_displayed_dates("Gemma Peplow @gemmapeplow Sunday 17 December 2023") == [date(2023, 12, 17)]
+    # "by X on <date>" and a dateline opening with "On" are datelines, though "on" usually starts a sentence.
+    assert parse_displayed_dates("by ALLIN ONE on Jan 22, 2025") == [date(2025, 1, 22)]
+    assert parse_displayed_dates(" On January 12, 2025") == [date(2025, 1, 12)]
+    assert parse_displayed_dates("the mayor said on January 12, 2025") == []
+
+
+def test_dateline_at_the_body_start_when_nothing_else_dates_the_page() -> None:
+    from ingest.extract import extract
+
+    standfirst = "<p>Why the harbour budget matters to everyone who lives near the water this year.</p>"
+    byline = "<p>Daisy Smith Dec 05, 2023 2 Share</p>"
+    page = _page(body=standfirst + byline)
+    assert extract(page, url="https://news.example/harbour-budget").published == "2023-12-05"

@@ -15,6 +15,7 @@ from ingest.extract.vocab import vocab
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _HAS_TIME = re.compile(r"\d{1,2}:\d\d")
 _EARLIEST_YEAR = 1995
+_DATELINE_CHARS = 500  # how far into the body a date may sit and still be the article's dateline
 _URL_DATE = re.compile(
     r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|$)"
 )  # before the web had news sites; older "dates" are template junk
@@ -124,6 +125,10 @@ def published_date(
         return structured
     if from_url:
         return from_url.isoformat()
+    # No machine date and none beside the headline: a dateline opening the body ("March 5, 2024 -").
+    body_dates = [d for d, label in labelled_dates(zone[2][:_DATELINE_CHARS], hints) if label != "updated"]
+    if body_dates:
+        return body_dates[0].isoformat()
     return _htmldate(tree, url)
 
 

@@ -17,6 +17,10 @@ from ingest.extract.vocab import pattern, vocab
 _SPACES = re.compile(r"\s+")
 _LABEL_WINDOW = 40  # characters before a date searched for "Published", "Updated", "on Sunday,"...
 _BODY_START_CHARS = 500
+# "... game Saturday, Dec. 2, 2023" / "... the resort, Thursday, Dec. 21": a weekday with its comma right
+# after a lower-case word is running text (a photo caption, the story), not a dateline. Case-sensitive:
+# datelines follow a name or a label.
+_CAPTION_WEEKDAY = re.compile(r"[a-z]{2},?\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +81,7 @@ def labelled_dates(text: str, hints: set[date] | None = None) -> list[tuple[date
     for match in date_re.finditer(text):
         before = text[max(0, match.start() - _LABEL_WINDOW) : match.start()]
         label = _label(before)
-        if label is None and in_sentence.search(before):
+        if label is None and (in_sentence.search(before) or _CAPTION_WEEKDAY.search(before)):
             continue
         g = match.groupdict()
         result: date | None = None
