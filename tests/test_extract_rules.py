@@ -208,3 +208,22 @@ def test_dateline_at_the_body_start_when_nothing_else_dates_the_page() -> None:
     byline = "<p>Daisy Smith Dec 05, 2023 2 Share</p>"
     page = _page(body=standfirst + byline)
     assert extract(page, url="https://news.example/harbour-budget").published == "2023-12-05"
+
+
+def test_mojibake_repaired_in_fields() -> None:
+    from ingest.extract.metadata import clean_field
+
+    assert clean_field("A DIY Investorâ\x80\x99s Guide") == "A DIY Investor’s Guide"
+    assert clean_field("cafÃ© au lait") == "café au lait"
+    assert clean_field("Déjà vu — Ãlvaro") == "Déjà vu — Ãlvaro"  # not one round of mojibake: left alone
+
+
+def test_h1_extras_dropped_for_the_machine_title() -> None:
+    from ingest.extract import extract
+
+    og = '<meta property="og:title" content="Preparing a transition in Debusine">'
+    for h1 in ("Dec 18 2025 Preparing a transition in Debusine", "Blog: Preparing a transition in Debusine"):
+        assert extract(_page(og, h1=h1)).title == "Preparing a transition in Debusine"
+    # A longer printed headline is the headline, not extras.
+    longer = "Preparing a transition in Debusine, step by step"
+    assert extract(_page(og, h1=longer)).title == longer
