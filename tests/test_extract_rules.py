@@ -227,3 +227,16 @@ def test_h1_extras_dropped_for_the_machine_title() -> None:
     # A longer printed headline is the headline, not extras.
     longer = "Preparing a transition in Debusine, step by step"
     assert extract(_page(og, h1=longer)).title == longer
+
+
+def test_machine_date_shown_by_the_headline_beats_the_first_shown_date() -> None:
+    from ingest.extract import extract
+
+    ld = _ld({"@type": "BlogPosting", "headline": "Harbour budget approved", "datePublished": "2025-01-16"})
+    # The first date after the headline is an update stamp without its label; the article's own date,
+    # also in the JSON-LD, is printed before the headline.
+    page = (
+        f"<html><head>{ld}</head><body><div class=meta>Jan 16, 2025</div><h1>Harbour budget approved</h1>"
+        f"<div class=stamp>Ana Ruiz July 15, 2025</div><article>{_BODY}</p></article></body></html>"
+    )
+    assert extract(page).published == "2025-01-16"

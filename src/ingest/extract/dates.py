@@ -9,7 +9,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ingest.extract.structured import PageData
-from ingest.extract.visible_dates import headline_date, labelled_dates
+from ingest.extract.visible_dates import headline_date, labelled_dates, parse_displayed_dates
 from ingest.extract.vocab import vocab
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -114,7 +114,13 @@ def published_date(
     hints = {d for d in (_day(structured), _day(modified), from_url) if d}
     shown = headline_date(zone, hints)
     if shown:
-        return structured if _day(structured) == shown else shown.isoformat()
+        day = _day(structured)
+        # The machine date printed anywhere by the headline confirms it: the first date after the headline
+        # may then be a related story's or an "Updated" line's.
+        near = [d for d, label in labelled_dates(zone[0], hints) if label != "updated"]
+        if day and day != shown and day in near + parse_displayed_dates(zone[1], hints):
+            return structured
+        return structured if day == shown else shown.isoformat()
     if structured:
         day = _day(structured)
         # UTC timestamps shift late-evening articles to the next day; the URL, or a date printed at the top
