@@ -240,3 +240,21 @@ def test_machine_date_shown_by_the_headline_beats_the_first_shown_date() -> None
         f"<div class=stamp>Ana Ruiz July 15, 2025</div><article>{_BODY}</p></article></body></html>"
     )
     assert extract(page).published == "2025-01-16"
+
+
+def test_generational_suffix_kept_and_sentence_words_cut_from_header_bylines() -> None:
+    from ingest.extract.authors import _clean_all, _from_header
+
+    assert clean_name("George T. Conway III", None) == "George T. Conway III"
+    assert clean_name("John Garcia Jr.", None) == "John Garcia Jr"
+    assert _clean_all(_from_header(" By Trevor Jones Last updated: January 12, 2026"), None) == ["Trevor Jones"]
+    assert _clean_all(_from_header(" By Eric Ries Is a startup advisor"), None) == ["Eric Ries"]
+    assert _clean_all(_from_header(" By Mary Ann Ruiz on May 5, 2024"), None) == ["Mary Ann Ruiz"]
+
+
+def test_person_author_that_lost_its_name_is_skipped() -> None:
+    from ingest.extract import extract
+
+    lost = _ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": ", USA TODAY"}})
+    page = _page(lost, '<div class="gnt_ar_by">By <a>Brian Truitt</a></div>')
+    assert extract(page).authors == ["Brian Truitt"]

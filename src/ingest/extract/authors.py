@@ -99,12 +99,19 @@ def is_person_name(name: str) -> bool:
     return True
 
 
+# Part of the name, unlike the credentials that share the list: "George T. Conway III", "John Garcia Jr.".
+_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def _trim_trailing_words(name: str) -> str:
     """Drop what byline markup glues after a name: a month ("Jane Doe Dec"), a credential ("Jane Doe MS")."""
     words = name.split()
     months = _month_words()
     credentials = pattern("authors", "credentials")
-    while len(words) > 2 and (words[-1].lower().rstrip(".") in months or credentials.fullmatch(words[-1])):
+    while len(words) > 2 and (
+        words[-1].lower().rstrip(".") in months
+        or (credentials.fullmatch(words[-1]) and words[-1].lower().rstrip(".") not in _GENERATIONAL)
+    ):
         words.pop()
     return " ".join(words)
 
@@ -138,7 +145,7 @@ def _clean_all(raw: list[str], site: str | None, split: bool = True, declared: b
     names: list[str] = []
     seen: set[str] = set()
     for value in raw:
-        if declared and (clean_field(value) or "").startswith((",", "|", "-")):
+        if (clean_field(value) or "").startswith((",", "|", "-")):
             continue  # ", The Daily Journal": a template that lost the person's name, left with the outlet
         for piece in split_byline(value) if split else [value]:
             name = clean_name(piece, site, declared)
@@ -244,12 +251,26 @@ def _leading_name_words(text: str) -> str:
     return " ".join(kept)
 
 
+# Lower-case words that follow a whole name in a byline ("By Mary Ann Ruiz and ...", "... of Reuters").
+_AFTER_NAME = frozenset({"and", "on", "at", "for", "from", "via", "in", "of", "with", "|"})
+
+
 def _from_header(after_headline: str) -> list[str]:
     """ "By Jane Doe" printed between the headline and the body, or a name opening that zone right before a
     date ("Jane Doe  March 5, 2024")."""
     match = _BYLINE_TEXT.search(after_headline)
     if match:
-        return [_leading_name_words(match.group(1)) if "," not in match.group(1) else match.group(1)]
+        found = match.group(1)
+        if "," in found:
+            return [found]
+        found = _leading_name_words(found)
+        # "By Trevor Jones Last updated ...", "By Eric Ries Is a ...": a capitalised word followed by a
+        # lower-case one opens the next sentence or label, not the name.
+        words = found.split()
+        rest = after_headline[match.end(1) :].split()
+        if len(words) > 2 and rest and rest[0][:1].islower() and rest[0] not in _AFTER_NAME:
+            found = " ".join(words[:-1])
+        return [found]
     match = _NAME_THEN_DATE.match(after_headline.strip())
     return [match.group(1)] if match else []
 
