@@ -258,3 +258,13 @@ def test_person_author_that_lost_its_name_is_skipped() -> None:
     lost = _ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": ", USA TODAY"}})
     page = _page(lost, '<div class="gnt_ar_by">By <a>Brian Truitt</a></div>')
     assert extract(page).authors == ["Brian Truitt"]
+
+
+def test_h1_sharing_only_the_site_name_is_not_the_headline() -> None:
+    from ingest.extract import extract
+
+    head = (
+        '<meta property="og:site_name" content="Nationwide">'
+        '<meta property="og:title" content="Smart home security concerns | Nationwide">'
+    )
+    assert extract(_page(head, h1="Return to Nationwide Website")).title == "Smart home security concerns"

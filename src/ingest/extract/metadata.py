@@ -117,6 +117,13 @@ def _overlap(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
+def _shares_content_word(h1: str, machine: str, site: str | None) -> bool:
+    """The h1 shares a word with the machine titles other than a function word or the site's name: a
+    "Return to Nationwide Website" h1 shares only the site's name with the article's title."""
+    skip = set(vocab()["title"]["function_words"]) | set(_WORDS.findall((site or "").casefold()))
+    return bool((set(_WORDS.findall(h1.casefold())) - skip) & set(_WORDS.findall(machine.casefold())))
+
+
 def meta_title(data: PageData, site: str | None, heads: list[str]) -> str | None:
     """The headline publishers give to machines: JSON-LD, then social cards, then <title>."""
     if data.article:
@@ -150,7 +157,7 @@ def title(tree: HtmlElement, data: PageData, site: str | None) -> str | None:
         if h.casefold() != site_key
         and len(h.split()) <= _MAX_HEADLINE_WORDS
         and (len(h.split()) >= 3 or (fallback and _overlap(h, fallback) >= 0.5))
-        and (not machine or _overlap(h, machine) > 0)
+        and (not machine or _shares_content_word(h, machine, site))
     ]
     if len(usable) == 1:
         return _without_extras(usable[0], fallback)
