@@ -277,6 +277,11 @@ def main(argv: list[str] | None = None) -> int:
     from ingest.extract import EXTRACTOR_VERSION, extract
 
     extract("<html><body><p>warm-up</p></body></html>")  # load caches outside the timings
+    # jusText's merged stoplist (all languages, ~2 s) is built once per process by whichever extractor's
+    # fallback first needs it; build it here so that neither side's timing carries it.
+    from trafilatura.external import jt_stoplist_init
+
+    jt_stoplist_init()
     print(f"extractor {EXTRACTOR_VERSION}; shingle F1 is the headline; see the module docstring for the rules")
     dump = args.dump.open("w", encoding="utf-8") if args.dump else None
     everything: dict[str, dict[str, Any]] = {}

@@ -134,3 +134,137 @@ def test_reconcile_candidates() -> None:
     assert reconcile(other, article) == (article, "jsonld")
     assert reconcile(article, article[:1]) == (article, "dom")  # a short JSON-LD body is only a teaser
     assert reconcile(article, [*article[:-1], "And it was cut here…"]) == (article, "dom")
+
+
+# --- small pages for the metadata rules ------------------------------------------------------------------
+
+_BODY = "<p>" + " ".join(f"The council met on day {i} to discuss the harbour budget and repairs." for i in range(12))
+
+
+def _page(head: str = "", body: str = "", h1: str = "Harbour budget approved") -> str:
+    return f"<html><head>{head}</head><body><article><h1>{h1}</h1>{body}{_BODY}</p></article></body></html>"
+
+
+def _ld(obj: dict) -> str:
+    import json
+
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+def test_declared_author_that_is_not_a_person_name_is_kept() -> None:
+    from ingest.extract import extract
+
+    # Teams, single first names and handles are what the byline says when a field declares them.
+    for declared in ("Everfit Team", "Susan", "kirstin boatto"):
+        page = _page(f'<meta name="author" content="{declared}">')
+        assert extract(page).authors == [declared]
+    for junk in ("https://example.com/staff", "262588213843476", "Updated: May 5"):
+        assert extract(_page(f'<meta name="author" content="{junk}">')).authors == []
+
+
+def test_organization_or_site_author_only_when_no_person_is_found() -> None:
+    from ingest.extract import extract
+
+    org = {"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Harbour Daily"}}
+    site = '<meta property="og:site_name" content="Harbour Daily">'
+    assert extract(_page(site + _ld(org))).authors == ["Harbour Daily"]
+    byline = '<p class="byline">By Ana Ruiz</p>'
+    assert extract(_page(site + _ld(org), byline)).authors == ["Ana Ruiz"]
+    # A template that lost the person's name leaves only the outlet after a comma: not a byline.
+    lost = {"@type": "NewsArticle", "author": {"@type": "Person", "name": ", The Daily Journal"}}
+    assert extract(_page(_ld(lost))).authors == []
+
+
+def test_byline_element_pieces_and_labelled_teams() -> None:
+    from ingest.extract import extract
+
+    # Name and role in separate elements: the role is not a second author.
+    role = '<div class="post-author"><b>Celeste Longacre</b><span>Content Marketing Coordinator</span></div>'
+    assert extract(_page(body=role)).authors == ["Celeste Longacre"]
+    # "By" + a team, an outlet desk or a single name: a labelled byline, kept as printed.
+    for byline, expected in (
+        ("By the Lavazza Team", "the Lavazza Team"),
+        ("Posted by BeauHD on Friday December 19, 2025", "BeauHD"),
+        ("Podium Staff", "Podium Staff"),
+    ):
+        page = _page(body=f'<div class="byline">{byline}</div>')
+        assert extract(page).authors == [expected]
+
+
+def test_caption_and_byline_dates() -> None:
+    # A weekday after a lower-case word is a photo caption, not the dateline.
+    assert parse_displayed_dates("snow near the resort, Thursday, Dec. 21, 2023") == []
+    assert parse_displayed_dates("Gemma Peplow @gemmapeplow Sunday 17 December 2023") == [date(2023, 12, 17)]
+    # "by X on <date>" and a dateline opening with "On" are datelines, though "on" usually starts a sentence.
+    assert parse_displayed_dates("by ALLIN ONE on Jan 22, 2025") == [date(2025, 1, 22)]
+    assert parse_displayed_dates(" On January 12, 2025") == [date(2025, 1, 12)]
+    assert parse_displayed_dates("the mayor said on January 12, 2025") == []
+
+
+def test_dateline_at_the_body_start_when_nothing_else_dates_the_page() -> None:
+    from ingest.extract import extract
+
+    standfirst = "<p>Why the harbour budget matters to everyone who lives near the water this year.</p>"
+    byline = "<p>Daisy Smith Dec 05, 2023 2 Share</p>"
+    page = _page(body=standfirst + byline)
+    assert extract(page, url="https://news.example/harbour-budget").published == "2023-12-05"
+
+
+def test_mojibake_repaired_in_fields() -> None:
+    from ingest.extract.metadata import clean_field
+
+    assert clean_field("A DIY Investorâ\x80\x99s Guide") == "A DIY Investor’s Guide"
+    assert clean_field("cafÃ© au lait") == "café au lait"
+    assert clean_field("Déjà vu — Ãlvaro") == "Déjà vu — Ãlvaro"  # not one round of mojibake: left alone
+
+
+def test_h1_extras_dropped_for_the_machine_title() -> None:
+    from ingest.extract import extract
+
+    og = '<meta property="og:title" content="Preparing a transition in Debusine">'
+    for h1 in ("Dec 18 2025 Preparing a transition in Debusine", "Blog: Preparing a transition in Debusine"):
+        assert extract(_page(og, h1=h1)).title == "Preparing a transition in Debusine"
+    # A longer printed headline is the headline, not extras.
+    longer = "Preparing a transition in Debusine, step by step"
+    assert extract(_page(og, h1=longer)).title == longer
+
+
+def test_machine_date_shown_by_the_headline_beats_the_first_shown_date() -> None:
+    from ingest.extract import extract
+
+    ld = _ld({"@type": "BlogPosting", "headline": "Harbour budget approved", "datePublished": "2025-01-16"})
+    # The first date after the headline is an update stamp without its label; the article's own date,
+    # also in the JSON-LD, is printed before the headline.
+    page = (
+        f"<html><head>{ld}</head><body><div class=meta>Jan 16, 2025</div><h1>Harbour budget approved</h1>"
+        f"<div class=stamp>Ana Ruiz July 15, 2025</div><article>{_BODY}</p></article></body></html>"
+    )
+    assert extract(page).published == "2025-01-16"
+
+
+def test_generational_suffix_kept_and_sentence_words_cut_from_header_bylines() -> None:
+    from ingest.extract.authors import _clean_all, _from_header
+
+    assert clean_name("George T. Conway III", None) == "George T. Conway III"
+    assert clean_name("John Garcia Jr.", None) == "John Garcia Jr"
+    assert _clean_all(_from_header(" By Trevor Jones Last updated: January 12, 2026"), None) == ["Trevor Jones"]
+    assert _clean_all(_from_header(" By Eric Ries Is a startup advisor"), None) == ["Eric Ries"]
+    assert _clean_all(_from_header(" By Mary Ann Ruiz on May 5, 2024"), None) == ["Mary Ann Ruiz"]
+
+
+def test_person_author_that_lost_its_name_is_skipped() -> None:
+    from ingest.extract import extract
+
+    lost = _ld({"@type": "NewsArticle", "author": {"@type": "Person", "name": ", USA TODAY"}})
+    page = _page(lost, '<div class="gnt_ar_by">By <a>Brian Truitt</a></div>')
+    assert extract(page).authors == ["Brian Truitt"]
+
+
+def test_h1_sharing_only_the_site_name_is_not_the_headline() -> None:
+    from ingest.extract import extract
+
+    head = (
+        '<meta property="og:site_name" content="Nationwide">'
+        '<meta property="og:title" content="Smart home security concerns | Nationwide">'
+    )
+    assert extract(_page(head, h1="Return to Nationwide Website")).title == "Smart home security concerns"

@@ -33,15 +33,15 @@ _NAME_THEN_DATE = re.compile(
 )
 
 
-def _names_from_jsonld(value: Any) -> list[str]:
+def _names_from_jsonld(value: Any, people_only: bool = True) -> list[str]:
     if isinstance(value, list):
-        return [n for v in value for n in _names_from_jsonld(v)]
+        return [n for v in value for n in _names_from_jsonld(v, people_only)]
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
         kinds = types_of(value)
-        if kinds and not kinds & set(vocab()["jsonld"]["person_types"]):
-            return []  # an Organization is the outlet, not an author
+        if people_only and kinds and not kinds & set(vocab()["jsonld"]["person_types"]):
+            return []  # beside people, an Organization is the outlet, not an author
         name = value.get("name")
         if isinstance(name, str):
             return [name]
@@ -68,6 +68,21 @@ def split_byline(byline: str) -> list[str]:
     return [p for p in pieces if not credentials.fullmatch(p)]
 
 
+def is_declared_name(name: str) -> bool:
+    """A name the publisher declared as the author in a field meant for it (JSON-LD, <meta>, rel=author).
+
+    Looser than ``is_person_name``: bylines name teams, desks, outlets and single first names or handles
+    ("Susan", "Everfit Team", "AJLabs"), and such a field is trusted to hold a byline. Only values that
+    cannot be one are refused: links, e-mail addresses, numeric ids, labels and sentences.
+    """
+    words = name.split()
+    if not 1 <= len(words) <= 6 or len(name) > _MAX_NAME_CHARS or len(name) < 2:
+        return False
+    if name.replace(" ", "").isdigit() or not any(c.isalpha() for c in name):
+        return False
+    return not pattern("authors", "not_a_byline").search(name)
+
+
 def is_person_name(name: str) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 5 or len(name) > _MAX_NAME_CHARS:
@@ -84,12 +99,19 @@ def is_person_name(name: str) -> bool:
     return True
 
 
+# Part of the name, unlike the credentials that share the list: "George T. Conway III", "John Garcia Jr.".
+_GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def _trim_trailing_words(name: str) -> str:
     """Drop what byline markup glues after a name: a month ("Jane Doe Dec"), a credential ("Jane Doe MS")."""
     words = name.split()
     months = _month_words()
     credentials = pattern("authors", "credentials")
-    while len(words) > 2 and (words[-1].lower().rstrip(".") in months or credentials.fullmatch(words[-1])):
+    while len(words) > 2 and (
+        words[-1].lower().rstrip(".") in months
+        or (credentials.fullmatch(words[-1]) and words[-1].lower().rstrip(".") not in _GENERATIONAL)
+    ):
         words.pop()
     return " ".join(words)
 
@@ -99,39 +121,48 @@ def _month_words() -> frozenset[str]:
     return frozenset(name for names in vocab()["dates"]["months"] for name in names)
 
 
-def clean_name(name: str, site: str | None) -> str | None:
+def clean_name(name: str, site: str | None, declared: bool = False) -> str | None:
+    """The name in a byline piece, or None when it is not one. ``declared``: the piece comes from a field
+    meant for the author, so teams, outlets and single names count (see ``is_declared_name``)."""
     name = _strip_prefix(clean_field(name) or "")
     name = re.sub(r"^(?:dr|prof|mr|mrs|ms|sir)\.?\s+", "", name, flags=re.IGNORECASE)
     name = name.strip(" ,;:-–—|•·")
     name = _trim_trailing_words(name)
     if not re.search(r"\b[A-Z]\.$", name):  # keep the full stop of a final initial ("Nelson C.J.")
         name = name.rstrip(".")
-    if not name or (site and name.casefold() == site.casefold()) or not is_person_name(name):
+    if not name or (site and name.casefold() == site.casefold()):
+        return None
+    if declared:
+        return name if is_declared_name(name) else None
+    if not is_person_name(name):
         return None
     if name.isupper():
         name = name.title()
     return name
 
 
-def _clean_all(raw: list[str], site: str | None, split: bool = True) -> list[str]:
+def _clean_all(raw: list[str], site: str | None, split: bool = True, declared: bool = False) -> list[str]:
     names: list[str] = []
     seen: set[str] = set()
     for value in raw:
+        if (clean_field(value) or "").startswith((",", "|", "-")):
+            continue  # ", The Daily Journal": a template that lost the person's name, left with the outlet
         for piece in split_byline(value) if split else [value]:
-            name = clean_name(piece, site)
+            name = clean_name(piece, site, declared)
             if name and name.casefold() not in seen:
                 seen.add(name.casefold())
                 names.append(name)
     return names
 
 
-def _from_jsonld(data: PageData) -> list[str]:
+def _from_jsonld(data: PageData, people_only: bool = True) -> list[str]:
+    """Author names of the article's JSON-LD; with ``people_only`` False, Organization authors too."""
     nodes = [data.article] if data.article else []
     article_types = set(vocab()["jsonld"]["article_types"])
     nodes += [o for o in data.jsonld if o is not data.article and types_of(o) & article_types]
     for node in nodes:
-        raw = _names_from_jsonld(node.get("author")) or _names_from_jsonld(node.get("creator"))
-        if raw:
+        raw = _names_from_jsonld(node.get("author"), people_only)
+        if raw := raw or _names_from_jsonld(node.get("creator"), people_only):
             return raw
     return []
 
@@ -174,11 +205,35 @@ def _from_byline_classes(tree: HtmlElement) -> list[str]:
     for el in tree.xpath('//*[contains(@class, "author") or contains(@class, "byline")]'):
         if skip.search(el.get("class") or "") or _in_comments(el):
             continue
-        text = clean_field(" ".join(el.itertext()))
+        # Text nodes joined with "|", a byline separator: markup separates a name from the role, date or
+        # "Read more" printed beside it ("<b>Jane Doe</b><span>Gardener</span>").
+        text = clean_field(" | ".join(t.strip() for t in el.itertext() if t.strip()))
         if text and len(text) <= _MAX_BYLINE_CHARS:
             found.append(text)
         if len(found) >= 6:
             break
+    return found
+
+
+_LABELLED = re.compile(r"^(?:by|written by|posted by|text by|words by|authou?r)\b\s*:?\s*(\S.*)$", re.IGNORECASE)
+# Where a labelled byline's name ends: "by Kiersten on May 5", "By FlowGuard EMEA • 04-ago-2021".
+_BYLINE_END = re.compile(r"\s+(?:on|in|at|from|for)\s+|\s*[•·|—–]\s*|\s+-\s+|\s+\d|,\s*\d")
+_TEAM = re.compile(r"^(?:team\s+\S+|(?:\S+\s+){1,3}(?:team|staff|editors|desk|newsdesk|newsroom))$", re.IGNORECASE)
+
+
+def _labelled_bylines(texts: list[str]) -> list[str]:
+    """The name part of "By X" pieces of byline elements, and pieces that name a team ("Podium Staff").
+
+    Read as declared bylines: a label or an author class says this is who wrote the page, even when it is
+    a team, an outlet or a single name that would not pass as a person's name.
+    """
+    found = []
+    for text in texts:
+        for piece in text.split(" | "):
+            if match := _LABELLED.match(piece):
+                found.append(_BYLINE_END.split(match.group(1), maxsplit=1)[0])
+            elif _TEAM.match(piece):
+                found.append(piece)
     return found
 
 
@@ -196,12 +251,26 @@ def _leading_name_words(text: str) -> str:
     return " ".join(kept)
 
 
+# Lower-case words that follow a whole name in a byline ("By Mary Ann Ruiz and ...", "... of Reuters").
+_AFTER_NAME = frozenset({"and", "on", "at", "for", "from", "via", "in", "of", "with", "|"})
+
+
 def _from_header(after_headline: str) -> list[str]:
     """ "By Jane Doe" printed between the headline and the body, or a name opening that zone right before a
     date ("Jane Doe  March 5, 2024")."""
     match = _BYLINE_TEXT.search(after_headline)
     if match:
-        return [_leading_name_words(match.group(1)) if "," not in match.group(1) else match.group(1)]
+        found = match.group(1)
+        if "," in found:
+            return [found]
+        found = _leading_name_words(found)
+        # "By Trevor Jones Last updated ...", "By Eric Ries Is a ...": a capitalised word followed by a
+        # lower-case one opens the next sentence or label, not the name.
+        words = found.split()
+        rest = after_headline[match.end(1) :].split()
+        if len(words) > 2 and rest and rest[0][:1].islower() and rest[0] not in _AFTER_NAME:
+            found = " ".join(words[:-1])
+        return [found]
     match = _NAME_THEN_DATE.match(after_headline.strip())
     return [match.group(1)] if match else []
 
@@ -216,17 +285,32 @@ def _typed_person_author(data: PageData) -> bool:
 
 
 def authors(tree: HtmlElement, data: PageData, site: str | None, after_headline: str = "") -> list[str]:
-    names = _clean_all(_from_jsonld(data), None if _typed_person_author(data) else site)
+    # Fields declared for the author: people by the strict rule first, else the declared byline as is.
+    raw_ld = _from_jsonld(data)
+    names = _clean_all(raw_ld, None if _typed_person_author(data) else site) or _clean_all(raw_ld, site, declared=True)
     if names:
         return names
     raw, split = _from_meta(data)
-    names = _clean_all(raw, site, split)
+    names = _clean_all(raw, site, split) or _clean_all(raw, site, split, declared=True)
     if names:
         return names
-    names = _clean_all(_from_markup(tree), site)
+    marked = _from_markup(tree)
+    names = _clean_all(marked, site) or _clean_all(marked, site, declared=True)
     if names:
         return names
-    for text in _from_byline_classes(tree):
+    classed = _from_byline_classes(tree)
+    for text in classed:
         if names := _clean_all([text], site):
             return names
-    return _clean_all(_from_header(after_headline), site)
+    names = _clean_all(_from_header(after_headline), site)
+    if names:
+        return names
+    for text in _labelled_bylines(classed):
+        if names := _clean_all([text], site, declared=True):
+            return names
+    # Last: an Organization, or the site itself, declared as the author. Many CMSs fill the field with the
+    # publisher even when a person's byline is printed, so it counts only when no one else was found.
+    for raw, split in ((_from_jsonld(data, people_only=False), True), _from_meta(data), (marked, True)):
+        if names := _clean_all(raw, None, split, declared=True):
+            return names
+    return []

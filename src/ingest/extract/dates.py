@@ -9,12 +9,13 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ingest.extract.structured import PageData
-from ingest.extract.visible_dates import headline_date, labelled_dates
+from ingest.extract.visible_dates import headline_date, labelled_dates, parse_displayed_dates
 from ingest.extract.vocab import vocab
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _HAS_TIME = re.compile(r"\d{1,2}:\d\d")
 _EARLIEST_YEAR = 1995
+_DATELINE_CHARS = 500  # how far into the body a date may sit and still be the article's dateline
 _URL_DATE = re.compile(
     r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|$)"
 )  # before the web had news sites; older "dates" are template junk
@@ -113,7 +114,13 @@ def published_date(
     hints = {d for d in (_day(structured), _day(modified), from_url) if d}
     shown = headline_date(zone, hints)
     if shown:
-        return structured if _day(structured) == shown else shown.isoformat()
+        day = _day(structured)
+        # The machine date printed anywhere by the headline confirms it: the first date after the headline
+        # may then be a related story's or an "Updated" line's.
+        near = [d for d, label in labelled_dates(zone[0], hints) if label != "updated"]
+        if day and day != shown and day in near + parse_displayed_dates(zone[1], hints):
+            return structured
+        return structured if day == shown else shown.isoformat()
     if structured:
         day = _day(structured)
         # UTC timestamps shift late-evening articles to the next day; the URL, or a date printed at the top
@@ -124,6 +131,10 @@ def published_date(
         return structured
     if from_url:
         return from_url.isoformat()
+    # No machine date and none beside the headline: a dateline opening the body ("March 5, 2024 -").
+    body_dates = [d for d, label in labelled_dates(zone[2][:_DATELINE_CHARS], hints) if label != "updated"]
+    if body_dates:
+        return body_dates[0].isoformat()
     return _htmldate(tree, url)
 
 

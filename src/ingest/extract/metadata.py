@@ -10,10 +10,27 @@ from urllib.parse import urljoin
 from lxml.html import HtmlElement
 
 from ingest.extract.structured import PageData, types_of
+from ingest.extract.visible_dates import parse_displayed_dates
 from ingest.extract.vocab import vocab
 
 _SPACES = re.compile(r"\s+")
 _MAX_NAME_CHARS = 60
+
+
+# UTF-8 bytes read as Latin-1 or cp1252 somewhere upstream: "Investorâ\x80\x99s", "cafÃ©", "â€™".
+_MOJIBAKE = re.compile("Ã[\x80-\xbf]|â(?:\x80|€)[\x80-\xbf™œ“”˜š›]|Â[\x80-\xbf]")
+
+
+def repair_mojibake(value: str) -> str:
+    """Undo one round of UTF-8 read as Latin-1/cp1252; the value as it was when it does not undo cleanly."""
+    if not _MOJIBAKE.search(value):
+        return value
+    for codec in ("latin-1", "cp1252"):
+        try:
+            return value.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return value
 
 
 def clean_field(value: Any) -> str | None:
@@ -21,7 +38,7 @@ def clean_field(value: Any) -> str | None:
         value = next((v for v in value if isinstance(v, str) and v.strip()), None)
     if not isinstance(value, str):
         return None
-    value = _SPACES.sub(" ", html.unescape(value)).strip()
+    value = _SPACES.sub(" ", repair_mojibake(html.unescape(value))).strip()
     return value or None
 
 
@@ -100,6 +117,13 @@ def _overlap(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
+def _shares_content_word(h1: str, machine: str, site: str | None) -> bool:
+    """The h1 shares a word with the machine titles other than a function word or the site's name: a
+    "Return to Nationwide Website" h1 shares only the site's name with the article's title."""
+    skip = set(vocab()["title"]["function_words"]) | set(_WORDS.findall((site or "").casefold()))
+    return bool((set(_WORDS.findall(h1.casefold())) - skip) & set(_WORDS.findall(machine.casefold())))
+
+
 def meta_title(data: PageData, site: str | None, heads: list[str]) -> str | None:
     """The headline publishers give to machines: JSON-LD, then social cards, then <title>."""
     if data.article:
@@ -133,11 +157,29 @@ def title(tree: HtmlElement, data: PageData, site: str | None) -> str | None:
         if h.casefold() != site_key
         and len(h.split()) <= _MAX_HEADLINE_WORDS
         and (len(h.split()) >= 3 or (fallback and _overlap(h, fallback) >= 0.5))
-        and (not machine or _overlap(h, machine) > 0)
+        and (not machine or _shares_content_word(h, machine, site))
     ]
     if len(usable) == 1:
-        return usable[0]
+        return _without_extras(usable[0], fallback)
     if usable:
         # Several h1s (logo, article, related stories): the one closest to the machine title.
-        return max(usable, key=lambda h: _overlap(h, fallback or "")) if fallback else usable[0]
+        best = max(usable, key=lambda h: _overlap(h, fallback or "")) if fallback else usable[0]
+        return _without_extras(best, fallback)
     return fallback
+
+
+_MIN_CONTAINED_WORDS = 4
+# What markup nests in an h1 beside the headline: a section label ("Blog:"), a source in brackets
+# ("(latimes.com) 87"), a posting line ("Posted on ... by ...").
+_H1_EXTRA = re.compile(r"^\W*(?:\w+:\s*\W*|\(\S+\.\w+\)[\s\d]*|(?:posted|published|updated)\b.*)$", re.IGNORECASE)
+
+
+def _without_extras(h1: str, machine: str | None) -> str:
+    """The machine title when the h1 is that title plus glued extras (see ``_H1_EXTRA``), or plus a date."""
+    if not machine or len(machine.split()) < _MIN_CONTAINED_WORDS or len(machine) >= len(h1):
+        return h1
+    at = h1.casefold().find(machine.casefold())
+    if at < 0:
+        return h1
+    extra = (h1[:at] + " " + h1[at + len(machine) :]).strip()
+    return machine if _H1_EXTRA.match(extra) or parse_displayed_dates(extra) else h1

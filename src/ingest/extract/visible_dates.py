@@ -10,6 +10,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ingest.extract.vocab import pattern, vocab
@@ -17,6 +18,10 @@ from ingest.extract.vocab import pattern, vocab
 _SPACES = re.compile(r"\s+")
 _LABEL_WINDOW = 40  # characters before a date searched for "Published", "Updated", "on Sunday,"...
 _BODY_START_CHARS = 500
+# "... game Saturday, Dec. 2, 2023" / "... the resort, Thursday, Dec. 21": a weekday with its comma right
+# after a lower-case word is running text (a photo caption, the story), not a dateline. Case-sensitive:
+# datelines follow a name or a label.
+_CAPTION_WEEKDAY = re.compile(r"[a-z]{2},?\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +82,7 @@ def labelled_dates(text: str, hints: set[date] | None = None) -> list[tuple[date
     for match in date_re.finditer(text):
         before = text[max(0, match.start() - _LABEL_WINDOW) : match.start()]
         label = _label(before)
-        if label is None and in_sentence.search(before):
+        if label is None and (in_sentence.search(before) or _CAPTION_WEEKDAY.search(before)):
             continue
         g = match.groupdict()
         result: date | None = None
@@ -100,12 +105,17 @@ def labelled_dates(text: str, hints: set[date] | None = None) -> list[tuple[date
     return found
 
 
+_BODY_TEXT = etree.XPath("//body//text()", smart_strings=False)
+_ALL_TEXT = etree.XPath("//text()", smart_strings=False)
+
+
 def linear_text(tree: HtmlElement) -> str:
     """The page's text in reading order, whitespace collapsed (scripts and styles are gone by now)."""
-    body = tree.find("body")
+    # Text nodes by XPath: the same strings as itertext() without an element proxy per node (2x faster).
     # Joined with spaces: adjacent elements ("Updated" + "<time>May 5</time>") are separate words.
     # str.split() collapses Unicode whitespace like the regex would, several times faster on whole pages.
-    return " ".join(" ".join((body if body is not None else tree).itertext()).split())
+    texts = _BODY_TEXT(tree) if tree.find("body") is not None else _ALL_TEXT(tree)
+    return " ".join(" ".join(texts).split())
 
 
 def _key(text: str) -> str:
