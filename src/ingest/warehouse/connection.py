@@ -46,6 +46,12 @@ def _extension_dir() -> str | None:
         return None
 
 
+def extension_config() -> dict[str, str | bool]:
+    """DuckDB config that loads fts/ducklake/spatial from duckdb-ext (offline); for every connection we open."""
+    ext_dir = _extension_dir()
+    return {"extension_directory": ext_dir} if ext_dir else {}
+
+
 def _is_lock_error(exc: Exception) -> bool:
     text = str(exc).lower()
     return any(m in text for m in _LOCK_MESSAGES)
@@ -71,10 +77,7 @@ def connect(
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise WarehouseError(f"cannot create the folder for {path}: {exc.strerror or exc}") from exc
-    config: dict[str, str | bool] = {}
-    ext_dir = _extension_dir()
-    if ext_dir:
-        config["extension_directory"] = ext_dir
+    config = extension_config()
     started = time.monotonic()
     delay = 0.05
     told = False

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from ingest.warehouse.connection import _extension_dir
+from ingest.warehouse.connection import extension_config
 from ingest.warehouse.export import ExportError, export_parquet
 
 CATALOG = "catalog.ducklake"
@@ -41,8 +41,7 @@ class LakeResult:
 
 def lake_connection(lake_dir: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB with the lake attached as ``lake`` (ducklake loaded from duckdb-ext, offline)."""
-    config = {"extension_directory": ext} if (ext := _extension_dir()) else {}
-    con = duckdb.connect(config=config)
+    con = duckdb.connect(config=extension_config())
     try:
         con.execute("load ducklake")
         options = f"data_path {_literal(str(lake_dir / DATA) + '/')}" + (", read_only" if read_only else "")

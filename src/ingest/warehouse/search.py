@@ -27,7 +27,7 @@ from pathlib import Path
 
 import duckdb
 
-from ingest.warehouse.connection import WarehouseError, _extension_dir, read_only
+from ingest.warehouse.connection import WarehouseError, extension_config, read_only
 
 FINGERPRINT_SQL = "select count(*), max(changed_at), coalesce(sum(version), 0) from articles"
 COPY_SQL = """
@@ -77,11 +77,7 @@ def index_path(db: str | Path) -> Path:
 
 
 def _sidecar(path: Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:
-    config: dict[str, str | bool] = {}
-    ext_dir = _extension_dir()
-    if ext_dir:
-        config["extension_directory"] = ext_dir
-    con = duckdb.connect(str(path), read_only=read_only, config=config)
+    con = duckdb.connect(str(path), read_only=read_only, config=extension_config())
     con.execute("load fts")
     return con
 
