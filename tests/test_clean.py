@@ -1,4 +1,12 @@
-from ingest.clean import canonicalize_url, content_hash, normalize_text, strip_boilerplate_lines, url_id
+from ingest.clean import (
+    canonicalize_url,
+    content_hash,
+    fingerprints,
+    normalize_text,
+    simhash,
+    strip_boilerplate_lines,
+    url_id,
+)
 
 
 def test_canonical_url_strips_tracking_fragment_and_default_port():
@@ -41,3 +49,18 @@ def test_strip_boilerplate_lines_removes_only_whole_lines():
 def test_content_hash_ignores_spacing_punctuation_and_case():
     assert content_hash("Two rockets hit Ain al-Asad.") == content_hash("two  rockets hit ain al asad")
     assert content_hash("Two rockets hit Ain al-Asad.") != content_hash("Three rockets hit Ain al-Asad.")
+
+
+def test_simhash_values_are_stable():
+    # Stored SimHashes are compared with new ones for near-duplicates: the function must never drift.
+    text = (
+        "Two rockets hit Ain al-Asad air base in Anbar on Tuesday, wounding three US service members, officials said."
+    )
+    assert simhash(text) == 6269899719440366789
+    assert simhash("Houthi forces fired an anti-ship missile at a tanker in the Red Sea.") == 4756121256200417998
+    assert simhash("") == 0 and simhash("one two") == 561697725256166493
+
+
+def test_fingerprints_equal_the_two_hashes():
+    for text in ("Two rockets hit Ain al-Asad.", "", "Ünïcode  text, with ﬁ ligature"):
+        assert fingerprints(text) == (content_hash(text), simhash(text))

@@ -6,7 +6,7 @@ import hashlib
 import re
 import tomllib
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 
 import numpy as np
@@ -49,14 +49,28 @@ def content_hash(text: str) -> str:
     Used to recognise the same story syndicated by several outlets and to tell a real article update
     from a re-render of the same text.
     """
-    words = _WORDS.findall(unicodedata.normalize("NFKC", text).casefold())
+    return _content_hash(_hash_words(text))
+
+
+def fingerprints(text: str) -> tuple[str, int]:
+    """``(content_hash(text), simhash(text))``, splitting the text into words once for both."""
+    words = _hash_words(text)
+    return _content_hash(words), _simhash(words)
+
+
+def _hash_words(text: str) -> list[str]:
+    return _WORDS.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def _content_hash(words: list[str]) -> str:
     return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
 
 
 def _shingle_digests(words: list[str], size: int) -> bytes:
     """8-byte BLAKE2b digest of every word ``size``-gram, concatenated."""
-    grams = (" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1)))
-    return b"".join(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest() for g in grams)
+    digest = partial(hashlib.blake2b, digest_size=8)
+    grams = [" ".join(words[i : i + size]).encode("utf-8") for i in range(max(1, len(words) - size + 1))]
+    return b"".join([digest(g).digest() for g in grams])
 
 
 def simhash(text: str) -> int:
@@ -65,7 +79,10 @@ def simhash(text: str) -> int:
     Two copies of a story that differ by a credit line, a dateline or an edited sentence land a few
     bits apart, while different stories differ in about half of the 64 bits.
     """
-    words = _WORDS.findall(unicodedata.normalize("NFKC", text).casefold())
+    return _simhash(_hash_words(text))
+
+
+def _simhash(words: list[str]) -> int:
     if not words:
         return 0
     digests = np.frombuffer(_shingle_digests(words, 3), dtype=np.uint8).reshape(-1, 8)

@@ -8,7 +8,7 @@ from datetime import datetime
 from time import perf_counter
 from typing import Any
 
-from ingest.clean import canonicalize_url, content_hash, normalize_text, simhash, strip_boilerplate_lines, url_id
+from ingest.clean import canonicalize_url, fingerprints, normalize_text, strip_boilerplate_lines, url_id
 from ingest.extract import extract
 from ingest.pipeline.common import parse_when
 from ingest.pipeline.plan import ArticleJob
@@ -67,7 +67,7 @@ def process_article(
     urls = sorted({canonicalize_url(job.url), canonicalize_url(final_url or job.url), canonical})
     published = _published(extracted.published, job.entry_published)
     title = extracted.title or job.entry_title
-    fingerprint, near = content_hash(text), simhash(text)
+    fingerprint, near = fingerprints(text)
     clock = _lap(timings, "clean", clock)
     try:
         tags = tag_article(text, published=published, title=title)
