@@ -11,9 +11,12 @@ What is measured, in one process unless said otherwise (times are inside the sta
 - feed parse: ``parse_feed`` on RSS 2.0 documents of 200 items each (items/s);
 - extract, clean, tag: the stages inside ``process_article`` (articles/s of each stage alone);
 - load: ``load_articles`` into a DuckDB file, one write transaction per batch (rows/s), at the nightly
-  batch size (50) and in bulk (1,000 per transaction);
+  batch size and in bulk (1,000 per transaction); DuckDB's own durable rate for the same texts as a control;
 - trafilatura: ``trafilatura.extract`` alone on the same pages (the ratio's baseline);
 - end to end: extract + clean + tag + load, 1 process, and with the work split over a process pool;
+- the nightly flow's article phase as the flow runs it, network aside (``run_article_batch`` on 4 task
+  threads: raw layer, extract + clean + tag on the process pool, one load per batch) beside trafilatura
+  alone on the same pages, in wall time and in CPU time per article (main process plus pool workers);
 - peak RSS of each N's run (a separate process per N, so the numbers do not mix): flat in N means
   batches stream through memory;
 - growth: loading 10,000 articles into an empty warehouse vs one already holding 100,000.
@@ -97,6 +100,7 @@ def run_one(n: int, db: Path, baseline: int, processes: int, pool_sample: int) -
     """Stream N articles through every stage; returns seconds per stage and counts."""
     import trafilatura
 
+    from ingest.config import Settings
     from ingest.feeds import parse_feed
     from ingest.pipeline.load import load_articles
     from ingest.pipeline.plan import ArticleJob
@@ -132,10 +136,11 @@ def run_one(n: int, db: Path, baseline: int, processes: int, pool_sample: int) -
                 counts["events"] += len(outcome.events)
             else:
                 counts["failed"] += 1
-        for start in range(0, len(processed), 50):  # the nightly batch size: one transaction each
+        size = Settings().batch_size  # the nightly batch size: one transaction each
+        for start in range(0, len(processed), size):
             clock = time.perf_counter()
             with writer(db) as con:
-                load_articles(con, processed[start : start + 50], "bench")
+                load_articles(con, processed[start : start + size], "bench")
             t["load"] += time.perf_counter() - clock
         counts["articles"] += len(processed)
     if processes > 1 and sample:
@@ -156,6 +161,97 @@ def _process(args):  # top level: a process pool pickles it by name
     from ingest.pipeline.process import process_article
 
     return process_article(*args)
+
+
+class MemoryFetcher:
+    """Stands in for ``Fetcher`` with pages already in memory, so the article phase runs without network."""
+
+    def __init__(self, pages: dict[str, bytes]) -> None:
+        self.pages = pages
+
+    def fetch(self, url: str, *, kind: str, **_: object):
+        from ingest.fetch import FetchResult
+
+        return FetchResult(url=url, final_url=url, kind=kind, status=200, headers={"content-type": "text/html"},
+                           body=self.pages[url], error=None, elapsed_ms=0, fetched_at=datetime.now(UTC))  # fmt: skip
+
+
+def flow_rate(n: int, processes: int, batch_size: int, tasks: int = 4) -> dict[str, float]:
+    """Articles per second through the nightly flow's article phase, network aside: ``run_article_batch``
+    (raw layer written first, extract + clean + tag on a process pool, one load transaction per batch) on
+    ``tasks`` threads as the flow's task runner runs them, against trafilatura alone on the same pages,
+    in one process and in a pool of ``processes``."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import trafilatura
+
+    from ingest.pipeline.articles import run_article_batch
+    from ingest.pipeline.common import chunks
+    from ingest.pipeline.plan import ArticleJob
+    from ingest.pipeline.pool import processing_map
+    from ingest.warehouse import read_only, writer
+
+    pages: dict[str, bytes] = {}
+    jobs: list[ArticleJob] = []
+    for batch in synthetic_batches(n, seed=11):
+        for url, title, published, html in batch:
+            pages[url] = html.encode()
+            jobs.append(ArticleJob(url=url, feed_url="https://bench.example/feed.xml", source="bench", reason="new",
+                                   entry_title=title, entry_published=published))  # fmt: skip
+    out: dict[str, float] = {"n": n, "processes": processes, "batch_size": batch_size}
+    clock, cpu = time.perf_counter(), time.process_time()
+    for url, body in pages.items():
+        trafilatura.extract(body.decode(), url=url)
+    out["trafilatura_1"] = time.perf_counter() - clock
+    out["trafilatura_cpu"] = time.process_time() - cpu
+    with processing_map(processes) as pmap:
+        list(pmap(_trafilatura, list(pages.items())[:processes]))  # start the workers outside the timing
+        clock = time.perf_counter()
+        list(pmap(_trafilatura, list(pages.items())))
+        out["trafilatura_pool"] = time.perf_counter() - clock
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "flow.duckdb"
+        with writer(db):
+            pass  # create and migrate outside the timing, as an existing warehouse would be
+        fetcher = MemoryFetcher(pages)
+        with processing_map(processes) as pmap, ThreadPoolExecutor(max_workers=tasks) as runner:
+            # Warm workers (modules imported, tagger tables built), as a long run's workers are.
+            warm = [(j, pages[j.url], j.url, f"warm-{j.url}") for j in jobs[: processes * 4]]
+            list(pmap(_process, warm))
+            workers_cpu = _live_children_cpu()
+            warm_cpu = time.process_time()
+            clock = time.perf_counter()
+            list(runner.map(lambda b: run_article_batch(fetcher, db, "bench", b, workers=1, map_fn=pmap),
+                            chunks(jobs, batch_size)))  # fmt: skip
+            out["flow"] = time.perf_counter() - clock
+            out["flow_cpu_main"] = time.process_time() - warm_cpu
+            out["flow_cpu_workers"] = _live_children_cpu() - workers_cpu
+        with read_only(db) as con:
+            out["loaded"] = con.execute("select count(*) from articles").fetchone()[0]
+            out["raw"] = con.execute("select count(*) from raw_documents").fetchone()[0]
+    return out
+
+
+def _live_children_cpu() -> float:
+    """CPU seconds so far of this process's running children (the pool's workers), from /proc (Linux);
+    NaN elsewhere. getrusage counts children only once they exit, start-up included."""
+    total, found, tick = 0.0, False, os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == os.getpid():  # fields[1] is the parent pid; utime, stime are fields[11:13]
+            total += (int(fields[11]) + int(fields[12])) / tick
+            found = True
+    return total if found else float("nan")
+
+
+def _trafilatura(item: tuple[str, bytes]) -> None:
+    import trafilatura
+
+    url, body = item
+    trafilatura.extract(body.decode(), url=url)
 
 
 def bulk_load_rate(db: Path, n: int = 10_000) -> float:
@@ -194,6 +290,26 @@ def append_rate(db: Path, n: int = 100_000) -> tuple[float, float]:
     return n / inserted, n / (inserted + built)
 
 
+def duckdb_floor_rate(db: Path, n: int = 100_000) -> float:
+    """Control: rows per second DuckDB itself takes durably (insert, commit, close) into a bare two-column
+    table (id, text) with the same texts as ``append_rate``: the ceiling for any article load here."""
+    import duckdb
+    import pyarrow as pa
+
+    texts = [p.text for p in synthetic_processed(n, offset=50_000_000)]
+    table = pa.table({"id": pa.array(range(n), pa.int64()), "text": texts})
+    with duckdb.connect(str(db)) as con:
+        con.execute("create table t (id bigint, text varchar)")
+    clock = time.perf_counter()
+    con = duckdb.connect(str(db))
+    con.begin()
+    con.register("v", table)
+    con.execute("insert into t select id, text from v")
+    con.commit()
+    con.close()  # checkpoints the file
+    return n / (time.perf_counter() - clock)
+
+
 def synthetic_processed(n: int, offset: int = 0, day0: datetime | None = None) -> Iterator:
     """ProcessedArticle objects without running extract/tag, for load-only measurements."""
     from ingest.clean import content_hash, simhash
@@ -218,13 +334,15 @@ def synthetic_processed(n: int, offset: int = 0, day0: datetime | None = None) -
 
 
 def growth(tmp: Path, existing: int = 100_000, new: int = 10_000) -> dict[str, float]:
-    """Seconds to load ``new`` articles (nightly batches of 50) into an empty warehouse and into one
+    """Seconds to load ``new`` articles (in nightly batches) into an empty warehouse and into one
     already holding ``existing`` articles from earlier days."""
+    from ingest.config import Settings
     from ingest.pipeline.load import load_articles
     from ingest.warehouse import writer
 
     fresh = list(synthetic_processed(new, offset=0, day0=datetime(2025, 1, 1, tzinfo=UTC)))
     out: dict[str, float] = {}
+    size = Settings().batch_size
     for label, prefill in (("empty", 0), ("grown", existing)):
         db = tmp / f"growth-{label}.duckdb"
         clock = time.perf_counter()
@@ -234,9 +352,9 @@ def growth(tmp: Path, existing: int = 100_000, new: int = 10_000) -> dict[str, f
                               "prefill")  # fmt: skip
         out[f"prefill_s_{label}"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        for start in range(0, new, 50):
+        for start in range(0, new, size):
             with writer(db) as con:
-                load_articles(con, fresh[start : start + 50], "bench")
+                load_articles(con, fresh[start : start + size], "bench")
         out[label] = time.perf_counter() - clock
     return out
 
@@ -258,6 +376,7 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--pool-sample", type=int, default=1000, help="articles for the process-pool comparison")
     parser.add_argument("--no-growth", action="store_true")
+    parser.add_argument("--flow-n", type=int, default=1000, help="articles for the flow-shaped run (0: skip)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -274,7 +393,7 @@ def main() -> None:
             print(out.stderr[-3000:])
             raise SystemExit(f"the run for N={n} failed")
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    header = ("N", "feed items/s", "extract/s", "clean/s", "tag/s", "load rows/s", "e2e/s 1 proc",
+    header = ("N", "feed items/s", "extract/s", "clean/s", "tag/s", "load rows/s (nightly batch)", "e2e/s 1 proc",
               "trafilatura/s", "ratio", f"e2e/s {args.processes} proc", "ratio", "peak MB")  # fmt: skip
     print("\n| " + " | ".join(header) + " |\n|" + "---|" * len(header))
     for r in rows:
@@ -293,6 +412,22 @@ def main() -> None:
             print(f"\nN={r['n']}: extract+clean+tag on {r['pool_sample']} articles: 1 process "
                   f"{r['inproc_sample']:.1f} s, {args.processes} processes {r['pool']:.1f} s: speed-up {speedup:.2f}x; "
                   f"{r['failed']} failed, {r['events']} events")  # fmt: skip
+    if args.flow_n:
+        from ingest.config import Settings
+
+        f = flow_rate(args.flow_n, args.processes, Settings().batch_size)
+        flow, traf1, trafp = (_rate(f["n"], f[k]) for k in ("flow", "trafilatura_1", "trafilatura_pool"))
+        print(f"\nNightly article phase without the network (run_article_batch: raw layer, extract + clean + tag on "
+              f"{args.processes} processes, load), {f['n']:,.0f} articles in batches of {f['batch_size']:.0f} on 4 "
+              "task threads, beside trafilatura alone on the same pages:")  # fmt: skip
+        cpu = f["flow_cpu_main"] + f["flow_cpu_workers"]
+        print(f"| e2e articles/s | trafilatura 1 proc | ratio | trafilatura {args.processes} procs | ratio | "
+              "CPU ms/article e2e (main + workers) | trafilatura CPU ms/article | loaded | raw |\n"
+              "|---|---|---|---|---|---|---|---|---|")  # fmt: skip
+        print(f"| {flow:,.1f} | {traf1:,.1f} | {flow / traf1:.2f} | {trafp:,.1f} | {flow / trafp:.2f} | "
+              f"{1000 * cpu / f['n']:.1f} ({1000 * f['flow_cpu_main'] / f['n']:.1f} + "
+              f"{1000 * f['flow_cpu_workers'] / f['n']:.1f}) | {1000 * f['trafilatura_cpu'] / f['n']:.1f} | "
+              f"{f['loaded']:,.0f} | {f['raw']:,.0f} |")  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
         rate = bulk_load_rate(Path(tmp) / "bulk.duckdb")
         print(f"\nload_articles in bulk (1,000 articles per transaction, with versions, URLs and 2 events each): "
@@ -301,9 +436,12 @@ def main() -> None:
         print(f"warehouse bulk append of 100,000 article rows (~2-8 KB of text each), one transaction: "
               f"{arrow_rate:,.0f} rows/s from an Arrow table, {python_rate:,.0f} rows/s counting the "
               "Python-to-Arrow conversion")  # fmt: skip
+        floor = duckdb_floor_rate(Path(tmp) / "floor.duckdb")
+        print(f"control: DuckDB alone, the same 100,000 texts into a bare (id, text) table, one transaction: "
+              f"{floor:,.0f} rows/s")  # fmt: skip
         if not args.no_growth:
             g = growth(Path(tmp))
-            print(f"growth: 10,000 new articles in nightly batches of 50: empty warehouse {g['empty']:.1f} s, "
+            print(f"growth: 10,000 new articles in nightly batches: empty warehouse {g['empty']:.1f} s, "
                   f"warehouse holding 100,000 {g['grown']:.1f} s (ratio {g['grown'] / g['empty']:.2f}; "
                   f"prefill took {g['prefill_s_grown']:.0f} s)")  # fmt: skip
 
