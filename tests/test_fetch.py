@@ -148,6 +148,28 @@ def test_redirects_are_followed_and_recorded(server: Server) -> None:
     assert result.redirects == [f"{server.base}/mid", f"{server.base}/new"]
 
 
+def test_each_redirect_hop_is_resolved_once(server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    # With robots.txt on, a hop's address is checked before its robots.txt; the request must then use
+    # that same checked address instead of asking DNS again.
+    import ingest.fetch.fetcher as fetcher_module
+
+    server.routes["/old"] = redirect("/new", 301)
+    server.routes["/new"] = reply()
+    server.routes["/robots.txt"] = reply(404, b"", "text/plain")
+    calls: list[str] = []
+    real = fetcher_module.resolve_target
+
+    def counting(host: str, port: int, **kwargs: object):  # type: ignore[no-untyped-def]
+        calls.append(host)
+        return real(host, port, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fetcher_module, "resolve_target", counting)
+    result = Fetcher(settings_for(server, respect_robots=True)).fetch(f"{server.base}/old", kind="article")
+    assert result.ok and result.final_url == f"{server.base}/new"
+    # robots.txt once, /old once, /new once
+    assert len(calls) == 3, calls
+
+
 def test_redirect_loops_and_long_chains_stop_with_a_reason(server: Server) -> None:
     server.routes["/a"] = redirect("/b")
     server.routes["/b"] = redirect("/a")

@@ -79,8 +79,11 @@ class Fetcher:
             if kind == "article" and self.settings.respect_robots:
                 self._check_robots(current)
             seen = {current}
+            hop_target: Target | None = None  # a redirect hop's address, checked once, used for its request
             while True:
-                status, headers, body, fetched_at = self._request(current, kind, etag, last_modified, started)
+                status, headers, body, fetched_at = self._request(current, kind, etag, last_modified, started,
+                                                                  hop_target)  # fmt: skip
+                hop_target = None
                 if status in REDIRECTS and "location" in headers:
                     target = urljoin(current, headers["location"].strip())
                     if len(redirects) >= self.settings.max_redirects:
@@ -92,7 +95,7 @@ class Fetcher:
                     current = target
                     etag = last_modified = None  # validators belong to the first URL
                     if kind == "article" and self.settings.respect_robots:
-                        self._target(current)  # a refused hop says so, not "its robots.txt is unreachable"
+                        hop_target = self._target(current)  # a refused hop says so, not "robots.txt unreachable"
                         self._check_robots(current)
                     continue
                 break
@@ -135,11 +138,12 @@ class Fetcher:
 
     # -- one request ----------------------------------------------------------------------------------
     def _request(
-        self, url: str, kind: str, etag: str | None, last_modified: str | None, started: float
-    ) -> tuple[int, dict[str, str], bytes, datetime]:
+        self, url: str, kind: str, etag: str | None, last_modified: str | None, started: float,
+        target: Target | None = None,
+    ) -> tuple[int, dict[str, str], bytes, datetime]:  # fmt: skip
         parts = urlsplit(url)
         scheme = parts.scheme.lower()
-        target = self._target(url)
+        target = target or self._target(url)
         headers = {
             "User-Agent": self.settings.user_agent,
             "Accept-Encoding": "gzip, deflate",
