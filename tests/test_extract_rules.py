@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from ingest.extract import decode_html
+from ingest.extract import decode_html, extract
 from ingest.extract.authors import clean_name, split_byline
 from ingest.extract.body import reconcile
 from ingest.extract.boilerplate import clean_paragraphs, drop_furniture
@@ -268,3 +268,40 @@ def test_h1_sharing_only_the_site_name_is_not_the_headline() -> None:
         '<meta property="og:title" content="Smart home security concerns | Nationwide">'
     )
     assert extract(_page(head, h1="Return to Nationwide Website")).title == "Smart home security concerns"
+
+
+def _dated_page(head: str, shown_before: str, shown_after: str, body_top: str) -> str:
+    body = " ".join(["The council met on a quiet evening to weigh the plan for the old harbour wall."] * 6)
+    return (
+        f"<html><head><title>Harbour wall plan approved</title>{head}</head><body>"
+        f"<div>{shown_before}</div><h1>Harbour wall plan approved</h1><div>{shown_after}</div>"
+        f"<article><p>{body_top}</p><p>{body}</p><p>{body}</p></article></body></html>"
+    )
+
+
+def test_date_with_offset_keeps_its_day_against_a_url_day() -> None:
+    # 07:30 at -05:00 is the publisher's local morning: no UTC shift to correct from the URL's day.
+    head = '<meta property="article:published_time" content="2023-12-20T07:30:00-05:00">'
+    got = extract(_dated_page(head, "", "", ""), url="https://x.example/news/2023-12-19-harbour")
+    assert (got.published or "")[:10] == "2023-12-20"
+
+
+def test_date_in_url_and_metadata_agree_over_a_sidebar_date() -> None:
+    head = '<meta property="article:published_time" content="2021-01-18T19:55:00+01:00">'
+    page = _dated_page(head, "", "Recent articles: August 9, 2021", "")
+    got = extract(page, url="https://x.example/2021/01/18/harbour")
+    assert (got.published or "")[:10] == "2021-01-18"
+
+
+def test_date_before_headline_prefers_the_unlabelled_one() -> None:
+    page = _dated_page("", "December 22, 2022 · Updated January 2, 2026", "", "")
+    assert (extract(page).published or "")[:10] == "2022-12-22"
+
+
+def test_date_opening_the_body_that_matches_the_update_is_the_shown_date() -> None:
+    head = (
+        '<meta property="article:published_time" content="2023-12-15T14:18:00Z">'
+        '<meta property="article:modified_time" content="2023-12-17T17:23:00Z">'
+    )
+    page = _dated_page(head, "", "", "Sunday 17 December 2023 17:23, UK")
+    assert (extract(page).published or "")[:10] == "2023-12-17"

@@ -88,6 +88,12 @@ def url_date(url: str | None) -> date | None:
     return found if _EARLIEST_YEAR <= found.year <= date.today().year + 1 else None
 
 
+def _utc_or_dateless(value: str) -> bool:
+    """A timestamp in UTC (or a bare day) may fall on another day than the publisher's local one; one
+    with a real UTC offset is already in the publisher's time and its day stands."""
+    return len(value) <= 10 or value.endswith(("+00:00", "Z"))
+
+
 def _day(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value[:10]) if value else None
@@ -113,6 +119,10 @@ def published_date(
     from_url = url_date(url)
     hints = {d for d in (_day(structured), _day(modified), from_url) if d}
     shown = headline_date(zone, hints)
+    if structured and from_url and _day(structured) == from_url:
+        # Two independent machine signals agree: dates printed near the headline are then more likely a
+        # sidebar's or an update's.
+        return structured
     if shown:
         day = _day(structured)
         # The machine date printed anywhere by the headline confirms it: the first date after the headline
@@ -123,9 +133,18 @@ def published_date(
         return structured if day == shown else shown.isoformat()
     if structured:
         day = _day(structured)
+        # The body opens with the date of the last update (a dateline after the standfirst): the page
+        # shows that date as the article's, as it does when it prints it under the headline.
+        top = [d for d, _label in labelled_dates(zone[2][:_DATELINE_CHARS], hints)]
+        if top and modified and top[0] == _day(modified) and top[0] != day:
+            return top[0].isoformat()
         # UTC timestamps shift late-evening articles to the next day; the URL, or a date printed at the top
         # of the body (after a standfirst), keeps the publisher's local day.
-        local = [from_url, *(d for d, label in labelled_dates(zone[2], hints) if label)]
+        local = (
+            [from_url, *(d for d, label in labelled_dates(zone[2], hints) if label)]
+            if _utc_or_dateless(structured)
+            else []
+        )
         if day and (near := next((d for d in local if d and abs((d - day).days) == 1), None)):
             return near.isoformat()
         return structured

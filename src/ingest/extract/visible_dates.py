@@ -177,5 +177,7 @@ def headline_date(zone: tuple[str, str, str], hints: set[date] | None = None) ->
         return published[0]
     if found:
         return found[0][0]
-    earlier = parse_displayed_dates(before, hints)
-    return earlier[-1] if earlier else None
+    # Before the headline: the last date, unless that one says it is an update and another does not.
+    earlier = labelled_dates(before, hints)
+    plain = [d for d, label in earlier if label != "updated"]
+    return plain[-1] if plain else (earlier[-1][0] if earlier else None)
