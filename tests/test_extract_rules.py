@@ -305,3 +305,24 @@ def test_date_opening_the_body_that_matches_the_update_is_the_shown_date() -> No
     )
     page = _dated_page(head, "", "", "Sunday 17 December 2023 17:23, UK")
     assert (extract(page).published or "")[:10] == "2023-12-17"
+
+
+def test_title_h1_that_is_the_site_name_in_the_title_tag_is_skipped() -> None:
+    body = "<p>" + " ".join(["Rendering every pixel the same way on every screen took some care."] * 8) + "</p>"
+    page = (
+        "<html><head><title>Building a pixel-perfect UI pipeline - Part 1 | Playful Tones</title></head>"
+        f"<body><header><h1>Playful Tones</h1></header><article>{body}</article></body></html>"
+    )
+    assert extract(page).title == "Building a pixel-perfect UI pipeline - Part 1"
+
+
+def test_title_truncated_jsonld_headline_gives_way_to_the_whole_one() -> None:
+    whole = "Fix It Friday: We Help 4 Readers Arrange Their Living Rooms (Including One Trick That Always Works)"
+    cut = whole[:60]
+    body = "<p>" + " ".join(["Moving the sofa away from the wall changed the whole room for the better."] * 8) + "</p>"
+    page = (
+        f'<html><head><title>{whole} - Emily Home</title><meta property="og:title" content="{whole} - Emily Home">'
+        f'<script type="application/ld+json">{{"@type": "BlogPosting", "headline": "{cut}"}}</script>'
+        f"</head><body><article>{body}</article></body></html>"
+    )
+    assert extract(page).title == whole
