@@ -326,3 +326,19 @@ def test_title_truncated_jsonld_headline_gives_way_to_the_whole_one() -> None:
         f"</head><body><article>{body}</article></body></html>"
     )
     assert extract(page).title == whole
+
+
+def test_furniture_patterns_with_a_word_list_still_match() -> None:
+    furniture = ["Sign up for our newsletter to get the latest updates", "© 2024 Example Ltd. All rights reserved."]
+    text = ["Readers who subscribe to the paper get the crossword as well as the news, she said."]
+    assert drop_furniture(furniture + text) == text
+
+
+def test_language_declared_english_is_checked_on_text_in_another_language() -> None:
+    from ingest.extract.language import page_language
+    from ingest.extract.structured import PageData
+
+    dutch = " ".join(["De gemeente heeft het plan voor de nieuwe haven goedgekeurd na een lange discussie."] * 15)
+    english = " ".join(["The council approved the plan for the new harbour after a long debate in the town hall."] * 15)
+    assert page_language(PageData(html_lang="en"), dutch) == "nl"
+    assert page_language(PageData(html_lang="en"), english) == "en"
