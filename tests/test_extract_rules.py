@@ -98,6 +98,9 @@ def test_title_site_suffix_cut() -> None:
     assert _cut_site("Port reopens | Harbour Daily", "Harbour Daily", []) == "Port reopens"
     assert _cut_site("Harbour Daily | Port reopens", "Harbour Daily", []) == "Port reopens"
     assert _cut_site("Port reopens - Harbour", None, []) == "Port reopens"
+    assert (
+        _cut_site("Port reopens - Acme Consulting - Sea Advice", "Acme Consulting - Sea Advice", []) == "Port reopens"
+    )
     assert _cut_site("Iran - Iraq talks resume after long pause", None, []) == (
         "Iran - Iraq talks resume after long pause"
     )

@@ -58,7 +58,9 @@ def _jsonld_date(data: PageData, key: str) -> str | None:
     return None
 
 
-def _dom_date(tree: HtmlElement, prop: str) -> str | None:
+def _dom_date(tree: HtmlElement, data: PageData, prop: str) -> str | None:
+    if not data.may_contain(prop):
+        return None
     for el in tree.xpath("//*[@itemprop=$prop]", prop=prop):
         if found := normalise_date(el.get("datetime") or el.get("content") or el.text_content()):
             return found
@@ -73,7 +75,7 @@ def structured_published(tree: HtmlElement, data: PageData) -> str | None:
         for value in data.meta.get(key, ()):
             if found := normalise_date(value):
                 return found
-    return _dom_date(tree, "datePublished") or _jsonld_date(data, "dateCreated")
+    return _dom_date(tree, data, "datePublished") or _jsonld_date(data, "dateCreated")
 
 
 def url_date(url: str | None) -> date | None:
@@ -165,7 +167,7 @@ def modified_date(tree: HtmlElement, data: PageData) -> str | None:
         for value in data.meta.get(key, ()):
             if found := normalise_date(value):
                 return found
-    return _dom_date(tree, "dateModified")
+    return _dom_date(tree, data, "dateModified")
 
 
 def _htmldate(tree: HtmlElement, url: str | None) -> str | None:

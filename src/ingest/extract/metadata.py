@@ -89,6 +89,13 @@ def h1_texts(tree: HtmlElement) -> list[str]:
 
 def _cut_site(title: str, site: str | None, heads: list[str]) -> str:
     """Remove a " | Site" style part at either end of a title, when something shows it is the site name."""
+    folded_title, folded_site = title.casefold(), (site or "").casefold()
+    for sep in vocab()["title"]["separators"]:
+        # The whole site name, even one holding a separator itself ("Acme - Consulting").
+        if site and folded_title.endswith(sep + folded_site) and len(title) > len(sep + site):
+            return title[: -len(sep + site)].strip()
+        if site and folded_title.startswith(folded_site + sep) and len(title) > len(site + sep):
+            return title[len(site + sep) :].strip()
     for sep in vocab()["title"]["separators"]:
         if sep not in title:
             continue
@@ -134,10 +141,14 @@ def meta_title(data: PageData, site: str | None, heads: list[str]) -> str | None
         headline = clean_field(data.article.get("headline")) or clean_field(data.article.get("name"))
         if headline:
             # SEO plugins cut the JSON-LD headline at ~110 characters; the social or <title> one is whole.
-            longer = [t for t in (clean_field(data.first("og:title")), clean_field(data.title_tag)) if t]
-            whole = next((t for t in longer if len(t) > len(headline) and t.startswith(headline)), None)
+            others = [
+                _cut_site(t, site, heads)
+                for t in (clean_field(data.first("og:title")), clean_field(data.title_tag))
+                if t
+            ]
+            whole = next((t for t in others if len(t) > len(headline) and t.startswith(headline)), None)
             if whole:
-                return _cut_site(whole, site, heads)
+                return whole
             return _cut_site(headline, site, heads) if " | " in headline else headline
     for key in ("og:title", "twitter:title"):
         found = clean_field(data.first(key))
