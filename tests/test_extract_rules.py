@@ -345,3 +345,14 @@ def test_language_declared_english_is_checked_on_text_in_another_language() -> N
     english = " ".join(["The council approved the plan for the new harbour after a long debate in the town hall."] * 15)
     assert page_language(PageData(html_lang="en"), dutch) == "nl"
     assert page_language(PageData(html_lang="en"), english) == "en"
+
+
+def test_dom_paragraphs_leaves_the_head_in_place() -> None:
+    from ingest.extract.body import dom_paragraphs
+    from ingest.extract.parse import parse_html
+
+    text = " ".join(["The harbour wall was rebuilt over the winter by a crew of twelve."] * 10)
+    tree = parse_html(f'<html><head><meta name="author" content="Ana Ruiz"></head><body><p>{text}</p></body></html>')
+    assert tree is not None
+    assert dom_paragraphs(tree, None, len(text))
+    assert tree[0].tag == "head" and tree.find("head/meta").get("content") == "Ana Ruiz"
