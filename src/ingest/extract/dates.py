@@ -115,16 +115,17 @@ def published_date(
     The date printed under the headline wins when there is one: it is what the publisher shows as the
     article's date (often an "Updated" date on evergreen pages) and it is in the publisher's time zone,
     while JSON-LD timestamps are often in UTC. A machine timestamp falling on that same day is kept for
-    its precision.
+    its precision. Two exceptions: the metadata and the URL agreeing on a day outvote the page's printed
+    dates, and a timestamp with a real UTC offset is already in local time, so its day is never shifted.
     """
     structured = structured_published(tree, data)
     from_url = url_date(url)
-    hints = {d for d in (_day(structured), _day(modified), from_url) if d}
-    shown = headline_date(zone, hints)
     if structured and from_url and _day(structured) == from_url:
         # Two independent machine signals agree: dates printed near the headline are then more likely a
         # sidebar's or an update's.
         return structured
+    hints = {d for d in (_day(structured), _day(modified), from_url) if d}
+    shown = headline_date(zone, hints)
     if shown:
         day = _day(structured)
         # The machine date printed anywhere by the headline confirms it: the first date after the headline
