@@ -356,3 +356,12 @@ def test_dom_paragraphs_leaves_the_head_in_place() -> None:
     assert tree is not None
     assert dom_paragraphs(tree, None, len(text))
     assert tree[0].tag == "head" and tree.find("head/meta").get("content") == "Ana Ruiz"
+
+
+def test_slashed_date_read_month_first_only_for_us_english() -> None:
+    assert parse_displayed_dates("03/01/2017", month_first=True) == [date(2017, 3, 1)]
+    assert parse_displayed_dates("03.01.2017", month_first=True) == []  # dotted: day-first countries
+    assert parse_displayed_dates("03/01/2017", {date(2017, 1, 3)}, month_first=True) == [date(2017, 1, 3)]
+    page = _dated_page("", "", "03/01/2017 by Agatha Caleo", "").replace("<html>", '<html lang="en-US">')
+    assert (extract(page).published or "")[:10] == "2017-03-01"
+    assert (extract(page.replace('lang="en-US"', 'lang="en-GB"')).published or "")[:10] != "2017-03-01"

@@ -9,7 +9,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ingest.extract.structured import PageData
-from ingest.extract.visible_dates import headline_date, labelled_dates, parse_displayed_dates
+from ingest.extract.visible_dates import headline_date, labelled_dates, parse_displayed_dates, slash_month_first
 from ingest.extract.vocab import vocab
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -125,26 +125,27 @@ def published_date(
         # sidebar's or an update's.
         return structured
     hints = {d for d in (_day(structured), _day(modified), from_url) if d}
-    shown = headline_date(zone, hints)
+    mf = slash_month_first(data.html_lang)
+    shown = headline_date(zone, hints, mf)
     if shown:
         day = _day(structured)
         # The machine date printed anywhere by the headline confirms it: the first date after the headline
         # may then be a related story's or an "Updated" line's.
-        near = [d for d, label in labelled_dates(zone[0], hints) if label != "updated"]
-        if day and day != shown and day in near + parse_displayed_dates(zone[1], hints):
+        near = [d for d, label in labelled_dates(zone[0], hints, mf) if label != "updated"]
+        if day and day != shown and day in near + parse_displayed_dates(zone[1], hints, mf):
             return structured
         return structured if day == shown else shown.isoformat()
     if structured:
         day = _day(structured)
         # The body opens with the date of the last update (a dateline after the standfirst): the page
         # shows that date as the article's, as it does when it prints it under the headline.
-        top = [d for d, _label in labelled_dates(zone[2][:_DATELINE_CHARS], hints)]
+        top = [d for d, _label in labelled_dates(zone[2][:_DATELINE_CHARS], hints, mf)]
         if top and modified and top[0] == _day(modified) and top[0] != day:
             return top[0].isoformat()
         # UTC timestamps shift late-evening articles to the next day; the URL, or a date printed at the top
         # of the body (after a standfirst), keeps the publisher's local day.
         local = (
-            [from_url, *(d for d, label in labelled_dates(zone[2], hints) if label)]
+            [from_url, *(d for d, label in labelled_dates(zone[2], hints, mf) if label)]
             if _utc_or_dateless(structured)
             else []
         )
@@ -154,7 +155,7 @@ def published_date(
     if from_url:
         return from_url.isoformat()
     # No machine date and none beside the headline: a dateline opening the body ("March 5, 2024 -").
-    body_dates = [d for d, label in labelled_dates(zone[2][:_DATELINE_CHARS], hints) if label != "updated"]
+    body_dates = [d for d, label in labelled_dates(zone[2][:_DATELINE_CHARS], hints, mf) if label != "updated"]
     if body_dates:
         return body_dates[0].isoformat()
     return _htmldate(tree, url)
