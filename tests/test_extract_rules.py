@@ -365,3 +365,12 @@ def test_slashed_date_read_month_first_only_for_us_english() -> None:
     page = _dated_page("", "", "03/01/2017 by Agatha Caleo", "").replace("<html>", '<html lang="en-US">')
     assert (extract(page).published or "")[:10] == "2017-03-01"
     assert (extract(page.replace('lang="en-US"', 'lang="en-GB"')).published or "")[:10] != "2017-03-01"
+
+
+def test_older_date_opening_the_body_beats_metadata_restamped_on_save() -> None:
+    head = (
+        '<meta property="article:published_time" content="2025-06-24">'
+        '<meta property="article:modified_time" content="2025-06-24">'
+    )
+    page = _dated_page(head, "", "", "August 25, 2024")
+    assert (extract(page).published or "")[:10] == "2024-08-25"

@@ -142,6 +142,10 @@ def published_date(
         top = [d for d, _label in labelled_dates(zone[2][:_DATELINE_CHARS], hints, mf)]
         if top and modified and top[0] == _day(modified) and top[0] != day:
             return top[0].isoformat()
+        # Published and modified stamped on the same day: a CMS that rewrites both on every save. An older
+        # date opening the body is then the first publication.
+        if top and modified and _day(modified) == day and top[0] < day:
+            return top[0].isoformat()
         # UTC timestamps shift late-evening articles to the next day; the URL, or a date printed at the top
         # of the body (after a standfirst), keeps the publisher's local day.
         local = (
