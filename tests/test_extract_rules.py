@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from ingest.extract import decode_html
+from ingest.extract import decode_html, extract
 from ingest.extract.authors import clean_name, split_byline
 from ingest.extract.body import reconcile
 from ingest.extract.boilerplate import clean_paragraphs, drop_furniture
@@ -98,6 +98,9 @@ def test_title_site_suffix_cut() -> None:
     assert _cut_site("Port reopens | Harbour Daily", "Harbour Daily", []) == "Port reopens"
     assert _cut_site("Harbour Daily | Port reopens", "Harbour Daily", []) == "Port reopens"
     assert _cut_site("Port reopens - Harbour", None, []) == "Port reopens"
+    assert (
+        _cut_site("Port reopens - Acme Consulting - Sea Advice", "Acme Consulting - Sea Advice", []) == "Port reopens"
+    )
     assert _cut_site("Iran - Iraq talks resume after long pause", None, []) == (
         "Iran - Iraq talks resume after long pause"
     )
@@ -268,3 +271,106 @@ def test_h1_sharing_only_the_site_name_is_not_the_headline() -> None:
         '<meta property="og:title" content="Smart home security concerns | Nationwide">'
     )
     assert extract(_page(head, h1="Return to Nationwide Website")).title == "Smart home security concerns"
+
+
+def _dated_page(head: str, shown_before: str, shown_after: str, body_top: str) -> str:
+    body = " ".join(["The council met on a quiet evening to weigh the plan for the old harbour wall."] * 6)
+    return (
+        f"<html><head><title>Harbour wall plan approved</title>{head}</head><body>"
+        f"<div>{shown_before}</div><h1>Harbour wall plan approved</h1><div>{shown_after}</div>"
+        f"<article><p>{body_top}</p><p>{body}</p><p>{body}</p></article></body></html>"
+    )
+
+
+def test_date_with_offset_keeps_its_day_against_a_url_day() -> None:
+    # 07:30 at -05:00 is the publisher's local morning: no UTC shift to correct from the URL's day.
+    head = '<meta property="article:published_time" content="2023-12-20T07:30:00-05:00">'
+    got = extract(_dated_page(head, "", "", ""), url="https://x.example/news/2023-12-19-harbour")
+    assert (got.published or "")[:10] == "2023-12-20"
+
+
+def test_date_in_url_and_metadata_agree_over_a_sidebar_date() -> None:
+    head = '<meta property="article:published_time" content="2021-01-18T19:55:00+01:00">'
+    page = _dated_page(head, "", "Recent articles: August 9, 2021", "")
+    got = extract(page, url="https://x.example/2021/01/18/harbour")
+    assert (got.published or "")[:10] == "2021-01-18"
+
+
+def test_date_before_headline_prefers_the_unlabelled_one() -> None:
+    page = _dated_page("", "December 22, 2022 · Updated January 2, 2026", "", "")
+    assert (extract(page).published or "")[:10] == "2022-12-22"
+
+
+def test_date_opening_the_body_that_matches_the_update_is_the_shown_date() -> None:
+    head = (
+        '<meta property="article:published_time" content="2023-12-15T14:18:00Z">'
+        '<meta property="article:modified_time" content="2023-12-17T17:23:00Z">'
+    )
+    page = _dated_page(head, "", "", "Sunday 17 December 2023 17:23, UK")
+    assert (extract(page).published or "")[:10] == "2023-12-17"
+
+
+def test_title_h1_that_is_the_site_name_in_the_title_tag_is_skipped() -> None:
+    body = "<p>" + " ".join(["Rendering every pixel the same way on every screen took some care."] * 8) + "</p>"
+    page = (
+        "<html><head><title>Building a pixel-perfect UI pipeline - Part 1 | Playful Tones</title></head>"
+        f"<body><header><h1>Playful Tones</h1></header><article>{body}</article></body></html>"
+    )
+    assert extract(page).title == "Building a pixel-perfect UI pipeline - Part 1"
+
+
+def test_title_truncated_jsonld_headline_gives_way_to_the_whole_one() -> None:
+    whole = "Fix It Friday: We Help 4 Readers Arrange Their Living Rooms (Including One Trick That Always Works)"
+    cut = whole[:60]
+    body = "<p>" + " ".join(["Moving the sofa away from the wall changed the whole room for the better."] * 8) + "</p>"
+    page = (
+        f'<html><head><title>{whole} - Emily Home</title><meta property="og:title" content="{whole} - Emily Home">'
+        f'<script type="application/ld+json">{{"@type": "BlogPosting", "headline": "{cut}"}}</script>'
+        f"</head><body><article>{body}</article></body></html>"
+    )
+    assert extract(page).title == whole
+
+
+def test_furniture_patterns_with_a_word_list_still_match() -> None:
+    furniture = ["Sign up for our newsletter to get the latest updates", "© 2024 Example Ltd. All rights reserved."]
+    text = ["Readers who subscribe to the paper get the crossword as well as the news, she said."]
+    assert drop_furniture(furniture + text) == text
+
+
+def test_language_declared_english_is_checked_on_text_in_another_language() -> None:
+    from ingest.extract.language import page_language
+    from ingest.extract.structured import PageData
+
+    dutch = " ".join(["De gemeente heeft het plan voor de nieuwe haven goedgekeurd na een lange discussie."] * 15)
+    english = " ".join(["The council approved the plan for the new harbour after a long debate in the town hall."] * 15)
+    assert page_language(PageData(html_lang="en"), dutch) == "nl"
+    assert page_language(PageData(html_lang="en"), english) == "en"
+
+
+def test_dom_paragraphs_leaves_the_head_in_place() -> None:
+    from ingest.extract.body import dom_paragraphs
+    from ingest.extract.parse import parse_html
+
+    text = " ".join(["The harbour wall was rebuilt over the winter by a crew of twelve."] * 10)
+    tree = parse_html(f'<html><head><meta name="author" content="Ana Ruiz"></head><body><p>{text}</p></body></html>')
+    assert tree is not None
+    assert dom_paragraphs(tree, None, len(text))
+    assert tree[0].tag == "head" and tree.find("head/meta").get("content") == "Ana Ruiz"
+
+
+def test_slashed_date_read_month_first_only_for_us_english() -> None:
+    assert parse_displayed_dates("03/01/2017", month_first=True) == [date(2017, 3, 1)]
+    assert parse_displayed_dates("03.01.2017", month_first=True) == []  # dotted: day-first countries
+    assert parse_displayed_dates("03/01/2017", {date(2017, 1, 3)}, month_first=True) == [date(2017, 1, 3)]
+    page = _dated_page("", "", "03/01/2017 by Agatha Caleo", "").replace("<html>", '<html lang="en-US">')
+    assert (extract(page).published or "")[:10] == "2017-03-01"
+    assert (extract(page.replace('lang="en-US"', 'lang="en-GB"')).published or "")[:10] != "2017-03-01"
+
+
+def test_older_date_opening_the_body_beats_metadata_restamped_on_save() -> None:
+    head = (
+        '<meta property="article:published_time" content="2025-06-24">'
+        '<meta property="article:modified_time" content="2025-06-24">'
+    )
+    page = _dated_page(head, "", "", "August 25, 2024")
+    assert (extract(page).published or "")[:10] == "2024-08-25"

@@ -12,8 +12,10 @@ from importlib import resources
 import numpy as np
 
 # Characters that render as nothing (or as a plain space) but break token matching and hashing.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e"), None)
+# A regex rather than str.translate: translate looks every character up in a dict (~30x slower on articles).
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u180e]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_ODD_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 _WORDS = re.compile(r"\w+")
 
@@ -30,9 +32,13 @@ def normalize_text(text: str) -> str:
     NFC rather than NFKC: NFKC would rewrite characters such as superscripts and ligatures, changing
     the stored article text that evidence offsets point into.
     """
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    # Spaces folded once over the whole text (the class holds no newline), and only when there is something
+    # to fold: replacing each of thousands of single spaces by itself is most of this function's time.
+    if "  " in text or _ODD_SPACE.search(text):
+        text = _SPACES.sub(" ", text)
+    lines = [line.strip() for line in text.split("\n")]
     return _MANY_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 

@@ -184,7 +184,10 @@ def _in_comments(el: HtmlElement) -> bool:
     return any("comment" in (a.get("class") or "") or "comment" in (a.get("id") or "") for a in el.iterancestors())
 
 
-def _from_markup(tree: HtmlElement) -> list[str]:
+def _from_markup(tree: HtmlElement, data: PageData) -> list[str]:
+    # The XPath compares whole values: the page must hold "author" quoted, or unquoted after "=".
+    if not any(data.may_contain(form) for form in ('"author"', "'author'", "=author")):
+        return []
     marked = [el for el in tree.xpath('//*[@rel="author"] | //*[@itemprop="author"]') if not _in_comments(el)]
     found: list[str] = []
     for el in marked:
@@ -294,7 +297,7 @@ def authors(tree: HtmlElement, data: PageData, site: str | None, after_headline:
     names = _clean_all(raw, site, split) or _clean_all(raw, site, split, declared=True)
     if names:
         return names
-    marked = _from_markup(tree)
+    marked = _from_markup(tree, data)
     names = _clean_all(marked, site) or _clean_all(marked, site, declared=True)
     if names:
         return names

@@ -60,9 +60,19 @@ def dom_paragraphs(tree: HtmlElement, url: str | None, page_chars: int) -> list[
     news pages the main extractor alone is as accurate or more: it is worth running only when the first
     pass covers a small share of the page's text, the sign of an unusual layout it did not understand.
     """
-    paragraphs = _trafilatura(tree, url, fast=True)
-    if sum(len(p) for p in paragraphs) < _CASCADE_BELOW_SHARE * page_chars or not paragraphs:
-        paragraphs = _trafilatura(tree, url, fast=False) or paragraphs
+    # trafilatura copies the tree up to three times per pass and runs its XPath prunes over all of it, yet
+    # without metadata extraction it never reads <head> (its page measures use <body>): set it aside.
+    head = tree.find("head")
+    at = tree.index(head) if head is not None else -1
+    if head is not None:
+        tree.remove(head)
+    try:
+        paragraphs = _trafilatura(tree, url, fast=True)
+        if sum(len(p) for p in paragraphs) < _CASCADE_BELOW_SHARE * page_chars or not paragraphs:
+            paragraphs = _trafilatura(tree, url, fast=False) or paragraphs
+    finally:
+        if head is not None:
+            tree.insert(at, head)
     return paragraphs
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ingest.clean import strip_boilerplate_lines
-from ingest.extract.vocab import pattern
+from ingest.extract.vocab import vocab
 
 _SPACES = re.compile(r"\s+")
 _MAX_FURNITURE_CHARS = 500
@@ -27,10 +28,75 @@ def drop_leading_headline(paragraphs: list[str], titles: list[str]) -> list[str]
     return paragraphs
 
 
+# A pattern that opens with ".{0,N}" then a word list ("...(sign up|subscribe)...") can only match a paragraph
+# holding one of those words; re tries it at every offset, so a substring test first saves most of the time.
+_FLOATING = re.compile(r"^\.\{0,\d+\}(?:\\b)?")
+_META = re.compile(r"[\\.^$*+?{}\[\]()]")
+
+
+def _needed_words(rest: str) -> tuple[str, ...] | None:
+    """Lower-case literals one of which any match of ``rest`` contains; None when they cannot be read off."""
+    if rest.startswith("("):
+        depth, end = 0, -1
+        for i, char in enumerate(rest):
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if depth == 0:
+                end = i
+                break
+        alternatives = _split_top(rest[1:end]) if end > 0 else []
+    else:
+        alternatives = [rest]
+    words = tuple(_literal_prefix(a) for a in alternatives)
+    return words if words and all(w.strip() for w in words) else None
+
+
+def _literal_prefix(alternative: str) -> str:
+    """The plain text an alternative starts with; a character made optional by a quantifier is not part."""
+    match = _META.search(alternative)
+    if not match:
+        return alternative.lower()
+    prefix = alternative[: match.start()]
+    return (prefix[:-1] if match.group() in "?*{" else prefix).lower()
+
+
+def _split_top(group: str) -> list[str]:
+    """``a|b (c|d)|e`` -> [a, b (c|d), e]: alternatives at the top level only."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(group):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            parts.append(group[start:i])
+            start = i + 1
+    return [*parts, group[start:]]
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> tuple[re.Pattern[str] | None, list[tuple[tuple[str, ...], re.Pattern[str]]]]:
+    """The anchored patterns as one regex, and each floating pattern with the words it needs."""
+    anchored, floating = [], []
+    for source in vocab()["boilerplate"]["paragraphs"]:
+        lead = _FLOATING.match(source)
+        words = _needed_words(source[lead.end() :]) if lead else None
+        if words:
+            floating.append((words, re.compile(source, re.IGNORECASE)))
+        else:
+            anchored.append(source)
+    joined = re.compile("|".join(f"(?:{p})" for p in anchored), re.IGNORECASE) if anchored else None
+    return joined, floating
+
+
+def is_furniture(paragraph: str) -> bool:
+    text = paragraph.strip(" \t-–—•*|[]")
+    anchored, floating = _furniture()
+    if anchored is not None and anchored.fullmatch(text):
+        return True
+    lower = text.lower()
+    return any(any(w in lower for w in words) and regex.fullmatch(text) for words, regex in floating)
+
+
 def drop_furniture(paragraphs: list[str]) -> list[str]:
-    furniture = pattern("boilerplate", "paragraphs")
     # Every pattern is bounded well under this length: longer paragraphs are text, not furniture.
-    return [p for p in paragraphs if len(p) > _MAX_FURNITURE_CHARS or not furniture.fullmatch(p.strip(" \t-–—•*|[]"))]
+    return [p for p in paragraphs if len(p) > _MAX_FURNITURE_CHARS or not is_furniture(p)]
 
 
 def _mentions_author(paragraph: str, authors: list[str]) -> bool:

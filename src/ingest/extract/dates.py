@@ -9,7 +9,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ingest.extract.structured import PageData
-from ingest.extract.visible_dates import headline_date, labelled_dates, parse_displayed_dates
+from ingest.extract.visible_dates import headline_date, labelled_dates, parse_displayed_dates, slash_month_first
 from ingest.extract.vocab import vocab
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -58,7 +58,9 @@ def _jsonld_date(data: PageData, key: str) -> str | None:
     return None
 
 
-def _dom_date(tree: HtmlElement, prop: str) -> str | None:
+def _dom_date(tree: HtmlElement, data: PageData, prop: str) -> str | None:
+    if not data.may_contain(prop):
+        return None
     for el in tree.xpath("//*[@itemprop=$prop]", prop=prop):
         if found := normalise_date(el.get("datetime") or el.get("content") or el.text_content()):
             return found
@@ -73,7 +75,7 @@ def structured_published(tree: HtmlElement, data: PageData) -> str | None:
         for value in data.meta.get(key, ()):
             if found := normalise_date(value):
                 return found
-    return _dom_date(tree, "datePublished") or _jsonld_date(data, "dateCreated")
+    return _dom_date(tree, data, "datePublished") or _jsonld_date(data, "dateCreated")
 
 
 def url_date(url: str | None) -> date | None:
@@ -86,6 +88,12 @@ def url_date(url: str | None) -> date | None:
     except ValueError:
         return None
     return found if _EARLIEST_YEAR <= found.year <= date.today().year + 1 else None
+
+
+def _utc_or_dateless(value: str) -> bool:
+    """A timestamp in UTC (or a bare day) may fall on another day than the publisher's local one; one
+    with a real UTC offset is already in the publisher's time and its day stands."""
+    return len(value) <= 10 or value.endswith(("+00:00", "Z"))
 
 
 def _day(value: str | None) -> date | None:
@@ -107,32 +115,51 @@ def published_date(
     The date printed under the headline wins when there is one: it is what the publisher shows as the
     article's date (often an "Updated" date on evergreen pages) and it is in the publisher's time zone,
     while JSON-LD timestamps are often in UTC. A machine timestamp falling on that same day is kept for
-    its precision.
+    its precision. Two exceptions: the metadata and the URL agreeing on a day outvote the page's printed
+    dates, and a timestamp with a real UTC offset is already in local time, so its day is never shifted.
     """
     structured = structured_published(tree, data)
     from_url = url_date(url)
+    if structured and from_url and _day(structured) == from_url:
+        # Two independent machine signals agree: dates printed near the headline are then more likely a
+        # sidebar's or an update's.
+        return structured
     hints = {d for d in (_day(structured), _day(modified), from_url) if d}
-    shown = headline_date(zone, hints)
+    mf = slash_month_first(data.html_lang)
+    shown = headline_date(zone, hints, mf)
     if shown:
         day = _day(structured)
         # The machine date printed anywhere by the headline confirms it: the first date after the headline
         # may then be a related story's or an "Updated" line's.
-        near = [d for d, label in labelled_dates(zone[0], hints) if label != "updated"]
-        if day and day != shown and day in near + parse_displayed_dates(zone[1], hints):
+        near = [d for d, label in labelled_dates(zone[0], hints, mf) if label != "updated"]
+        if day and day != shown and day in near + parse_displayed_dates(zone[1], hints, mf):
             return structured
         return structured if day == shown else shown.isoformat()
     if structured:
         day = _day(structured)
+        # The body opens with the date of the last update (a dateline after the standfirst): the page
+        # shows that date as the article's, as it does when it prints it under the headline.
+        top = [d for d, _label in labelled_dates(zone[2][:_DATELINE_CHARS], hints, mf)]
+        if top and modified and top[0] == _day(modified) and top[0] != day:
+            return top[0].isoformat()
+        # Published and modified stamped on the same day: a CMS that rewrites both on every save. An older
+        # date opening the body is then the first publication.
+        if top and modified and _day(modified) == day and top[0] < day:
+            return top[0].isoformat()
         # UTC timestamps shift late-evening articles to the next day; the URL, or a date printed at the top
         # of the body (after a standfirst), keeps the publisher's local day.
-        local = [from_url, *(d for d, label in labelled_dates(zone[2], hints) if label)]
+        local = (
+            [from_url, *(d for d, label in labelled_dates(zone[2], hints, mf) if label)]
+            if _utc_or_dateless(structured)
+            else []
+        )
         if day and (near := next((d for d in local if d and abs((d - day).days) == 1), None)):
             return near.isoformat()
         return structured
     if from_url:
         return from_url.isoformat()
     # No machine date and none beside the headline: a dateline opening the body ("March 5, 2024 -").
-    body_dates = [d for d, label in labelled_dates(zone[2][:_DATELINE_CHARS], hints) if label != "updated"]
+    body_dates = [d for d, label in labelled_dates(zone[2][:_DATELINE_CHARS], hints, mf) if label != "updated"]
     if body_dates:
         return body_dates[0].isoformat()
     return _htmldate(tree, url)
@@ -146,7 +173,7 @@ def modified_date(tree: HtmlElement, data: PageData) -> str | None:
         for value in data.meta.get(key, ()):
             if found := normalise_date(value):
                 return found
-    return _dom_date(tree, "dateModified")
+    return _dom_date(tree, data, "dateModified")
 
 
 def _htmldate(tree: HtmlElement, url: str | None) -> str | None:

@@ -43,11 +43,51 @@ def declared_language(data: PageData) -> str | None:
     return None
 
 
+_LATIN_WORDS = re.compile(r"[a-z]+")
+# The commonest English words: together about a third of running English text and rare in other languages
+# written in Latin script, so a high share of them confirms a declared "en" without running the classifier.
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "is",
+        "that",
+        "for",
+        "it",
+        "with",
+        "as",
+        "was",
+        "on",
+        "are",
+        "be",
+        "this",
+        "by",
+        "you",
+        "at",
+        "from",
+        "have",
+        "or",
+        "not",
+        "but",
+    ]
+)
+_ENGLISH_SHARE = 0.2
+
+
+def _clearly_english(text: str) -> bool:
+    words = _LATIN_WORDS.findall(text[:_DETECT_CHARS].lower())
+    return len(words) >= 50 and sum(w in _ENGLISH_FUNCTION_WORDS for w in words) >= _ENGLISH_SHARE * len(words)
+
+
 def page_language(data: PageData, text: str) -> str | None:
     """Declared language, checked against the text: templates often keep a default "en" on every page."""
     declared = declared_language(data)
     if not declared:
         return detect_language(text)
-    if len(text) >= _OVERRIDE_CHARS and (detected := detect_language(text)) and detected != declared:
-        return detected
-    return declared
+    if len(text) < _OVERRIDE_CHARS or (declared == "en" and _clearly_english(text)):
+        return declared
+    detected = detect_language(text)
+    return detected if detected and detected != declared else declared

@@ -89,6 +89,13 @@ def h1_texts(tree: HtmlElement) -> list[str]:
 
 def _cut_site(title: str, site: str | None, heads: list[str]) -> str:
     """Remove a " | Site" style part at either end of a title, when something shows it is the site name."""
+    folded_title, folded_site = title.casefold(), (site or "").casefold()
+    for sep in vocab()["title"]["separators"]:
+        # The whole site name, even one holding a separator itself ("Acme - Consulting").
+        if site and folded_title.endswith(sep + folded_site) and len(title) > len(sep + site):
+            return title[: -len(sep + site)].strip()
+        if site and folded_title.startswith(folded_site + sep) and len(title) > len(site + sep):
+            return title[len(site + sep) :].strip()
     for sep in vocab()["title"]["separators"]:
         if sep not in title:
             continue
@@ -100,6 +107,9 @@ def _cut_site(title: str, site: str | None, heads: list[str]) -> str:
         if site and (head.casefold() in folded or folded in head.casefold()):
             return tail.strip()
         for h1 in heads:
+            if h1 == last.strip() and len(h1.split()) <= _MAX_SITE_WORDS and len(first) > len(last):
+                # A short h1 equal to the trailing part is the site's name in a blog header, not the headline.
+                return first.strip()
             if h1 in (first.strip(), tail.strip()):
                 return h1
         # Without other evidence only a short trailing part is taken to be a site name.
@@ -109,6 +119,7 @@ def _cut_site(title: str, site: str | None, heads: list[str]) -> str:
 
 
 _WORDS = re.compile(r"\w+")
+_MAX_SITE_WORDS = 4
 _MAX_HEADLINE_WORDS = 30  # an h1 longer than this is a paragraph styled as a heading
 
 
@@ -129,6 +140,15 @@ def meta_title(data: PageData, site: str | None, heads: list[str]) -> str | None
     if data.article:
         headline = clean_field(data.article.get("headline")) or clean_field(data.article.get("name"))
         if headline:
+            # SEO plugins cut the JSON-LD headline at ~110 characters; the social or <title> one is whole.
+            others = [
+                _cut_site(t, site, heads)
+                for t in (clean_field(data.first("og:title")), clean_field(data.title_tag))
+                if t
+            ]
+            whole = next((t for t in others if len(t) > len(headline) and t.startswith(headline)), None)
+            if whole:
+                return whole
             return _cut_site(headline, site, heads) if " | " in headline else headline
     for key in ("og:title", "twitter:title"):
         found = clean_field(data.first(key))
@@ -137,6 +157,15 @@ def meta_title(data: PageData, site: str | None, heads: list[str]) -> str | None
     if data.title_tag:
         return _cut_site(clean_field(data.title_tag) or "", site, heads) or None
     return None
+
+
+def _trailing_part(title_tag: str | None) -> str:
+    """The short part after the last separator of <title> ("... | Playful Tones"): where sites put their name."""
+    for sep in vocab()["title"]["separators"]:
+        first, found, last = (title_tag or "").rpartition(sep)
+        if found and len(last.split()) <= _MAX_SITE_WORDS and len(first) > len(last):
+            return last.strip()
+    return ""
 
 
 def title(tree: HtmlElement, data: PageData, site: str | None) -> str | None:
@@ -151,10 +180,11 @@ def title(tree: HtmlElement, data: PageData, site: str | None) -> str | None:
     # Every title the page gives machines: an h1 sharing no word with any of them is a label or a
     # widget ("Webcams", "Select an option"), not this page's headline.
     machine = " ".join(filter(None, [fallback, data.title_tag, data.first("og:title")]))
+    site_like = {site_key, _trailing_part(data.title_tag).casefold()} - {""}
     usable = [
         h
         for h in heads
-        if h.casefold() != site_key
+        if h.casefold() not in site_like
         and len(h.split()) <= _MAX_HEADLINE_WORDS
         and (len(h.split()) >= 3 or (fallback and _overlap(h, fallback) >= 0.5))
         and (not machine or _shares_content_word(h, machine, site))

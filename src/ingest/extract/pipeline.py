@@ -29,7 +29,7 @@ def _extract(html: bytes | str, url: str | None) -> Extracted:
     tree = parse_html(text_html)
     if tree is None:
         return Extracted()
-    data = read_page_data(tree)
+    data = read_page_data(tree, text_html)
     drop_invisible(tree)
     site = metadata.site_name(data)
     title = metadata.title(tree, data, site)

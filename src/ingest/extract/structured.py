@@ -30,6 +30,13 @@ class PageData:
     html_lang: str | None = None
     canonical: str | None = None
     title_tag: str | None = None
+    source: str | None = None
+    """The page's HTML as text, when known: lets steps skip a whole-tree search for a value it lacks."""
+
+    def may_contain(self, value: str) -> bool:
+        """False only when the page's HTML certainly does not hold ``value`` (a substring test is ~50x
+        cheaper than an XPath search of every element)."""
+        return self.source is None or value in self.source
 
     def first(self, *keys: str) -> str | None:
         for key in keys:
@@ -87,8 +94,8 @@ def _pick_article(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
     return min(candidates, key=rank)
 
 
-def read_page_data(tree: HtmlElement) -> PageData:
-    data = PageData()
+def read_page_data(tree: HtmlElement, source: str | None = None) -> PageData:
+    data = PageData(source=source)
     for el in tree.iter("meta"):
         content = el.get("content")
         if content is None:

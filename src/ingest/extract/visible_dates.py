@@ -55,9 +55,15 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def parse_displayed_dates(text: str, hints: set[date] | None = None) -> list[date]:
+def parse_displayed_dates(text: str, hints: set[date] | None = None, month_first: bool = False) -> list[date]:
     """Dates written for people in ``text``, in order of appearance."""
-    return [found for found, _label in labelled_dates(text, hints)]
+    return [found for found, _label in labelled_dates(text, hints, month_first)]
+
+
+def slash_month_first(lang: str | None) -> bool:
+    """Whether the page's language tag says 03/01/2017 is March 1: US English (en-US, or en with no region,
+    which US sites mostly declare); elsewhere, and for dotted or dashed dates, the day comes first."""
+    return (lang or "").strip().lower().replace("_", "-") in ("en", "en-us")
 
 
 def _label(before: str) -> str | None:
@@ -68,11 +74,14 @@ def _label(before: str) -> str | None:
     return "updated" if pattern("dates", "updated_labels").search(match.group(0)) else "published"
 
 
-def labelled_dates(text: str, hints: set[date] | None = None) -> list[tuple[date, str | None]]:
+def labelled_dates(
+    text: str, hints: set[date] | None = None, month_first: bool = False
+) -> list[tuple[date, str | None]]:
     """Dates written for people in ``text`` with their label ("published", "updated" or None).
 
     All-numeric dates such as 03/05/2024 are read day-first or month-first; when both readings are valid,
-    the one among ``hints`` (dates known from the page's metadata) wins, else the date is skipped. Dates
+    the one among ``hints`` (dates known from the page's metadata) wins, else, for a slashed date on a
+    page whose language says so (``month_first``), the month-first reading, else the date is skipped. Dates
     inside a sentence ("... in Gaza on Sunday, Dec. 17, 2023") belong to photo captions or the story, not
     to the article's dateline, and are skipped.
     """
@@ -94,12 +103,14 @@ def labelled_dates(text: str, hints: set[date] | None = None) -> list[tuple[date
             result = _safe_date(int(g["y3"]), int(g["n3"]), int(g["d3"]))
         else:
             a, b, y = int(g["a4"]), int(g["b4"]), int(g["y4"])
-            day_first, month_first = _safe_date(y, b, a), _safe_date(y, a, b)
-            options = {d for d in (day_first, month_first) if d}
+            day_first, month_first_date = _safe_date(y, b, a), _safe_date(y, a, b)
+            options = {d for d in (day_first, month_first_date) if d}
             if len(options) == 1:
                 result = options.pop()
             elif hints and (picked := options & hints):
                 result = picked.pop()
+            elif month_first and "/" in match.group(0):
+                result = month_first_date
         if result and 1995 <= result.year <= date.today().year + 1:
             found.append((result, label))
     return found
@@ -167,15 +178,17 @@ def header_zone(text: str, headline: str | None, body_start: str | None) -> tupl
     )
 
 
-def headline_date(zone: tuple[str, str, str], hints: set[date] | None = None) -> date | None:
+def headline_date(zone: tuple[str, str, str], hints: set[date] | None = None, month_first: bool = False) -> date | None:
     """The date shown with the headline: the first one after it labelled as the publication date, else
     the first after it, else the last one just before it."""
     after, before = zone[0], zone[1]
-    found = labelled_dates(after, hints)
+    found = labelled_dates(after, hints, month_first)
     published = [d for d, label in found if label == "published"]
     if published:
         return published[0]
     if found:
         return found[0][0]
-    earlier = parse_displayed_dates(before, hints)
-    return earlier[-1] if earlier else None
+    # Before the headline: the last date, unless that one says it is an update and another does not.
+    earlier = labelled_dates(before, hints, month_first)
+    plain = [d for d, label in earlier if label != "updated"]
+    return plain[-1] if plain else (earlier[-1][0] if earlier else None)
