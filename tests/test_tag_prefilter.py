@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.tag.prefilter import Guarded, GuardedAlternation, NameFinder, needles
+from ingest.tag.prefilter import Guarded, GuardedAlternation, NameFinder, NeedleScanner, needles, present
 from ingest.tag.resources import actors, patterns, places
 from ingest.tag.rules import _negated, _vetoed, find_triggers, rules, unreal
 from ingest.tag.text import fold, sentence_spans
@@ -122,3 +122,23 @@ def test_find_triggers_equals_the_plain_loop() -> None:
     for sentence in [*SENTENCES, *extra]:
         got = [(t.event_type, t.start, t.end) for t in find_triggers(sentence, 2024)]
         assert got == _plain_find_triggers(sentence, 2024), sentence
+
+
+def test_needle_scanner_finds_what_substring_tests_find() -> None:
+    scanner = NeedleScanner()
+    sets = [frozenset(rules().needles), frozenset({"shell", "bombshell", "he", "she", "her", "hers", "é"})]
+    for needle_set in sets:
+        scanner.register(needle_set)
+    texts = [s.lower() for s in SENTENCES] + ["", "ushers", "a bombshell report", "café", "shé"]
+    for text in texts:
+        for needle_set in sets:
+            assert scanner.found(text) & needle_set == {n for n in needle_set if n in text}, text
+        assert present(sets[1], text) == {n for n in sets[1] if n in text}
+
+
+def test_scanner_learns_needles_registered_after_a_scan() -> None:
+    scanner = NeedleScanner()
+    scanner.register(frozenset({"rocket"}))
+    assert scanner.found("rockets and mortars") == {"rocket"}
+    scanner.register(frozenset({"mortar"}))  # a new pattern compiled later: the automaton is rebuilt
+    assert scanner.found("rockets and mortars") == {"rocket", "mortar"}

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.tag.prefilter import Guarded, GuardedAlternation
+from ingest.tag.prefilter import present as needles_in
 from ingest.tag.resources import alternation, patterns
 
 # How far before a trigger a negator still negates it ("did not fire rockets", "denied carrying out the strike").
@@ -33,7 +34,7 @@ class _Rules:
     # Per type, the literal words one of which any of its triggers needs (None: cannot rule the type out).
     # Per type: needle -> indices of the triggers it admits, and the triggers with no needle (always tried).
     gates: dict[str, tuple[dict[str, list[int]], tuple[int, ...]]]
-    needles: tuple[str, ...]  # every trigger word: which occur is found once per sentence, in one C-level pass
+    needles: frozenset[str]  # every trigger word: which occur is found once per sentence, in one C-level pass
     generic: re.Pattern[str]
     veto_violent: GuardedAlternation
     veto_launch: GuardedAlternation
@@ -67,7 +68,7 @@ def rules() -> _Rules:
         violent=frozenset(p["order"]["violent"]),
         triggers=triggers,
         gates={t: _gate(triggers[t]) for t in p["order"]["types"]},
-        needles=tuple(sorted({n for ts in triggers.values() for g in ts for n in g.needles or ()})),
+        needles=frozenset(n for ts in triggers.values() for g in ts for n in g.needles or ()),
         generic=re.compile(_GENERIC, re.IGNORECASE),
         veto_violent=alternation(p["vetoes"]["violent"]),
         veto_launch=alternation(p["vetoes"]["launch"]),
@@ -168,7 +169,7 @@ def find_triggers(sentence: str, published_year: int | None = None) -> list[Trig
     past: list[str | None] = []
     modal: list[str | None] = []
     hedged: bool | None = None
-    in_sentence = set(filter(lowered.__contains__, r.needles))
+    in_sentence = needles_in(r.needles, lowered)
     for event_type in r.order:
         by_needle, always = r.gates[event_type]
         present = in_sentence.intersection(by_needle)
