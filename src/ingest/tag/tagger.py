@@ -12,7 +12,7 @@ from ingest.tag.actors import actor_mentions, assign_roles, patron_in
 from ingest.tag.counts import Counts, extract_counts, has_toll
 from ingest.tag.dates import resolve_date
 from ingest.tag.model import ArticleTags, Event
-from ingest.tag.places import best_place, in_region, place_mentions, regional_demonyms
+from ingest.tag.places import PlaceMention, best_place, in_region, place_mentions, regional_demonyms
 from ingest.tag.relevance import relevance_score, topic_tags
 from ingest.tag.resources import Actor, Place, actors, event_types, places
 from ingest.tag.rules import Trigger, find_triggers, rules, weapon_of
@@ -23,6 +23,7 @@ TAGGER_VERSION = "tag-2"
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
 MIN_RELEVANCE = 0.3  # below this an article yields no events
+REGION_ENOUGH = 3  # region mentions that make relevance's region part full (see relevance_score)
 _LEAD_SENTENCES = 3  # headline, dateline and lede: where a toll may come before its event
 MERGE_DISTANCE = 2  # sentences: "Rockets hit the base. The attack injured two." is one event
 # "the attack", "the blast": a sentence that refers back to an event already reported.
@@ -240,30 +241,32 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     region_mentions = sum(1 for _ in title_places)
     region_mentions += sum(1 for m in actor_mentions(title or "") if m.actor.country in region)
     security = offtopic = 0
-    recent_places: list[tuple[int, Place]] = []  # (sentence index, place) for carrying the scene forward
+    # Scenes of earlier sentences, for carrying the scene forward: worked out when a sentence is read for
+    # other reasons, else on demand (most sentences of a story are never looked back at).
+    scenes = _Scenes(text, spans)
     # A toll told before its event, as headlines do ("Syria troops kill at least 50 jihadists. ... clashes"):
     # (sentence index, counts) of the last such sentence.
     lead_toll: tuple[int, Counts] | None = None
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
-        mentions = place_mentions(sentence)
-        region_mentions += sum(1 for m in mentions if _regional(m.place)) + regional_demonyms(sentence)
         if r.veto_violent.search(sentence.lower()):
             offtopic += 1
         triggers = find_triggers(sentence, year)
-        scene = _scene(mentions, triggers)
-        if scene is not None and in_region(scene):
-            recent_places.append((i, scene))
-        anaphoric = bool(_ANAPHORA.search(sentence))
+        if triggers or region_mentions < REGION_ENOUGH:  # past that the count changes nothing
+            mentions = scenes.mentions(i)
+            region_mentions += sum(1 for m in mentions if _regional(m.place)) + regional_demonyms(sentence)
+        if triggers:
+            scene = scenes.keep(i, scenes.mentions(i), triggers)
+        follows_violence = bool(cands) and cands[-1].event_type in r.violent
+        anaphoric = bool(_ANAPHORA.search(sentence)) if triggers or follows_violence else False
         if not triggers:
-            follows_violence = bool(cands) and cands[-1].event_type in r.violent
             # "Seven fighters were killed and 12 wounded, a monitor said." right after a clash: its toll.
-            toll = follows_violence and cands[-1].last_sentence == i - 1 and has_toll(sentence)
-            if not (follows_violence and (anaphoric or toll)):
+            if not (follows_violence and (anaphoric or (cands[-1].last_sentence == i - 1 and has_toll(sentence)))):
                 # only in the opening sentences, where headlines and ledes give a toll before the event
                 counts = extract_counts(sentence) if not cands and i < _LEAD_SENTENCES else None
                 lead_toll = (i, counts) if counts is not None and counts.killed else lead_toll
                 continue
+            scene = scenes.without_triggers(i)
             # Details of the event just reported: merged into it below, never an event on its own.
             triggers = [Trigger(cands[-1].event_type, 0, 0, generic=True, continuation=True)]
         else:
@@ -325,8 +328,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         if c.event_type == "threat" and home is not None:
             c.place = home  # a threat is coded where its maker is, not where it points
         if c.place is None and (c.event_type in r.violent or c.event_type in _LOCATED_TYPES):
-            earlier = [p for (i, p) in recent_places if c.sentence - 3 <= i < c.sentence]
-            c.place = earlier[-1] if earlier else title_place
+            c.place = scenes.last_before(c.sentence, 3) or title_place
         if c.place is None and c.event_type not in r.violent and home is not None:
             c.place = home  # "Jordanian authorities seized ...", "Egypt summoned ...": the state's own act
     merged = _dedupe(merged)
@@ -337,6 +339,43 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         events.append(_event(c, text))
     return ArticleTags(relevance=relevance, topics=topic_tags(f"{title or ''}\n{text}", events, r.violent),
                        events=events)  # fmt: skip
+
+
+class _Scenes:
+    """Each sentence's scene as the look-back sees it (a place in the region, or None), worked out at most
+    once and only when needed: most sentences of a story are never looked back at."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self._text = text
+        self._spans = spans
+        self._mentions: dict[int, list[PlaceMention]] = {}
+        self._kept: dict[int, Place | None] = {}
+
+    def mentions(self, i: int) -> list[PlaceMention]:
+        if i not in self._mentions:
+            start, end = self._spans[i]
+            self._mentions[i] = place_mentions(self._text[start:end])
+        return self._mentions[i]
+
+    def keep(self, i: int, mentions: list[PlaceMention], triggers: list[Trigger]) -> Place | None:
+        """The scene of sentence `i` read with its triggers (the look-back sees it so too)."""
+        self._mentions[i] = mentions
+        scene = _scene(mentions, triggers)
+        self._kept[i] = scene if scene is not None and in_region(scene) else None
+        return scene
+
+    def without_triggers(self, i: int) -> Place | None:
+        return _scene(self.mentions(i), [])
+
+    def last_before(self, i: int, back: int) -> Place | None:
+        """The scene of the nearest of the `back` sentences before sentence `i` that has one."""
+        for j in range(i - 1, max(-1, i - back - 1), -1):
+            if j not in self._kept:
+                scene = self.without_triggers(j)
+                self._kept[j] = scene if scene is not None and in_region(scene) else None
+            if self._kept[j] is not None:
+                return self._kept[j]
+        return None
 
 
 def _home(c: _Candidate) -> Place | None:
