@@ -159,13 +159,17 @@ def _not_asserted(sentence: str) -> str | None:
     return None
 
 
-def find_triggers(sentence: str, published_year: int | None = None) -> list[Trigger]:
-    """Surviving triggers of the sentence, in the tagger's type order (best first)."""
+def find_triggers(
+    sentence: str, published_year: int | None = None, vetoes: dict[str, bool] | None = None
+) -> list[Trigger]:
+    """Surviving triggers of the sentence, in the tagger's type order (best first). `vetoes` remembers which
+    veto lists matched the sentence, for a caller that asks about them too (see :func:`vetoed_violent`)."""
     r = rules()
     lowered = sentence.lower()
     found: list[Trigger] = []
-    # Vetoes and modality look at the whole sentence, not at the matched words: worked out once, when needed.
-    vetoes: dict[str, bool] = {}
+    # Vetoes and modality look at the whole sentence, not at the matched words: worked out once, and only for
+    # a type one of whose triggers matched (they are pure tests of the sentence: the order changes nothing).
+    vetoes = {} if vetoes is None else vetoes
     past: list[str | None] = []
     modal: list[str | None] = []
     hedged: bool | None = None
@@ -175,7 +179,17 @@ def find_triggers(sentence: str, published_year: int | None = None) -> list[Trig
         present = in_sentence.intersection(by_needle)
         if not present and not always:
             continue  # none of the type's words: most sentences rule most types out here
-        if _vetoed(event_type, lowered, r, vetoes):
+        possible = set(always)
+        for n in present:
+            possible.update(by_needle[n])
+        patterns = r.triggers[event_type]
+        m = None
+        for index in sorted(possible):  # in the data file's order: the first trigger that holds wins
+            m = patterns[index].regex.search(lowered)
+            if m and not _negated(lowered, m.start(), r):
+                break
+            m = None
+        if m is None or _vetoed(event_type, lowered, r, vetoes):
             continue
         if not past:
             past.append(_not_current(lowered, published_year))
@@ -186,20 +200,18 @@ def find_triggers(sentence: str, published_year: int | None = None) -> list[Trig
                 modal.append(_not_asserted(lowered))
             if modal[0]:
                 continue
-        possible = set(always)
-        for n in present:
-            possible.update(by_needle[n])
-        patterns = r.triggers[event_type]
-        for index in sorted(possible):  # in the data file's order: the first trigger that holds wins
-            m = patterns[index].regex.search(lowered)
-            if not m or _negated(lowered, m.start(), r):
-                continue
-            if hedged is None:
-                hedged = bool(r.hedge.search(sentence))
-            generic = event_type == "attack" and bool(r.generic.match(m.group(0)))
-            found.append(Trigger(event_type, m.start(), m.end(), generic, hedged))
-            break
+        if hedged is None:
+            hedged = bool(r.hedge.search(sentence))
+        generic = event_type == "attack" and bool(r.generic.match(m.group(0)))
+        found.append(Trigger(event_type, m.start(), m.end(), generic, hedged))
     return found
+
+
+def vetoed_violent(lowered: str, vetoes: dict[str, bool]) -> bool:
+    """Does the lower-cased sentence hit the violence veto (sport, markets, space)? Shares find_triggers' memo."""
+    if "veto_violent" not in vetoes:
+        vetoes["veto_violent"] = bool(rules().veto_violent.search(lowered))
+    return vetoes["veto_violent"]
 
 
 def weapon_of(sentence: str) -> str | None:

@@ -15,7 +15,7 @@ from ingest.tag.model import ArticleTags, Event
 from ingest.tag.places import PlaceMention, best_place, in_region, place_mentions, regional_demonyms
 from ingest.tag.relevance import relevance_score, topic_tags
 from ingest.tag.resources import Actor, Place, actors, event_types, places
-from ingest.tag.rules import Trigger, find_triggers, rules, weapon_of
+from ingest.tag.rules import Trigger, find_triggers, rules, vetoed_violent, weapon_of
 from ingest.tag.text import sentence_spans
 
 TAGGER_VERSION = "tag-2"
@@ -249,9 +249,10 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     lead_toll: tuple[int, Counts] | None = None
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
-        if r.veto_violent.search(sentence.lower()):
+        vetoes: dict[str, bool] = {}
+        if vetoed_violent(sentence.lower(), vetoes):
             offtopic += 1
-        triggers = find_triggers(sentence, year)
+        triggers = find_triggers(sentence, year, vetoes)
         if triggers or region_mentions < REGION_ENOUGH:  # past that the count changes nothing
             mentions = scenes.mentions(i)
             region_mentions += sum(1 for m in mentions if _regional(m.place)) + regional_demonyms(sentence)
