@@ -1,14 +1,15 @@
 """tag_article: sentences -> triggers that survive modality checks -> actors, place, date, counts ->
-one event per asserted event mention, with neighbouring sentences about the same event merged."""
+one event per asserted event (a sentence may assert several: see clauses.py), with neighbouring sentences about
+the same event merged."""
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from dataclasses import dataclass, replace
 
-from ingest.tag.actors import actor_mentions, assign_roles, patron_in
+from ingest.tag.actors import ActorMention, actor_mentions, assign_roles, patron_in, roles
+from ingest.tag.clauses import units as clause_units
 from ingest.tag.counts import Counts, extract_counts, has_toll
 from ingest.tag.dates import resolve_date
 from ingest.tag.model import ArticleTags, Event
@@ -18,7 +19,7 @@ from ingest.tag.resources import Actor, Place, actors, event_types, places
 from ingest.tag.rules import Trigger, find_triggers, rules, vetoed_violent, weapon_of
 from ingest.tag.text import sentence_spans
 
-TAGGER_VERSION = "tag-2"
+TAGGER_VERSION = "tag-3"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -32,8 +33,6 @@ _ANAPHORA = re.compile(
     r"shelling|drone|rockets|missiles|missile)\b|\b(?:these|those) (?:attacks|strikes|raids)\b",
     re.IGNORECASE,
 )
-# Clause breaks that can separate two events in one sentence.
-_CLAUSE = re.compile(r",\s+(?:and|while|but|as|after|before|whereas|prompting)\s+|;\s+|\s+and then\s+")
 # Types that happen somewhere even when the sentence does not say where.
 _LOCATED_TYPES = {"arrest_or_seizure", "protest"}
 
@@ -55,6 +54,7 @@ class _Candidate:
     counts: Counts
     weapon: str | None
     anaphoric: bool
+    clause: int = 0  # which event of its sentence (clauses.units): events of one sentence are never merged
 
     @property
     def event_type(self) -> str:
@@ -98,6 +98,8 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
 
 
 def _mergeable(prev: _Candidate, cur: _Candidate) -> bool:
+    if cur.clause and cur.sentence == prev.last_sentence:
+        return False  # told apart by the clause split
     if cur.sentence - prev.last_sentence > MERGE_DISTANCE or not _places_compatible(prev.place, cur.place):
         return False
     violent = rules().violent
@@ -276,17 +278,26 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             if not _abroad_but_regional(sentence, triggers[0].event_type):
                 continue  # North Korea, Florida, Ukraine: not coded here
             scene = None  # sanctions decided in London on the IRGC: coded, without a place
-        for cs, ce, unit_triggers in _units(sentence, triggers, year):
+        split = clause_units(sentence, triggers, year)
+        previous: tuple[ActorMention | None, ActorMention | None] = (None, None)  # the unit before: doer, target
+        for n, u in enumerate(split):
+            cs, ce, unit_triggers = u.start, u.end, u.triggers
             unit = sentence[cs:ce]
-            unit_scene = _scene(place_mentions(unit), unit_triggers) if (cs, ce) != (0, len(sentence)) else scene
+            whole = len(split) == 1  # one event: the sentence's scene and text (the unit may leave out a tail)
+            unit_scene = scene if whole else _scene(place_mentions(unit), unit_triggers)
             if unit_scene is not None and not in_region(unit_scene):
                 if not _abroad_but_regional(unit, unit_triggers[0].event_type):
                     continue
                 unit_scene = None
             people = actor_mentions(unit)
             region_mentions += sum(1 for m in people if m.actor.country in region)
+            # "... and warned Iran": the doer named before; "... after the group fired": the target named before
+            carried = previous[0] if u.shares_subject else previous[1] if u.refers_back else None
+            if carried is not None:
+                people = [replace(carried, role_hint="agent"), *people]
             weapon = weapon_of(unit.lower()) if unit_triggers[0].event_type in r.violent else None
             trigger = _by_weapon(unit_triggers, weapon)
+            previous = roles(people, trigger.event_type)
             a1, a2 = assign_roles(people, trigger.event_type)
             event_date, precision = resolve_date(unit, published)
             if precision == "published" and len(unit) != len(sentence):  # a clause: the sentence may date it
@@ -295,10 +306,11 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             if lead_toll and lead_toll[0] == i - 1 and counts.killed is None and trigger.event_type in r.violent:
                 counts = replace(counts, killed=lead_toll[1].killed, lower_bound=lead_toll[1].lower_bound)
             cands.append(_Candidate(
-                sentence=i, last_sentence=i, trigger=trigger, start=start, end=end, actor1=a1, actor2=a2,
-                patron=patron_in(unit), place=unit_scene or scene, place_from_text=(unit_scene or scene) is not None,
-                date=event_date, date_precision=precision, counts=counts, weapon=weapon,
-                anaphoric=anaphoric,
+                sentence=i, last_sentence=i, trigger=trigger, start=start if whole else start + cs,
+                end=end if whole else start + ce, actor1=a1, actor2=a2, patron=patron_in(unit),
+                place=unit_scene or scene, place_from_text=(unit_scene or scene) is not None, date=event_date,
+                date_precision=precision, counts=counts, weapon=weapon,
+                anaphoric=anaphoric if whole else bool(_ANAPHORA.search(unit)), clause=n,
             ))  # fmt: skip
 
     relevance = relevance_score(region_mentions, security, offtopic)
@@ -399,27 +411,13 @@ def _regional(place: Place) -> bool:
 
 
 def _scene(mentions: list, triggers: list[Trigger]) -> Place | None:
+    if triggers and triggers[0].event_type == "protest":
+        mentions = [m for m in mentions if not m.topic]  # marching in Cairo against the war in Gaza
     at_sea = not triggers or triggers[0].event_type in ("maritime_attack", "military_deployment")
     scene = best_place(mentions, strict=True, at_sea=at_sea)
     if scene is None and triggers and triggers[0].event_type in rules().violent:
         scene = best_place(mentions, at_sea=at_sea)  # violence names its scene even without "in"
     return scene
-
-
-def _units(sentence: str, triggers: list[Trigger], year: int | None) -> list[tuple[int, int, list[Trigger]]]:
-    """The sentence, or its clauses when they report events of different types ("forces raided the camp,
-    exchanging fire with gunmen, and a drone strike killed two")."""
-    whole = [(0, len(sentence), triggers)]
-    if triggers[0].continuation:
-        return whole
-    bounds = [0] + [m.end() for m in _CLAUSE.finditer(sentence)] + [len(sentence)]
-    if len(bounds) < 3:
-        return whole
-    clauses = [(a, b, find_triggers(sentence[a:b], year)) for a, b in itertools.pairwise(bounds)]
-    clauses = [c for c in clauses if c[2]]
-    if len({c[2][0].event_type for c in clauses}) < 2:
-        return whole
-    return clauses
 
 
 def _regional_actor(c: _Candidate) -> bool:
