@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.tag.actors import actor_mentions, roles
-from ingest.tag.resources import patterns
+from ingest.tag.resources import actors, patterns
 from ingest.tag.rules import Trigger, find_triggers, rules
 
 
@@ -76,6 +76,8 @@ def units(sentence: str, triggers: list[Trigger], year: int | None) -> list[Unit
     if not cuts:
         return whole
     asserted = {t.event_type for t in triggers}
+    if len(asserted) == 1 and sum(1 for _ in zip(range(2), actors().names.finditer(sentence), strict=False)) < 2:
+        return whole  # one kind of act and at most one named party: one event (most sentences stop here)
     pieces: list[_Piece] = []
     starts = [0] + [e for _, e in cuts]
     ends = [s for s, _ in cuts] + [len(sentence)]
