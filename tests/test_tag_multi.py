@@ -125,7 +125,7 @@ def test_a_purpose_clause_is_not_a_second_act() -> None:
     )
     triggers = find_triggers(sentence, 2024)
     assert {t.event_type for t in triggers} == {"diplomacy", "military_deployment"}
-    assert len(units(sentence, triggers, 2024)) == 1
+    assert len(units(sentence, triggers)) == 1
 
 
 def test_units_cover_the_sentence_in_order() -> None:
@@ -133,7 +133,7 @@ def test_units_cover_the_sentence_in_order() -> None:
         "A roadside bomb killed three soldiers near Tikrit on Monday, while gunmen shot dead a police officer in "
         "Baqubah."
     )
-    parts = units(sentence, find_triggers(sentence, 2024), 2024)
+    parts = units(sentence, find_triggers(sentence, 2024))
     assert [p.triggers[0].event_type for p in parts] == ["remote_explosive", "attack"]
     assert parts[0].start == 0 and parts[-1].end == len(sentence)
     assert parts[0].end <= parts[1].start

@@ -16,7 +16,7 @@ from functools import cache
 
 from ingest.tag.actors import actor_mentions, roles
 from ingest.tag.resources import actors, patterns
-from ingest.tag.rules import Trigger, find_triggers, rules
+from ingest.tag.rules import Trigger, rules, triggers_in_part
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ class _Piece:
         self.act_end = self.end if self.act_end < 0 else self.act_end
 
 
-def units(sentence: str, triggers: list[Trigger], year: int | None) -> list[Unit]:
+def units(sentence: str, triggers: list[Trigger]) -> list[Unit]:
     """The sentence as one unit, or its parts that report distinct events (in sentence order)."""
     whole = [Unit(0, len(sentence), triggers)]
     if not triggers or triggers[0].continuation:
@@ -75,7 +75,7 @@ def units(sentence: str, triggers: list[Trigger], year: int | None) -> list[Unit
     cuts = [(m.start(), m.end()) for m in spec.breaks.finditer(sentence)]
     if not cuts:
         return whole
-    asserted = {t.event_type for t in triggers}
+    asserted = {t.event_type: t for t in triggers}
     if len(asserted) == 1 and sum(1 for _ in zip(range(2), actors().names.finditer(sentence), strict=False)) < 2:
         return whole  # one kind of act and at most one named party: one event (most sentences stop here)
     pieces: list[_Piece] = []
@@ -84,7 +84,7 @@ def units(sentence: str, triggers: list[Trigger], year: int | None) -> list[Unit
     for a, b in zip(starts, ends, strict=True):
         text = sentence[a:b]
         response = bool(pieces) and bool(spec.response.search(text))
-        found = _acts(text, year, asserted) if text.strip() and not response else []
+        found = _acts(text, asserted) if text.strip() and not response else []
         shares, back = bool(spec.shared_subject.match(text)), bool(spec.refers_back.match(text))
         pieces.append(_Piece(a, b, found, shares, back, response))
     groups: list[_Piece] = []
@@ -104,20 +104,20 @@ def units(sentence: str, triggers: list[Trigger], year: int | None) -> list[Unit
         groups.append(p)
     if len(groups) < 2:
         if groups and groups[0].response:  # "... struck a depot, while air defences intercepted missiles"
-            return [Unit(0, len(sentence), _acts(sentence[: groups[0].act_end], year, asserted) or triggers)]
+            return [Unit(0, len(sentence), _acts(sentence[: groups[0].act_end], asserted) or triggers)]
         return whole
     groups[-1].end = len(sentence)
     out = []
     for g in groups:
         # The group's own acts, read over its pieces up to any answer ("fired rockets and mortars" is one).
-        found = _acts(sentence[g.start : g.act_end], year, asserted) or g.triggers
+        found = _acts(sentence[g.start : g.act_end], asserted) or g.triggers
         out.append(Unit(g.start, g.end, found, g.shares_subject, g.refers_back))
     return out
 
 
-def _acts(text: str, year: int | None, asserted: set[str]) -> list[Trigger]:
+def _acts(text: str, asserted: dict[str, Trigger]) -> list[Trigger]:
     """The piece's triggers of the asserted types; "threatened further strikes" is a threat, not a strike."""
-    found = [t for t in find_triggers(text, year) if t.event_type in asserted]
+    found = triggers_in_part(text, asserted)
     threat = next((t for t in found if t.event_type == "threat"), None)
     if threat is not None:
         violent = rules().violent

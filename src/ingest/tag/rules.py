@@ -179,16 +179,7 @@ def find_triggers(
         present = in_sentence.intersection(by_needle)
         if not present and not always:
             continue  # none of the type's words: most sentences rule most types out here
-        possible = set(always)
-        for n in present:
-            possible.update(by_needle[n])
-        patterns = r.triggers[event_type]
-        m = None
-        for index in sorted(possible):  # in the data file's order: the first trigger that holds wins
-            m = patterns[index].regex.search(lowered)
-            if m and not _negated(lowered, m.start(), r):
-                break
-            m = None
+        m = _first_match(event_type, present, always, lowered, r)
         if m is None or _vetoed(event_type, lowered, r, vetoes):
             continue
         if not past:
@@ -204,6 +195,44 @@ def find_triggers(
             hedged = bool(r.hedge.search(sentence))
         generic = event_type == "attack" and bool(r.generic.match(m.group(0)))
         found.append(Trigger(event_type, m.start(), m.end(), generic, hedged))
+    return found
+
+
+def _first_match(
+    event_type: str, present: set[str], always: tuple[int, ...], lowered: str, r: _Rules
+) -> re.Match[str] | None:
+    """The first of the type's triggers (in the data file's order) that matches and is not negated."""
+    by_needle = r.gates[event_type][0]
+    possible = set(always)
+    for n in present:
+        possible.update(by_needle[n])
+    patterns = r.triggers[event_type]
+    for index in sorted(possible):
+        m = patterns[index].regex.search(lowered)
+        if m and not _negated(lowered, m.start(), r):
+            return m
+    return None
+
+
+def triggers_in_part(part: str, asserted: dict[str, Trigger]) -> list[Trigger]:
+    """Triggers in a part of a sentence (a clause) of the types the whole sentence asserts (`asserted`: its
+    triggers by type). The sentence's vetoes and modality already hold for those types: only the patterns and
+    the negation window run here."""
+    r = rules()
+    lowered = part.lower()
+    in_part = needles_in(r.needles, lowered)
+    found: list[Trigger] = []
+    for event_type in r.order:
+        if event_type not in asserted:
+            continue
+        by_needle, always = r.gates[event_type]
+        present = in_part.intersection(by_needle)
+        if not present and not always:
+            continue
+        m = _first_match(event_type, present, always, lowered, r)
+        if m is not None:
+            generic = event_type == "attack" and bool(r.generic.match(m.group(0)))
+            found.append(Trigger(event_type, m.start(), m.end(), generic, asserted[event_type].hedged))
     return found
 
 

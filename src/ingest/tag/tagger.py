@@ -278,7 +278,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             if not _abroad_but_regional(sentence, triggers[0].event_type):
                 continue  # North Korea, Florida, Ukraine: not coded here
             scene = None  # sanctions decided in London on the IRGC: coded, without a place
-        split = clause_units(sentence, triggers, year)
+        split = clause_units(sentence, triggers)
         previous: tuple[ActorMention | None, ActorMention | None] = (None, None)  # the unit before: doer, target
         for n, u in enumerate(split):
             cs, ce, unit_triggers = u.start, u.end, u.triggers
