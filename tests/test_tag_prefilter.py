@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ingest.tag.counts import _compiled, _led_finditer, _number_led, _starts
 from ingest.tag.prefilter import Guarded, GuardedAlternation, NameFinder, NeedleScanner, needles, present
 from ingest.tag.resources import actors, patterns, places
 from ingest.tag.rules import _negated, _vetoed, find_triggers, rules, unreal
@@ -142,3 +143,16 @@ def test_scanner_learns_needles_registered_after_a_scan() -> None:
     assert scanner.found("rockets and mortars") == {"rocket"}
     scanner.register(frozenset({"mortar"}))  # a new pattern compiled later: the automaton is rebuilt
     assert scanner.found("rockets and mortars") == {"rocket", "mortar"}
+
+
+def test_number_led_counts_tried_at_word_starts_find_what_finditer_finds() -> None:
+    compiled, led = _compiled(), _number_led()
+    extra = ["At least 11 civilians, including three children, were killed.", "Twenty-one were hurt; 1,200 fled.",
+             "No one was killed but 3 were injured", "F16 jets: 4 dead", "a soldier was killed"]  # fmt: skip
+    for sentence in [*SENTENCES, *extra]:
+        starts = _starts(sentence)
+        for key, indices in led.items():
+            for i in indices:
+                pattern = compiled[key][i]
+                got = [(m.span(), m.group()) for m in _led_finditer(pattern, sentence, starts)]
+                assert got == [(m.span(), m.group()) for m in pattern.regex.finditer(sentence)], (key, i, sentence)
