@@ -76,7 +76,7 @@ def units(sentence: str, triggers: list[Trigger]) -> list[Unit]:
     if not cuts:
         return whole
     asserted = {t.event_type: t for t in triggers}
-    if len(asserted) == 1 and sum(1 for _ in zip(range(2), actors().names.finditer(sentence), strict=False)) < 2:
+    if len(asserted) == 1 and not _two_parties(sentence):
         return whole  # one kind of act and at most one named party: one event (most sentences stop here)
     pieces: list[_Piece] = []
     starts = [0] + [e for _, e in cuts]
@@ -113,6 +113,19 @@ def units(sentence: str, triggers: list[Trigger]) -> list[Unit]:
         found = _acts(sentence[g.start : g.act_end], asserted) or g.triggers
         out.append(Unit(g.start, g.end, found, g.shares_subject, g.refers_back))
     return out
+
+
+def _two_parties(sentence: str) -> bool:
+    """Does the sentence name two different actors (two sides that may each act)?"""
+    index = actors()
+    first = None
+    for _, _, alias in index.names.finditer(sentence):
+        name = index.by_alias[alias].name
+        if first is None:
+            first = name
+        elif name != first:
+            return True
+    return False
 
 
 def _acts(text: str, asserted: dict[str, Trigger]) -> list[Trigger]:
