@@ -42,7 +42,9 @@ class NeedleScanner:
         self._needles: set[str] = set()
         self._sets: set[frozenset[str]] = set()  # needle sets already registered (a frozenset caches its hash)
         self._automaton: ahocorasick.Automaton | None = None
-        self._found: dict[str, frozenset[str]] = {}
+        # (text, lower-cased first?) -> needles found: keyed on the caller's text, whose hash Python keeps, so
+        # asking about one sentence a dozen times neither lower-cases nor hashes it again
+        self._found: dict[tuple[str, bool], frozenset[str]] = {}
 
     def register(self, needles: frozenset[str]) -> None:
         if needles in self._sets:
@@ -53,9 +55,11 @@ class NeedleScanner:
             self._automaton = None
             self._found.clear()
 
-    def found(self, text: str) -> frozenset[str]:
-        """Every registered needle that occurs in `text` (exact: overlapping occurrences included)."""
-        got = self._found.get(text)
+    def found(self, text: str, lower: bool = False) -> frozenset[str]:
+        """Every registered needle that occurs in `text`, or in its lower-cased form with `lower` (exact:
+        overlapping occurrences included)."""
+        key = (text, lower)
+        got = self._found.get(key)
         if got is None:
             automaton = self._automaton
             if automaton is None:
@@ -63,21 +67,25 @@ class NeedleScanner:
                 for n in self._needles:
                     automaton.add_word(n, n)
                 automaton.make_automaton()
-            got = frozenset([n for _, n in automaton.iter(text)]) if text else frozenset()
+            scanned = text.lower() if lower else text
+            got = frozenset([n for _, n in automaton.iter(scanned)]) if scanned else frozenset()
             if len(self._found) >= _SCANS_KEPT:
                 self._found.clear()
-            self._found[text] = got
+            self._found[key] = got
         return got
 
 
 _SCANNER = NeedleScanner() if ahocorasick is not None else None
 
 
-def present(needles: frozenset[str], text: str) -> frozenset[str] | set[str]:
-    """The members of `needles` that occur in `text`: one scan of the text for large sets."""
+def present(needles: frozenset[str], text: str, lower: bool = False) -> frozenset[str] | set[str]:
+    """The members of `needles` that occur in `text` (lower-cased first with `lower`): one scan of the text
+    for large sets."""
     if _SCANNER is not None and len(needles) >= _SCAN_FROM:
         _SCANNER.register(needles)
-        return _SCANNER.found(text) & needles
+        return _SCANNER.found(text, lower) & needles
+    if lower:
+        text = text.lower()
     return set(filter(text.__contains__, needles))
 
 
@@ -159,12 +167,12 @@ class Guarded:
     def possible(self, text: str) -> bool:
         if self.needles is None:
             return True
+        if len(self.needles) >= _SCAN_FROM:
+            return bool(present(self._needle_set, text, self.lower))
         if self.lower:
             text = text.lower()
         if len(self.needles) == 1:
             return self.needles[0] in text
-        if len(self.needles) >= _SCAN_FROM:
-            return bool(present(self._needle_set, text))
         return any(map(text.__contains__, self.needles))
 
     def search(self, text: str) -> re.Match[str] | None:
@@ -280,8 +288,7 @@ class GuardedAlternation:
         return self._subsets[subset]
 
     def _regex_for(self, text: str) -> re.Pattern[str] | None:
-        folded = text.lower() if self._lower else text
-        found = present(self._needles, folded)
+        found = present(self._needles, text, self._lower)
         if not found and not self._always:
             return None
         subset = set(self._always)
