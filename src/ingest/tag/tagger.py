@@ -255,7 +255,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         if vetoed_violent(sentence.lower(), vetoes):
             offtopic += 1
         triggers = find_triggers(sentence, year, vetoes)
-        if triggers or region_mentions < REGION_ENOUGH:  # past that the count changes nothing
+        if region_mentions < REGION_ENOUGH:  # past that the count changes nothing
             mentions = scenes.mentions(i)
             region_mentions += sum(1 for m in mentions if _regional(m.place)) + regional_demonyms(sentence)
         if triggers:
