@@ -72,6 +72,8 @@ class NeedleScanner:
             if len(self._found) >= _SCANS_KEPT:
                 self._found.clear()
             self._found[key] = got
+            if lower and scanned == text:  # already lower case: the same answer for the text as it is
+                self._found[(text, False)] = got
         return got
 
 
