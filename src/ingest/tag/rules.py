@@ -35,6 +35,8 @@ class _Rules:
     # Per type: needle -> indices of the triggers it admits, and the triggers with no needle (always tried).
     gates: dict[str, tuple[dict[str, list[int]], tuple[int, ...]]]
     needles: frozenset[str]  # every trigger word: which occur is found once per sentence, in one C-level pass
+    types_of: dict[str, frozenset[str]]  # trigger word -> the types it may trigger
+    always: frozenset[str]  # types with a trigger that needs no word (tried on every sentence)
     generic: re.Pattern[str]
     veto_violent: GuardedAlternation
     veto_launch: GuardedAlternation
@@ -69,6 +71,8 @@ def rules() -> _Rules:
         triggers=triggers,
         gates={t: _gate(triggers[t]) for t in p["order"]["types"]},
         needles=frozenset(n for ts in triggers.values() for g in ts for n in g.needles or ()),
+        types_of=_types_of(triggers),
+        always=frozenset(t for t, ts in triggers.items() if any(g.needles is None for g in ts)),
         generic=re.compile(_GENERIC, re.IGNORECASE),
         veto_violent=alternation(p["vetoes"]["violent"]),
         veto_launch=alternation(p["vetoes"]["launch"]),
@@ -88,6 +92,15 @@ def rules() -> _Rules:
             [rf"\b(?P<{name}>" + "|".join(f"(?:{x})" for x in pats) + ")" for name, pats in p["weapons"].items()]
         ),
     )
+
+
+def _types_of(triggers: dict[str, list[Guarded]]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for event_type, guarded in triggers.items():
+        for g in guarded:
+            for n in g.needles or ():
+                out.setdefault(n, set()).add(event_type)
+    return {n: frozenset(ts) for n, ts in out.items()}
 
 
 def _gate(patterns: list[Guarded]) -> tuple[dict[str, list[int]], tuple[int, ...]]:
@@ -174,11 +187,15 @@ def find_triggers(
     modal: list[str | None] = []
     hedged: bool | None = None
     in_sentence = needles_in(r.needles, lowered)
+    # The types one of whose words occurs: most sentences rule most types out here (and many rule out all).
+    candidates = r.always.union(*(r.types_of[n] for n in in_sentence))
+    if not candidates:
+        return found
     for event_type in r.order:
+        if event_type not in candidates:
+            continue
         by_needle, always = r.gates[event_type]
         present = in_sentence.intersection(by_needle)
-        if not present and not always:
-            continue  # none of the type's words: most sentences rule most types out here
         m = _first_match(event_type, present, always, lowered, r)
         if m is None or _vetoed(event_type, lowered, r, vetoes):
             continue
@@ -203,11 +220,16 @@ def _first_match(
 ) -> re.Match[str] | None:
     """The first of the type's triggers (in the data file's order) that matches and is not negated."""
     by_needle = r.gates[event_type][0]
-    possible = set(always)
-    for n in present:
-        possible.update(by_needle[n])
+    if len(present) == 1 and not always:
+        (word,) = present
+        order: list[int] = by_needle[word]  # already in the data file's order
+    else:
+        possible = set(always)
+        for n in present:
+            possible.update(by_needle[n])
+        order = sorted(possible)
     patterns = r.triggers[event_type]
-    for index in sorted(possible):
+    for index in order:
         m = patterns[index].regex.search(lowered)
         if m and not _negated(lowered, m.start(), r):
             return m
