@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.tag.prefilter import Guarded, GuardedAlternation, NameFinder, needles
+from ingest.tag.counts import _compiled, _led_finditer, _number_led, _starts
+from ingest.tag.prefilter import Guarded, GuardedAlternation, NameFinder, NeedleScanner, needles, present
 from ingest.tag.resources import actors, patterns, places
 from ingest.tag.rules import _negated, _vetoed, find_triggers, rules, unreal
 from ingest.tag.text import fold, sentence_spans
@@ -122,3 +123,36 @@ def test_find_triggers_equals_the_plain_loop() -> None:
     for sentence in [*SENTENCES, *extra]:
         got = [(t.event_type, t.start, t.end) for t in find_triggers(sentence, 2024)]
         assert got == _plain_find_triggers(sentence, 2024), sentence
+
+
+def test_needle_scanner_finds_what_substring_tests_find() -> None:
+    scanner = NeedleScanner()
+    sets = [frozenset(rules().needles), frozenset({"shell", "bombshell", "he", "she", "her", "hers", "é"})]
+    for needle_set in sets:
+        scanner.register(needle_set)
+    texts = [s.lower() for s in SENTENCES] + ["", "ushers", "a bombshell report", "café", "shé"]
+    for text in texts:
+        for needle_set in sets:
+            assert scanner.found(text) & needle_set == {n for n in needle_set if n in text}, text
+        assert present(sets[1], text) == {n for n in sets[1] if n in text}
+
+
+def test_scanner_learns_needles_registered_after_a_scan() -> None:
+    scanner = NeedleScanner()
+    scanner.register(frozenset({"rocket"}))
+    assert scanner.found("rockets and mortars") == {"rocket"}
+    scanner.register(frozenset({"mortar"}))  # a new pattern compiled later: the automaton is rebuilt
+    assert scanner.found("rockets and mortars") == {"rocket", "mortar"}
+
+
+def test_number_led_counts_tried_at_word_starts_find_what_finditer_finds() -> None:
+    compiled, led = _compiled(), _number_led()
+    extra = ["At least 11 civilians, including three children, were killed.", "Twenty-one were hurt; 1,200 fled.",
+             "No one was killed but 3 were injured", "F16 jets: 4 dead", "a soldier was killed"]  # fmt: skip
+    for sentence in [*SENTENCES, *extra]:
+        starts = _starts(sentence)
+        for key, indices in led.items():
+            for i in indices:
+                pattern = compiled[key][i]
+                got = [(m.span(), m.group()) for m in _led_finditer(pattern, sentence, starts)]
+                assert got == [(m.span(), m.group()) for m in pattern.regex.finditer(sentence)], (key, i, sentence)

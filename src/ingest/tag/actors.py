@@ -95,13 +95,13 @@ def _as_forces(actor: Actor, event_type: str) -> Actor:
     return actor
 
 
-def assign_roles(mentions: list[ActorMention], event_type: str) -> tuple[Actor | None, Actor | None]:
-    """(actor1, actor2): the agent ("by X", or the first named doer) and the target."""
+def roles(mentions: list[ActorMention], event_type: str) -> tuple[ActorMention | None, ActorMention | None]:
+    """(agent, target) mentions: the doer ("by X", or the first named doer) and the target."""
     if not mentions:
         return None, None
     if event_type == "military_deployment":  # the deployer; the destination is the place
         doer = next((m for m in mentions if m.actor.type in ("government", "state_forces", "external_force")), None)
-        return (_as_forces(doer.actor, event_type) if doer else None), None
+        return doer, None
     agent = next((m for m in mentions if m.role_hint == "agent"), None)
     # In violence, an actor named as the target is not also the doer; in talks and visits "with" or "of"
     # marks a counterpart, and the first actor named is the doer.
@@ -117,6 +117,14 @@ def assign_roles(mentions: list[ActorMention], event_type: str) -> tuple[Actor |
     if target is None:
         target = next((m for m in mentions if m is not agent and (agent is None or m.actor.name != agent.actor.name)),
                       None)  # fmt: skip
+    return agent, target
+
+
+def assign_roles(mentions: list[ActorMention], event_type: str) -> tuple[Actor | None, Actor | None]:
+    """(actor1, actor2): the agent ("by X", or the first named doer) and the target."""
+    agent, target = roles(mentions, event_type)
+    if event_type == "military_deployment":
+        return (_as_forces(agent.actor, event_type) if agent else None), None
     a1 = _as_forces(agent.actor, event_type) if agent else None
     a2 = _as_forces(target.actor, event_type) if target else None
     if a1 is not None and a2 is not None and a1.name == a2.name:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -24,6 +25,9 @@ _NOT_VICTIMS = (
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_QUALIFIERS = ("at least", "more than", "over", "upwards of", "no fewer than", "nearly", "almost", "about", "around",
+               "some", "up to", "a total of")  # fmt: skip
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -55,10 +59,7 @@ def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
     attack_number = rf"(?<![Nn]o )\b(?P<n>{digits}|(?:{between}){compound})\b" + _NOT_A_COUNT
     # The leading \b changes nothing (a qualifier and a number both start a word) but lets the regex engine
     # give up at once inside words instead of trying every qualifier and number word at every character.
-    qualifier = (
-        r"\b(?P<q>(?:at least|more than|over|upwards of|no fewer than|nearly|almost|about|around|some|up to"
-        r"|a total of)\s+)?"
-    )
+    qualifier = r"\b(?P<q>(?:" + "|".join(_QUALIFIERS) + r")\s+)?"
     spec = patterns()["counts"]
     out: dict[str, list[Guarded] | GuardedAlternation] = {}
     for key in ("killed", "injured", "attack_count"):
@@ -70,6 +71,44 @@ def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
     out["zero_killed"] = alternation(spec["zero_killed"])
     out["zero_injured"] = alternation(spec["zero_injured"])
     return out
+
+
+@cache
+def _lead_words() -> frozenset[str]:
+    """First words of every qualifier and number word: where a "{Q}{N} ..." count can start."""
+    words = numbers()
+    phrases = [*_QUALIFIERS, *words["units"], *words["vague"]]
+    return frozenset(m.group().lower() for m in map(_WORD.match, phrases) if m)
+
+
+@cache
+def _number_led() -> dict[str, frozenset[int]]:
+    """Per count kind, the patterns that start with the qualifier or the number ("{Q}{N} were killed")."""
+    spec = patterns()["counts"]
+    return {k: frozenset(i for i, p in enumerate(spec[k]) if p.startswith(("{Q}{N}", "{N}")))
+            for k in ("killed", "injured", "attack_count")}  # fmt: skip
+
+
+def _starts(sentence: str) -> list[int]:
+    """Offsets where a qualifier, a number word or a digit starts a word: the only places a number-led count
+    pattern can match (each starts with ``\\b`` and a qualifier or a number), so trying it there alone finds
+    what finditer finds, without the engine trying dozens of number words at every word."""
+    lead = _lead_words()
+    return [m.start() for m in _WORD.finditer(sentence) if m.group().lower() in lead or m.group()[0].isdigit()]
+
+
+def _led_finditer(pattern: Guarded, sentence: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """pattern.finditer(sentence) for a number-led pattern, trying only the candidate `starts`."""
+    if not pattern.possible(sentence):
+        return
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.regex.match(sentence, pos)
+        if m:
+            yield m
+            end = m.end()
 
 
 def parse_number(token: str) -> tuple[int | None, bool]:
@@ -96,11 +135,17 @@ def _is_lower_bound(qualifier: str | None) -> bool:
     return bool(qualifier) and qualifier.strip().lower() in floors
 
 
-def _best(patterns_: list[Guarded], sentence: str) -> tuple[int | None, bool]:
+def _best(
+    patterns_: list[Guarded], sentence: str, led: frozenset[int] = frozenset(), starts: list[int] | None = None
+) -> tuple[int | None, bool]:
+    """The largest count the patterns give; those whose index is in `led` are tried at `starts` only."""
     best: int | None = None
     lower = False
-    for pattern in patterns_:
-        for m in pattern.finditer(sentence):
+    for i, pattern in enumerate(patterns_):
+        found = (
+            _led_finditer(pattern, sentence, starts) if starts is not None and i in led else pattern.finditer(sentence)
+        )
+        for m in found:
             token = m.group("n")
             # "a"/"an" count one person only in passives ("a soldier was killed"), never "a drone strike killed".
             if (
@@ -136,15 +181,21 @@ def has_toll(sentence: str) -> bool:
     """Does the sentence give a number killed or injured (cheaper than extract_counts: stops at the first)?"""
     compiled = _compiled()
     sentence = _without_subcounts(sentence)
-    return any(_best([p], sentence)[0] for key in ("killed", "injured") for p in compiled[key])  # type: ignore[union-attr]
+    led, starts = _number_led(), _starts(sentence)
+    return any(
+        _best([p], sentence, frozenset({0}) if i in led[key] else frozenset(), starts)[0]
+        for key in ("killed", "injured")
+        for i, p in enumerate(compiled[key])  # type: ignore[arg-type]
+    )
 
 
 def extract_counts(sentence: str) -> Counts:
     compiled = _compiled()
     sentence = _without_subcounts(sentence)
-    killed, lk = _best(compiled["killed"], sentence)  # type: ignore[arg-type]
-    injured, li = _best(compiled["injured"], sentence)  # type: ignore[arg-type]
-    attacks, la = _best(compiled["attack_count"], sentence)  # type: ignore[arg-type]
+    led, starts = _number_led(), _starts(sentence)
+    killed, lk = _best(compiled["killed"], sentence, led["killed"], starts)  # type: ignore[arg-type]
+    injured, li = _best(compiled["injured"], sentence, led["injured"], starts)  # type: ignore[arg-type]
+    attacks, la = _best(compiled["attack_count"], sentence, led["attack_count"], starts)  # type: ignore[arg-type]
     if killed is None and compiled["zero_killed"].search(sentence):  # type: ignore[union-attr]
         killed = 0
     if injured is None and compiled["zero_injured"].search(sentence):  # type: ignore[union-attr]

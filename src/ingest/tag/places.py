@@ -27,6 +27,9 @@ _DEMONYM_SCENE = re.compile(
 # Country names need a stricter cue: "aimed at deterring Iran" is not about events in Iran.
 _COUNTRY_LOCATIVE = re.compile(r"\b(?:in|into|across|inside|throughout|over|to|on|of|toward|towards|targeting|struck"
                                r"|hit)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)  # fmt: skip
+# "a protest against the war in Gaza": what a protest is about, not where it is.
+_TOPIC = re.compile(r"\b(?:war|conflict|offensive|siege|blockade|bombardment)\s+(?:in|on|against)\s+(?:the\s+)?$",
+                    re.IGNORECASE)  # fmt: skip
 _KIND_SCORE = {"base": 4.0, "town": 3.0, "sea": 2.5, "admin1": 2.0, "country": 1.0}
 
 
@@ -36,6 +39,7 @@ class PlaceMention:
     start: int
     end: int
     score: float
+    topic: bool = False  # "the war in Gaza": the subject of a protest or statement, not its scene
 
 
 def place_mentions(sentence: str) -> list[PlaceMention]:
@@ -51,7 +55,7 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
         before = folded[max(0, m_start - 30) : m_start]
         if (_COUNTRY_LOCATIVE if place.kind == "country" else _LOCATIVE).search(before):
             score += 1.5
-        out.append(PlaceMention(place, m_start, m_end, score))
+        out.append(PlaceMention(place, m_start, m_end, score, bool(_TOPIC.search(before))))
     for d_start, d_end, demonym in index.demonym_names.finditer(folded):
         if _DEMONYM_SCENE.match(folded, d_end):
             out.append(PlaceMention(index.demonyms[demonym], d_start, d_end, _KIND_SCORE["country"] + 1.5))

@@ -11,8 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+
+try:  # one C pass over a text finds every needle of every pattern (see NeedleScanner); optional
+    import ahocorasick
+except ImportError:  # pragma: no cover - the plain substring tests below give the same answers
+    ahocorasick = None
 
 try:  # the parser behind re.compile; private, so a pattern it cannot read simply gets no guard
     from re import _constants as _c
@@ -22,6 +27,68 @@ except ImportError:  # pragma: no cover - other Python versions
 
 _MAX_NEEDLES = 80  # beyond this the substring tests cost about as much as the regex
 _MAX_SUBSETS = 1024  # compiled sub-alternations kept per GuardedAlternation
+_SCAN_FROM = 4  # needle sets at least this large ask the scanner; smaller ones test substrings directly
+_SCANS_KEPT = 256  # texts whose needles are remembered (a sentence is asked about by a dozen patterns)
+
+
+class NeedleScanner:
+    """Which of all the needles in use occur in a text, found in one Aho-Corasick pass (in C) instead of
+    one substring search per needle: with some 500 needles, most of them absent, a sentence costs one scan
+    instead of 500. Every guard registers its needles; the automaton is rebuilt when new ones arrive. The
+    answer for a text is remembered for the next few texts: the same sentence is asked about by the
+    triggers, the vetoes and each modality list in turn."""
+
+    def __init__(self) -> None:
+        self._needles: set[str] = set()
+        self._sets: set[frozenset[str]] = set()  # needle sets already registered (a frozenset caches its hash)
+        self._automaton: ahocorasick.Automaton | None = None
+        # (text, lower-cased first?) -> needles found: keyed on the caller's text, whose hash Python keeps, so
+        # asking about one sentence a dozen times neither lower-cases nor hashes it again
+        self._found: dict[tuple[str, bool], frozenset[str]] = {}
+
+    def register(self, needles: frozenset[str]) -> None:
+        if needles in self._sets:
+            return
+        self._sets.add(needles)
+        if not self._needles.issuperset(needles):
+            self._needles.update(needles)
+            self._automaton = None
+            self._found.clear()
+
+    def found(self, text: str, lower: bool = False) -> frozenset[str]:
+        """Every registered needle that occurs in `text`, or in its lower-cased form with `lower` (exact:
+        overlapping occurrences included)."""
+        key = (text, lower)
+        got = self._found.get(key)
+        if got is None:
+            automaton = self._automaton
+            if automaton is None:
+                automaton = self._automaton = ahocorasick.Automaton()
+                for n in self._needles:
+                    automaton.add_word(n, n)
+                automaton.make_automaton()
+            scanned = text.lower() if lower else text
+            got = frozenset([n for _, n in automaton.iter(scanned)]) if scanned else frozenset()
+            if len(self._found) >= _SCANS_KEPT:
+                self._found.clear()
+            self._found[key] = got
+            if lower and scanned == text:  # already lower case: the same answer for the text as it is
+                self._found[(text, False)] = got
+        return got
+
+
+_SCANNER = NeedleScanner() if ahocorasick is not None else None
+
+
+def present(needles: frozenset[str], text: str, lower: bool = False) -> frozenset[str] | set[str]:
+    """The members of `needles` that occur in `text` (lower-cased first with `lower`): one scan of the text
+    for large sets."""
+    if _SCANNER is not None and len(needles) >= _SCAN_FROM:
+        _SCANNER.register(needles)
+        return _SCANNER.found(text, lower) & needles
+    if lower:
+        text = text.lower()
+    return set(filter(text.__contains__, needles))
 
 
 def _better(cand: frozenset[str], best: frozenset[str] | None) -> bool:
@@ -90,6 +157,10 @@ class Guarded:
     regex: re.Pattern[str]
     needles: tuple[str, ...] | None
     lower: bool  # needles are lower case: test them against the lower-cased text
+    _needle_set: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_needle_set", frozenset(self.needles or ()))
 
     @classmethod
     def compile(cls, pattern: str, flags: int = 0) -> Guarded:
@@ -98,6 +169,8 @@ class Guarded:
     def possible(self, text: str) -> bool:
         if self.needles is None:
             return True
+        if len(self.needles) >= _SCAN_FROM:
+            return bool(present(self._needle_set, text, self.lower))
         if self.lower:
             text = text.lower()
         if len(self.needles) == 1:
@@ -203,7 +276,7 @@ class GuardedAlternation:
         for i, g in enumerate(guards):
             for n in g or ():
                 self._by_needle.setdefault(n, []).append(i)
-        self._needles = tuple(self._by_needle)
+        self._needles = frozenset(self._by_needle)
         self._subsets: dict[tuple[int, ...], re.Pattern[str] | None] = {}
         everything = "|".join(f"(?:{p})" for p in patterns)
         self.regex = re.compile(everything, flags) if everything else None
@@ -217,12 +290,11 @@ class GuardedAlternation:
         return self._subsets[subset]
 
     def _regex_for(self, text: str) -> re.Pattern[str] | None:
-        folded = text.lower() if self._lower else text
-        present = list(filter(folded.__contains__, self._needles))
-        if not present and not self._always:
+        found = present(self._needles, text, self._lower)
+        if not found and not self._always:
             return None
         subset = set(self._always)
-        for n in present:
+        for n in found:
             subset.update(self._by_needle[n])
         return self._compile(tuple(sorted(subset)))
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.tag.prefilter import Guarded, GuardedAlternation
+from ingest.tag.prefilter import present as needles_in
 from ingest.tag.resources import alternation, patterns
 
 # How far before a trigger a negator still negates it ("did not fire rockets", "denied carrying out the strike").
@@ -33,7 +34,9 @@ class _Rules:
     # Per type, the literal words one of which any of its triggers needs (None: cannot rule the type out).
     # Per type: needle -> indices of the triggers it admits, and the triggers with no needle (always tried).
     gates: dict[str, tuple[dict[str, list[int]], tuple[int, ...]]]
-    needles: tuple[str, ...]  # every trigger word: which occur is found once per sentence, in one C-level pass
+    needles: frozenset[str]  # every trigger word: which occur is found once per sentence, in one C-level pass
+    types_of: dict[str, frozenset[str]]  # trigger word -> the types it may trigger
+    always: frozenset[str]  # types with a trigger that needs no word (tried on every sentence)
     generic: re.Pattern[str]
     veto_violent: GuardedAlternation
     veto_launch: GuardedAlternation
@@ -67,7 +70,9 @@ def rules() -> _Rules:
         violent=frozenset(p["order"]["violent"]),
         triggers=triggers,
         gates={t: _gate(triggers[t]) for t in p["order"]["types"]},
-        needles=tuple(sorted({n for ts in triggers.values() for g in ts for n in g.needles or ()})),
+        needles=frozenset(n for ts in triggers.values() for g in ts for n in g.needles or ()),
+        types_of=_types_of(triggers),
+        always=frozenset(t for t, ts in triggers.items() if any(g.needles is None for g in ts)),
         generic=re.compile(_GENERIC, re.IGNORECASE),
         veto_violent=alternation(p["vetoes"]["violent"]),
         veto_launch=alternation(p["vetoes"]["launch"]),
@@ -87,6 +92,15 @@ def rules() -> _Rules:
             [rf"\b(?P<{name}>" + "|".join(f"(?:{x})" for x in pats) + ")" for name, pats in p["weapons"].items()]
         ),
     )
+
+
+def _types_of(triggers: dict[str, list[Guarded]]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for event_type, guarded in triggers.items():
+        for g in guarded:
+            for n in g.needles or ():
+                out.setdefault(n, set()).add(event_type)
+    return {n: frozenset(ts) for n, ts in out.items()}
 
 
 def _gate(patterns: list[Guarded]) -> tuple[dict[str, list[int]], tuple[int, ...]]:
@@ -158,23 +172,32 @@ def _not_asserted(sentence: str) -> str | None:
     return None
 
 
-def find_triggers(sentence: str, published_year: int | None = None) -> list[Trigger]:
-    """Surviving triggers of the sentence, in the tagger's type order (best first)."""
+def find_triggers(
+    sentence: str, published_year: int | None = None, vetoes: dict[str, bool] | None = None
+) -> list[Trigger]:
+    """Surviving triggers of the sentence, in the tagger's type order (best first). `vetoes` remembers which
+    veto lists matched the sentence, for a caller that asks about them too (see :func:`vetoed_violent`)."""
     r = rules()
     lowered = sentence.lower()
     found: list[Trigger] = []
-    # Vetoes and modality look at the whole sentence, not at the matched words: worked out once, when needed.
-    vetoes: dict[str, bool] = {}
+    # Vetoes and modality look at the whole sentence, not at the matched words: worked out once, and only for
+    # a type one of whose triggers matched (they are pure tests of the sentence: the order changes nothing).
+    vetoes = {} if vetoes is None else vetoes
     past: list[str | None] = []
     modal: list[str | None] = []
     hedged: bool | None = None
-    in_sentence = set(filter(lowered.__contains__, r.needles))
+    in_sentence = needles_in(r.needles, lowered)
+    # The types one of whose words occurs: most sentences rule most types out here (and many rule out all).
+    candidates = r.always.union(*(r.types_of[n] for n in in_sentence))
+    if not candidates:
+        return found
     for event_type in r.order:
+        if event_type not in candidates:
+            continue
         by_needle, always = r.gates[event_type]
         present = in_sentence.intersection(by_needle)
-        if not present and not always:
-            continue  # none of the type's words: most sentences rule most types out here
-        if _vetoed(event_type, lowered, r, vetoes):
+        m = _first_match(event_type, present, always, lowered, r)
+        if m is None or _vetoed(event_type, lowered, r, vetoes):
             continue
         if not past:
             past.append(_not_current(lowered, published_year))
@@ -185,20 +208,61 @@ def find_triggers(sentence: str, published_year: int | None = None) -> list[Trig
                 modal.append(_not_asserted(lowered))
             if modal[0]:
                 continue
+        if hedged is None:
+            hedged = bool(r.hedge.search(sentence))
+        generic = event_type == "attack" and bool(r.generic.match(m.group(0)))
+        found.append(Trigger(event_type, m.start(), m.end(), generic, hedged))
+    return found
+
+
+def _first_match(
+    event_type: str, present: set[str], always: tuple[int, ...], lowered: str, r: _Rules
+) -> re.Match[str] | None:
+    """The first of the type's triggers (in the data file's order) that matches and is not negated."""
+    by_needle = r.gates[event_type][0]
+    if len(present) == 1 and not always:
+        (word,) = present
+        order: list[int] = by_needle[word]  # already in the data file's order
+    else:
         possible = set(always)
         for n in present:
             possible.update(by_needle[n])
-        patterns = r.triggers[event_type]
-        for index in sorted(possible):  # in the data file's order: the first trigger that holds wins
-            m = patterns[index].regex.search(lowered)
-            if not m or _negated(lowered, m.start(), r):
-                continue
-            if hedged is None:
-                hedged = bool(r.hedge.search(sentence))
+        order = sorted(possible)
+    patterns = r.triggers[event_type]
+    for index in order:
+        m = patterns[index].regex.search(lowered)
+        if m and not _negated(lowered, m.start(), r):
+            return m
+    return None
+
+
+def triggers_in_part(part: str, asserted: dict[str, Trigger]) -> list[Trigger]:
+    """Triggers in a part of a sentence (a clause) of the types the whole sentence asserts (`asserted`: its
+    triggers by type). The sentence's vetoes and modality already hold for those types: only the patterns and
+    the negation window run here."""
+    r = rules()
+    lowered = part.lower()
+    in_part = needles_in(r.needles, lowered)
+    found: list[Trigger] = []
+    for event_type in r.order:
+        if event_type not in asserted:
+            continue
+        by_needle, always = r.gates[event_type]
+        present = in_part.intersection(by_needle)
+        if not present and not always:
+            continue
+        m = _first_match(event_type, present, always, lowered, r)
+        if m is not None:
             generic = event_type == "attack" and bool(r.generic.match(m.group(0)))
-            found.append(Trigger(event_type, m.start(), m.end(), generic, hedged))
-            break
+            found.append(Trigger(event_type, m.start(), m.end(), generic, asserted[event_type].hedged))
     return found
+
+
+def vetoed_violent(lowered: str, vetoes: dict[str, bool]) -> bool:
+    """Does the lower-cased sentence hit the violence veto (sport, markets, space)? Shares find_triggers' memo."""
+    if "veto_violent" not in vetoes:
+        vetoes["veto_violent"] = bool(rules().veto_violent.search(lowered))
+    return vetoes["veto_violent"]
 
 
 def weapon_of(sentence: str) -> str | None:

@@ -1,28 +1,30 @@
 """tag_article: sentences -> triggers that survive modality checks -> actors, place, date, counts ->
-one event per asserted event mention, with neighbouring sentences about the same event merged."""
+one event per asserted event (a sentence may assert several: see clauses.py), with neighbouring sentences about
+the same event merged."""
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from dataclasses import dataclass, replace
 
-from ingest.tag.actors import actor_mentions, assign_roles, patron_in
+from ingest.tag.actors import ActorMention, actor_mentions, assign_roles, patron_in, roles
+from ingest.tag.clauses import units as clause_units
 from ingest.tag.counts import Counts, extract_counts, has_toll
 from ingest.tag.dates import resolve_date
 from ingest.tag.model import ArticleTags, Event
-from ingest.tag.places import best_place, in_region, place_mentions, regional_demonyms
+from ingest.tag.places import PlaceMention, best_place, in_region, place_mentions, regional_demonyms
 from ingest.tag.relevance import relevance_score, topic_tags
 from ingest.tag.resources import Actor, Place, actors, event_types, places
-from ingest.tag.rules import Trigger, find_triggers, rules, weapon_of
+from ingest.tag.rules import Trigger, find_triggers, rules, vetoed_violent, weapon_of
 from ingest.tag.text import sentence_spans
 
-TAGGER_VERSION = "tag-2"
+TAGGER_VERSION = "tag-3"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
 MIN_RELEVANCE = 0.3  # below this an article yields no events
+REGION_ENOUGH = 3  # region mentions that make relevance's region part full (see relevance_score)
 _LEAD_SENTENCES = 3  # headline, dateline and lede: where a toll may come before its event
 MERGE_DISTANCE = 2  # sentences: "Rockets hit the base. The attack injured two." is one event
 # "the attack", "the blast": a sentence that refers back to an event already reported.
@@ -31,8 +33,6 @@ _ANAPHORA = re.compile(
     r"shelling|drone|rockets|missiles|missile)\b|\b(?:these|those) (?:attacks|strikes|raids)\b",
     re.IGNORECASE,
 )
-# Clause breaks that can separate two events in one sentence.
-_CLAUSE = re.compile(r",\s+(?:and|while|but|as|after|before|whereas|prompting)\s+|;\s+|\s+and then\s+")
 # Types that happen somewhere even when the sentence does not say where.
 _LOCATED_TYPES = {"arrest_or_seizure", "protest"}
 
@@ -54,6 +54,7 @@ class _Candidate:
     counts: Counts
     weapon: str | None
     anaphoric: bool
+    clause: int = 0  # which event of its sentence (clauses.units): events of one sentence are never merged
 
     @property
     def event_type(self) -> str:
@@ -97,6 +98,8 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
 
 
 def _mergeable(prev: _Candidate, cur: _Candidate) -> bool:
+    if cur.clause and cur.sentence == prev.last_sentence:
+        return False  # told apart by the clause split
     if cur.sentence - prev.last_sentence > MERGE_DISTANCE or not _places_compatible(prev.place, cur.place):
         return False
     violent = rules().violent
@@ -240,30 +243,33 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     region_mentions = sum(1 for _ in title_places)
     region_mentions += sum(1 for m in actor_mentions(title or "") if m.actor.country in region)
     security = offtopic = 0
-    recent_places: list[tuple[int, Place]] = []  # (sentence index, place) for carrying the scene forward
+    # Scenes of earlier sentences, for carrying the scene forward: worked out when a sentence is read for
+    # other reasons, else on demand (most sentences of a story are never looked back at).
+    scenes = _Scenes(text, spans)
     # A toll told before its event, as headlines do ("Syria troops kill at least 50 jihadists. ... clashes"):
     # (sentence index, counts) of the last such sentence.
     lead_toll: tuple[int, Counts] | None = None
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
-        mentions = place_mentions(sentence)
-        region_mentions += sum(1 for m in mentions if _regional(m.place)) + regional_demonyms(sentence)
-        if r.veto_violent.search(sentence.lower()):
+        vetoes: dict[str, bool] = {}
+        if vetoed_violent(sentence.lower(), vetoes):
             offtopic += 1
-        triggers = find_triggers(sentence, year)
-        scene = _scene(mentions, triggers)
-        if scene is not None and in_region(scene):
-            recent_places.append((i, scene))
-        anaphoric = bool(_ANAPHORA.search(sentence))
+        triggers = find_triggers(sentence, year, vetoes)
+        if region_mentions < REGION_ENOUGH:  # past that the count changes nothing
+            mentions = scenes.mentions(i)
+            region_mentions += sum(1 for m in mentions if _regional(m.place)) + regional_demonyms(sentence)
+        if triggers:
+            scene = scenes.keep(i, scenes.mentions(i), triggers)
+        follows_violence = bool(cands) and cands[-1].event_type in r.violent
+        anaphoric = bool(_ANAPHORA.search(sentence)) if triggers or follows_violence else False
         if not triggers:
-            follows_violence = bool(cands) and cands[-1].event_type in r.violent
             # "Seven fighters were killed and 12 wounded, a monitor said." right after a clash: its toll.
-            toll = follows_violence and cands[-1].last_sentence == i - 1 and has_toll(sentence)
-            if not (follows_violence and (anaphoric or toll)):
+            if not (follows_violence and (anaphoric or (cands[-1].last_sentence == i - 1 and has_toll(sentence)))):
                 # only in the opening sentences, where headlines and ledes give a toll before the event
                 counts = extract_counts(sentence) if not cands and i < _LEAD_SENTENCES else None
                 lead_toll = (i, counts) if counts is not None and counts.killed else lead_toll
                 continue
+            scene = scenes.without_triggers(i)
             # Details of the event just reported: merged into it below, never an event on its own.
             triggers = [Trigger(cands[-1].event_type, 0, 0, generic=True, continuation=True)]
         else:
@@ -272,17 +278,26 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             if not _abroad_but_regional(sentence, triggers[0].event_type):
                 continue  # North Korea, Florida, Ukraine: not coded here
             scene = None  # sanctions decided in London on the IRGC: coded, without a place
-        for cs, ce, unit_triggers in _units(sentence, triggers, year):
+        split = clause_units(sentence, triggers)
+        previous: tuple[ActorMention | None, ActorMention | None] = (None, None)  # the unit before: doer, target
+        for n, u in enumerate(split):
+            cs, ce, unit_triggers = u.start, u.end, u.triggers
             unit = sentence[cs:ce]
-            unit_scene = _scene(place_mentions(unit), unit_triggers) if (cs, ce) != (0, len(sentence)) else scene
+            whole = len(split) == 1  # one event: the sentence's scene and text (the unit may leave out a tail)
+            unit_scene = scene if whole else _scene(place_mentions(unit), unit_triggers)
             if unit_scene is not None and not in_region(unit_scene):
                 if not _abroad_but_regional(unit, unit_triggers[0].event_type):
                     continue
                 unit_scene = None
             people = actor_mentions(unit)
             region_mentions += sum(1 for m in people if m.actor.country in region)
+            # "... and warned Iran": the doer named before; "... after the group fired": the target named before
+            carried = previous[0] if u.shares_subject else previous[1] if u.refers_back else None
+            if carried is not None:
+                people = [replace(carried, role_hint="agent"), *people]
             weapon = weapon_of(unit.lower()) if unit_triggers[0].event_type in r.violent else None
             trigger = _by_weapon(unit_triggers, weapon)
+            previous = roles(people, trigger.event_type)
             a1, a2 = assign_roles(people, trigger.event_type)
             event_date, precision = resolve_date(unit, published)
             if precision == "published" and len(unit) != len(sentence):  # a clause: the sentence may date it
@@ -291,10 +306,11 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             if lead_toll and lead_toll[0] == i - 1 and counts.killed is None and trigger.event_type in r.violent:
                 counts = replace(counts, killed=lead_toll[1].killed, lower_bound=lead_toll[1].lower_bound)
             cands.append(_Candidate(
-                sentence=i, last_sentence=i, trigger=trigger, start=start, end=end, actor1=a1, actor2=a2,
-                patron=patron_in(unit), place=unit_scene or scene, place_from_text=(unit_scene or scene) is not None,
-                date=event_date, date_precision=precision, counts=counts, weapon=weapon,
-                anaphoric=anaphoric,
+                sentence=i, last_sentence=i, trigger=trigger, start=start if whole else start + cs,
+                end=end if whole else start + ce, actor1=a1, actor2=a2, patron=patron_in(unit),
+                place=unit_scene or scene, place_from_text=(unit_scene or scene) is not None, date=event_date,
+                date_precision=precision, counts=counts, weapon=weapon,
+                anaphoric=anaphoric if whole else bool(_ANAPHORA.search(unit)), clause=n,
             ))  # fmt: skip
 
     relevance = relevance_score(region_mentions, security, offtopic)
@@ -325,8 +341,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         if c.event_type == "threat" and home is not None:
             c.place = home  # a threat is coded where its maker is, not where it points
         if c.place is None and (c.event_type in r.violent or c.event_type in _LOCATED_TYPES):
-            earlier = [p for (i, p) in recent_places if c.sentence - 3 <= i < c.sentence]
-            c.place = earlier[-1] if earlier else title_place
+            c.place = scenes.last_before(c.sentence, 3) or title_place
         if c.place is None and c.event_type not in r.violent and home is not None:
             c.place = home  # "Jordanian authorities seized ...", "Egypt summoned ...": the state's own act
     merged = _dedupe(merged)
@@ -337,6 +352,43 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         events.append(_event(c, text))
     return ArticleTags(relevance=relevance, topics=topic_tags(f"{title or ''}\n{text}", events, r.violent),
                        events=events)  # fmt: skip
+
+
+class _Scenes:
+    """Each sentence's scene as the look-back sees it (a place in the region, or None), worked out at most
+    once and only when needed: most sentences of a story are never looked back at."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self._text = text
+        self._spans = spans
+        self._mentions: dict[int, list[PlaceMention]] = {}
+        self._kept: dict[int, Place | None] = {}
+
+    def mentions(self, i: int) -> list[PlaceMention]:
+        if i not in self._mentions:
+            start, end = self._spans[i]
+            self._mentions[i] = place_mentions(self._text[start:end])
+        return self._mentions[i]
+
+    def keep(self, i: int, mentions: list[PlaceMention], triggers: list[Trigger]) -> Place | None:
+        """The scene of sentence `i` read with its triggers (the look-back sees it so too)."""
+        self._mentions[i] = mentions
+        scene = _scene(mentions, triggers)
+        self._kept[i] = scene if scene is not None and in_region(scene) else None
+        return scene
+
+    def without_triggers(self, i: int) -> Place | None:
+        return _scene(self.mentions(i), [])
+
+    def last_before(self, i: int, back: int) -> Place | None:
+        """The scene of the nearest of the `back` sentences before sentence `i` that has one."""
+        for j in range(i - 1, max(-1, i - back - 1), -1):
+            if j not in self._kept:
+                scene = self.without_triggers(j)
+                self._kept[j] = scene if scene is not None and in_region(scene) else None
+            if self._kept[j] is not None:
+                return self._kept[j]
+        return None
 
 
 def _home(c: _Candidate) -> Place | None:
@@ -359,27 +411,13 @@ def _regional(place: Place) -> bool:
 
 
 def _scene(mentions: list, triggers: list[Trigger]) -> Place | None:
+    if triggers and triggers[0].event_type == "protest":
+        mentions = [m for m in mentions if not m.topic]  # marching in Cairo against the war in Gaza
     at_sea = not triggers or triggers[0].event_type in ("maritime_attack", "military_deployment")
     scene = best_place(mentions, strict=True, at_sea=at_sea)
     if scene is None and triggers and triggers[0].event_type in rules().violent:
         scene = best_place(mentions, at_sea=at_sea)  # violence names its scene even without "in"
     return scene
-
-
-def _units(sentence: str, triggers: list[Trigger], year: int | None) -> list[tuple[int, int, list[Trigger]]]:
-    """The sentence, or its clauses when they report events of different types ("forces raided the camp,
-    exchanging fire with gunmen, and a drone strike killed two")."""
-    whole = [(0, len(sentence), triggers)]
-    if triggers[0].continuation:
-        return whole
-    bounds = [0] + [m.end() for m in _CLAUSE.finditer(sentence)] + [len(sentence)]
-    if len(bounds) < 3:
-        return whole
-    clauses = [(a, b, find_triggers(sentence[a:b], year)) for a, b in itertools.pairwise(bounds)]
-    clauses = [c for c in clauses if c[2]]
-    if len({c[2][0].event_type for c in clauses}) < 2:
-        return whole
-    return clauses
 
 
 def _regional_actor(c: _Candidate) -> bool:

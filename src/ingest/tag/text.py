@@ -10,7 +10,10 @@ from functools import cache
 _ABBREVIATIONS = {"u.s", "u.n", "u.k", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no",
                   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "e.g",
                   "i.e", "a.m", "p.m", "rep", "sen", "gov", "prof", "adm", "cmdr", "brig", "u.s.-led"}  # fmt: skip
-_BOUNDARY = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*")
+# Every break starts with whitespace: the leading (?=\s) changes nothing but lets the engine leave every other
+# character at once.
+_BOUNDARY = re.compile(r"(?=\s)(?:(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*)")
+_LAST_WORD = re.compile(r"([\w.-]+)\.$")
 _INITIAL = re.compile(r"[A-Z]")  # "Dwight D. Eisenhower"
 _QUOTE_MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "`": "'", "“": '"', "”": '"'})
 
@@ -35,7 +38,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         if m.start() > 0 and text[m.start() - 1] == ".":
-            word = re.search(r"([\w.-]+)\.$", text[max(0, m.start() - 12) : m.start()])
+            word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
             # a lone initial ("John F. Kennedy") or an abbreviation does not end the sentence
             abbreviation = word and (word.group(1).lower() in _ABBREVIATIONS or _INITIAL.fullmatch(word.group(1)))
             if abbreviation and "\n" not in m.group():

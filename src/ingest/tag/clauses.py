@@ -1,0 +1,162 @@
+"""More than one event in a sentence: "Israeli jets struck Hezbollah positions in southern Lebanon after the group
+fired rockets at northern Israel" is two events, "militants fired rockets and mortars at the base" is one.
+
+The sentence is cut at every clause break of data/patterns.toml ``[clauses]``; a piece with a trigger of a type
+the whole sentence asserts (so the sentence's vetoes and modality still rule) starts an event of its own when
+it differs from the event before it in kind, or, for the same kind, in who did it. Pieces without a
+trigger of their own stay with the event before them. ACLED codes one event per distinct act: two violent
+acts told of one doer ("stormed a police post and exchanged fire with the guards") are one event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ingest.tag.actors import actor_mentions, roles
+from ingest.tag.resources import actors, patterns
+from ingest.tag.rules import Trigger, rules, triggers_in_part
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Part of a sentence (offsets within it) that reports one event."""
+
+    start: int
+    end: int
+    triggers: list[Trigger]
+    shares_subject: bool = False  # "... and warned Iran": the doer is the previous unit's
+    refers_back: bool = False  # "... after the group fired rockets": the doer is the previous unit's target
+
+
+@dataclass(frozen=True)
+class _Spec:
+    breaks: re.Pattern[str]
+    response: re.Pattern[str]
+    shared_subject: re.Pattern[str]
+    refers_back: re.Pattern[str]
+    infinitive_tail: re.Pattern[str]
+
+
+@cache
+def _spec() -> _Spec:
+    spec = patterns()["clauses"]
+    join = lambda xs: "|".join(f"(?:{x})" for x in xs)  # noqa: E731
+    return _Spec(
+        breaks=re.compile(join(spec["strong"] + spec["weak"]), re.IGNORECASE),
+        response=re.compile(join(spec["response"]), re.IGNORECASE),
+        shared_subject=re.compile(join(spec["shared_subject"]), re.IGNORECASE),
+        refers_back=re.compile(join(spec["refers_back"]), re.IGNORECASE),
+        infinitive_tail=re.compile(join(spec["infinitive_tail"])),  # case matters: "to Jordan" is a place
+    )
+
+
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    triggers: list[Trigger]
+    shares_subject: bool
+    refers_back: bool
+    response: bool = False  # tells the answer to the act before it (for a group: one of its pieces does)
+    act_end: int = -1  # a group's text up to any answer: what its acts are read from
+
+    def __post_init__(self) -> None:
+        self.act_end = self.end if self.act_end < 0 else self.act_end
+
+
+def units(sentence: str, triggers: list[Trigger]) -> list[Unit]:
+    """The sentence as one unit, or its parts that report distinct events (in sentence order)."""
+    whole = [Unit(0, len(sentence), triggers)]
+    if not triggers or triggers[0].continuation:
+        return whole
+    spec = _spec()
+    cuts = [(m.start(), m.end()) for m in spec.breaks.finditer(sentence)]
+    if not cuts:
+        return whole
+    asserted = {t.event_type: t for t in triggers}
+    if len(asserted) == 1 and not _two_parties(sentence):
+        return whole  # one kind of act and at most one named party: one event (most sentences stop here)
+    pieces: list[_Piece] = []
+    starts = [0] + [e for _, e in cuts]
+    ends = [s for s, _ in cuts] + [len(sentence)]
+    for a, b in zip(starts, ends, strict=True):
+        text = sentence[a:b]
+        response = bool(pieces) and bool(spec.response.search(text))
+        found = _acts(text, asserted) if text.strip() and not response else []
+        shares, back = bool(spec.shared_subject.match(text)), bool(spec.refers_back.match(text))
+        pieces.append(_Piece(a, b, found, shares, back, response))
+    groups: list[_Piece] = []
+    for p in pieces:
+        if not p.triggers:
+            if groups:
+                groups[-1].end = p.end
+                groups[-1].response = groups[-1].response or p.response
+                if not groups[-1].response:
+                    groups[-1].act_end = p.end
+            continue
+        if groups and not _distinct(sentence, groups[-1], p):
+            groups[-1].end = groups[-1].act_end = p.end
+            continue
+        if not groups:
+            p.start = 0  # "On Tuesday, ..." before the first event is its own
+        groups.append(p)
+    if len(groups) < 2:
+        if groups and groups[0].response:  # "... struck a depot, while air defences intercepted missiles"
+            return [Unit(0, len(sentence), _acts(sentence[: groups[0].act_end], asserted) or triggers)]
+        return whole
+    groups[-1].end = len(sentence)
+    out = []
+    for g in groups:
+        # The group's own acts, read over its pieces up to any answer ("fired rockets and mortars" is one).
+        found = _acts(sentence[g.start : g.act_end], asserted) or g.triggers
+        out.append(Unit(g.start, g.end, found, g.shares_subject, g.refers_back))
+    return out
+
+
+def _two_parties(sentence: str) -> bool:
+    """Does the sentence name two different actors (two sides that may each act)?"""
+    index = actors()
+    first = None
+    for _, _, alias in index.names.finditer(sentence):
+        name = index.by_alias[alias].name
+        if first is None:
+            first = name
+        elif name != first:
+            return True
+    return False
+
+
+def _acts(text: str, asserted: dict[str, Trigger]) -> list[Trigger]:
+    """The piece's triggers of the asserted types; "threatened further strikes" is a threat, not a strike."""
+    found = triggers_in_part(text, asserted)
+    threat = next((t for t in found if t.event_type == "threat"), None)
+    if threat is not None:
+        violent = rules().violent
+        found = [t for t in found if not (t.event_type in violent and t.start > threat.start)]
+    return found
+
+
+def _distinct(sentence: str, prev: _Piece, cur: _Piece) -> bool:
+    """Does `cur` report an event apart from the one `prev` reports?"""
+    violent = rules().violent
+    prev_text, cur_text = sentence[prev.start : prev.end], sentence[cur.start : cur.end]
+    if not cur.shares_subject and _spec().infinitive_tail.search(prev_text) and cur_text[:1].islower():
+        return False  # "to intensify communication and bolster its posture": one purpose, not an act
+    a, b = prev.triggers[0].event_type, cur.triggers[0].event_type
+    both_violent = a in violent and b in violent
+    if a != b:
+        # "stormed a post and exchanged fire": one doer's violent acts at one time are one event
+        return not (both_violent and cur.shares_subject)
+    if cur.shares_subject or cur.refers_back:
+        return False  # "fired rockets and shelled the town": one doer, one act of this kind
+    # Two doers each with an act of their own ("Hezbollah fired missiles ... and Israeli artillery shelled ...").
+    doer_a = _doer(prev_text, a)
+    doer_b = _doer(cur_text[: cur.triggers[0].end], b)  # named by the end of its own act: a subject of its own
+    return doer_a is not None and doer_b is not None and doer_a != doer_b
+
+
+def _doer(text: str, event_type: str) -> str | None:
+    agent, _ = roles(actor_mentions(text), event_type)
+    return agent.actor.name if agent else None
