@@ -142,3 +142,14 @@ def test_units_cover_the_sentence_in_order() -> None:
 def test_modality_of_the_whole_sentence_still_rules_each_clause() -> None:
     text = "Officials warned that militants could fire rockets and attack the base in the coming days."
     assert all(e.event_type not in ("shelling_artillery_missile", "attack") for e in _events(text))
+
+
+def test_a_place_inside_a_group_name_is_not_the_scene() -> None:
+    from ingest.tag.places import place_mentions
+
+    sentence = "The Islamic Resistance in Iraq claimed a drone attack on a US base in eastern Syria on Monday."
+    assert [m.place.country_iso for m in place_mentions(sentence)] == ["SY"]
+    # the country's own name is still a place, even though it is also an actor alias ("Iraq")
+    assert [m.place.country_iso for m in place_mentions("Two rockets fell in Iraq.")] == ["IQ"]
+    events = tag_article(sentence, published=dt.date(2024, 6, 10)).events
+    assert [(e.event_type, e.country_iso) for e in events] == [("air_or_drone_strike", "SY")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.tag.resources import Place, places
+from ingest.tag.resources import Place, actors, places
 from ingest.tag.text import fold
 
 # Words before a place name that make it the scene rather than an actor or an origin.
@@ -59,7 +59,16 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
     for d_start, d_end, demonym in index.demonym_names.finditer(folded):
         if _DEMONYM_SCENE.match(folded, d_end):
             out.append(PlaceMention(index.demonyms[demonym], d_start, d_end, _KIND_SCORE["country"] + 1.5))
-    return out
+    return _outside_names(out, folded) if out else out
+
+
+def _outside_names(mentions: list[PlaceMention], sentence: str) -> list[PlaceMention]:
+    """Drop places that are only part of a group's name ("the Islamic Resistance in Iraq claimed an attack in
+    Syria": the scene is Syria). An actor alias that is the place name itself ("Iraq") does not count."""
+    names = [(a, b) for a, b, _ in actors().names.finditer(sentence)]
+    if not names:
+        return mentions
+    return [m for m in mentions if not any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in names)]
 
 
 def regional_demonyms(sentence: str) -> int:
