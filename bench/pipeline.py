@@ -199,11 +199,18 @@ def flow_rate(n: int, processes: int, batch_size: int, tasks: int = 4) -> dict[s
             jobs.append(ArticleJob(url=url, feed_url="https://bench.example/feed.xml", source="bench", reason="new",
                                    entry_title=title, entry_published=published))  # fmt: skip
     out: dict[str, float] = {"n": n, "processes": processes, "batch_size": batch_size}
-    clock, cpu = time.perf_counter(), time.process_time()
-    for url, body in pages.items():
-        trafilatura.extract(body.decode(), url=url)
-    out["trafilatura_1"] = time.perf_counter() - clock
-    out["trafilatura_cpu"] = time.process_time() - cpu
+
+    def trafilatura_pass() -> None:  # the baseline at its best: the faster of a pass before and after ours
+        clock, cpu = time.perf_counter(), time.process_time()
+        for url, body in pages.items():
+            trafilatura.extract(body.decode(), url=url)
+        wall, cpu = time.perf_counter() - clock, time.process_time() - cpu
+        if wall < out.get("trafilatura_1", float("inf")):
+            out["trafilatura_1"], out["trafilatura_cpu"] = wall, cpu
+
+    for url, body in list(pages.items())[:20]:
+        trafilatura.extract(body.decode(), url=url)  # warm, as the pool's workers are warmed below
+    trafilatura_pass()
     with processing_map(processes) as pmap:
         list(pmap(_trafilatura, list(pages.items())[:processes]))  # start the workers outside the timing
         clock = time.perf_counter()
@@ -226,6 +233,7 @@ def flow_rate(n: int, processes: int, batch_size: int, tasks: int = 4) -> dict[s
             out["flow"] = time.perf_counter() - clock
             out["flow_cpu_main"] = time.process_time() - warm_cpu
             out["flow_cpu_workers"] = _live_children_cpu() - workers_cpu
+        trafilatura_pass()
         with read_only(db) as con:
             out["loaded"] = con.execute("select count(*) from articles").fetchone()[0]
             out["raw"] = con.execute("select count(*) from raw_documents").fetchone()[0]
@@ -271,15 +279,13 @@ def append_rate(db: Path, n: int = 100_000) -> tuple[float, float]:
     """Article rows per second through the warehouse's bulk path (``warehouse.append`` of an Arrow table,
     one transaction, commit and close included), and the same including building the Arrow table from
     Python rows."""
-    import pyarrow as pa
-
     from ingest.pipeline.load import _article_row
-    from ingest.warehouse import append, writer
+    from ingest.warehouse import append, to_arrow, writer
 
     now = datetime.now(UTC)
     rows = [_article_row(p, 1, None, "bench", now) for p in synthetic_processed(n, offset=50_000_000)]
     clock = time.perf_counter()
-    table = pa.Table.from_pylist(rows)
+    table = to_arrow(rows)  # what every load does with its rows
     built = time.perf_counter() - clock
     with writer(db):
         pass  # create and migrate the warehouse outside the timing

@@ -7,7 +7,7 @@
 """
 
 from ingest.warehouse.connection import WarehouseBusy, WarehouseError, connect, read_only, writer
-from ingest.warehouse.load import append, key_set, update_from, upsert
+from ingest.warehouse.load import append, key_set, to_arrow, update_from, upsert
 from ingest.warehouse.migrations import apply_migrations, sql_dir
 from ingest.warehouse.runlock import RunLock, WriterSlotBusy
 
@@ -22,6 +22,7 @@ __all__ = [
     "key_set",
     "read_only",
     "sql_dir",
+    "to_arrow",
     "update_from",
     "upsert",
     "writer",

@@ -12,14 +12,13 @@ import pyarrow as pa
 Rows = Sequence[dict[str, Any]] | pa.Table
 
 
-def _as_arrow(con: duckdb.DuckDBPyConnection, table: str, rows: Rows) -> pa.Table:
+def to_arrow(rows: Rows) -> pa.Table:
+    """Rows (dicts) as one Arrow table, column by column: about twice as fast as ``pa.Table.from_pylist``,
+    which converts row by row. Inserts cast to the table's declared types, so a column of only None (Arrow
+    type null) is fine."""
     if isinstance(rows, pa.Table):
         return rows
     rows = list(rows)
-    if not rows:
-        return pa.table({})
-    # Column by column: about twice as fast as pa.Table.from_pylist, which converts row by row. The
-    # insert casts to the table's declared types, so a column of only None (Arrow type null) is fine.
     names = dict.fromkeys(name for row in rows for name in row)  # every key, in first-seen order
     return pa.table({name: [row.get(name) for row in rows] for name in names})
 
@@ -30,7 +29,7 @@ def _columns(data: pa.Table) -> list[str]:
 
 def append(con: duckdb.DuckDBPyConnection, table: str, rows: Rows) -> int:
     """Insert rows as they are. Returns the number of rows."""
-    data = _as_arrow(con, table, rows)
+    data = to_arrow(rows)
     if data.num_rows == 0:
         return 0
     cols = ", ".join(f'"{c}"' for c in _columns(data))
@@ -55,7 +54,7 @@ def upsert(
 
     Natural keys make every load idempotent: loading the same batch twice changes nothing.
     """
-    data = _as_arrow(con, table, rows)
+    data = to_arrow(rows)
     if data.num_rows == 0:
         return 0
     names = _columns(data)
@@ -78,7 +77,7 @@ def upsert(
 
 def update_from(con: duckdb.DuckDBPyConnection, table: str, rows: Rows, key: Sequence[str]) -> int:
     """Update existing rows' columns from the given rows, matched on ``key``; rows without a match are ignored."""
-    data = _as_arrow(con, table, rows)
+    data = to_arrow(rows)
     if data.num_rows == 0:
         return 0
     names = [c for c in _columns(data) if c not in key]
