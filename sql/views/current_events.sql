@@ -36,7 +36,7 @@ comment on column current_events.injured is 'People injured this sentence report
 comment on column current_events.attack_count is 'Number of attacks the sentence reports.';
 comment on column current_events.counts_lower_bound is 'True when the counts are lower bounds.';
 comment on column current_events.weapon is 'Weapon (see events.weapon).';
-comment on column current_events.evidence is 'The sentence the event was read from.';
+comment on column current_events.evidence is 'The text the event was read from: its sentence, or the clause of it that reports this act when one sentence reports several.';
 comment on column current_events.evidence_start is 'Offset of evidence in articles.text.';
 comment on column current_events.evidence_end is 'End offset (exclusive) of evidence in articles.text.';
 comment on column current_events.confidence is 'Tagger confidence 0..1.';
