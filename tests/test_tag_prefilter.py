@@ -10,8 +10,17 @@ from pathlib import Path
 import pytest
 
 from ingest.tag.counts import _compiled, _led_finditer, _number_led, _starts
-from ingest.tag.prefilter import Guarded, GuardedAlternation, NameFinder, NeedleScanner, needles, present
-from ingest.tag.resources import actors, patterns, places
+from ingest.tag.prefilter import (
+    Guarded,
+    GuardedAlternation,
+    NameFinder,
+    NeedleScanner,
+    caseless,
+    for_lowered_text,
+    needles,
+    present,
+)
+from ingest.tag.resources import actors, patterns, places, topics
 from ingest.tag.rules import _negated, _vetoed, find_triggers, rules, unreal
 from ingest.tag.text import fold, sentence_spans
 
@@ -149,10 +158,63 @@ def test_number_led_counts_tried_at_word_starts_find_what_finditer_finds() -> No
     compiled, led = _compiled(), _number_led()
     extra = ["At least 11 civilians, including three children, were killed.", "Twenty-one were hurt; 1,200 fled.",
              "No one was killed but 3 were injured", "F16 jets: 4 dead", "a soldier was killed"]  # fmt: skip
-    for sentence in [*SENTENCES, *extra]:
+    for sentence in [s.lower() for s in [*SENTENCES, *extra]]:  # counts run on the lower-cased sentence
         starts = _starts(sentence)
         for key, indices in led.items():
             for i in indices:
                 pattern = compiled[key][i]
                 got = [(m.span(), m.group()) for m in _led_finditer(pattern, sentence, starts)]
                 assert got == [(m.span(), m.group()) for m in pattern.regex.finditer(sentence)], (key, i, sentence)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\brockets? (?:were )?fired\b", True),
+        (r"\S+ killed\W", True),  # escapes are classes, not letters
+        (r"[a-z]+ed\b", True),
+        (r"Rocket", False),
+        (r"(?<![Nn]o )\d+", False),  # an upper-case letter in a class
+        (r"[A-Z][a-z]+", False),
+        (r"(?:shell|Mortar)s?", False),
+        (r"(?=\w+ (?:Gaza))", False),  # inside a lookahead too
+    ],
+)
+def test_caseless_spots_any_upper_case_letter(pattern: str, expected: bool) -> None:
+    assert caseless(pattern) is expected
+
+
+def _lowered_lists() -> list[tuple[str, list[str]]]:
+    p = patterns()
+    lists = [(f"triggers.{t}", p["triggers"][t]) for t in p["order"]["types"]]
+    lists += [(f"vetoes.{k}", v) for k, v in p["vetoes"].items()]
+    lists += [(f"modality.{k}", v) for k, v in p["modality"].items() if k != "hedge"]
+    lists += [("counts.zero_killed", p["counts"]["zero_killed"]), ("counts.zero_injured", p["counts"]["zero_injured"])]
+    lists += [(f"topics.{name}", spec["cues"]) for name, spec in topics().items() if spec.get("cues")]
+    lists += [(f"weapons.{name}", pats) for name, pats in p["weapons"].items()]
+    return lists
+
+
+@pytest.mark.parametrize(("name", "pattern_list"), _lowered_lists(), ids=[n for n, _ in _lowered_lists()])
+def test_lists_run_on_lower_cased_text_need_no_ignorecase(name: str, pattern_list: list[str]) -> None:
+    """Every list the tagger runs on lower-cased text names no upper-case letter, so it runs without the
+    (slower) IGNORECASE flag and finds exactly what the flag finds."""
+    assert for_lowered_text(pattern_list) == 0, name
+    fast = re.compile("|".join(f"(?:{x})" for x in pattern_list))
+    slow = re.compile(fast.pattern, re.IGNORECASE)
+    for sentence in SENTENCES:
+        lowered = sentence.lower()
+        assert [m.span() for m in fast.finditer(lowered)] == [m.span() for m in slow.finditer(lowered)], sentence
+
+
+def test_count_patterns_run_on_lower_cased_text_need_no_ignorecase() -> None:
+    compiled = _compiled()
+    for key in ("killed", "injured", "attack_count"):
+        for pattern in compiled[key]:
+            assert not pattern.regex.flags & re.IGNORECASE, pattern.pattern
+            slow = re.compile(pattern.pattern, re.IGNORECASE)
+            for sentence in SENTENCES:
+                lowered = sentence.lower()
+                assert [m.span() for m in pattern.regex.finditer(lowered)] == [
+                    m.span() for m in slow.finditer(lowered)
+                ], sentence

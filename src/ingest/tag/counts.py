@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.tag.prefilter import Guarded, GuardedAlternation
-from ingest.tag.resources import alternation, numbers, patterns
+from ingest.tag.prefilter import Guarded, GuardedAlternation, for_lowered_text
+from ingest.tag.resources import lowered_alternation, numbers, patterns
 
 # Number-like tokens that are not counts of people or attacks ("12-year-old", "10 kilometres", "7pm").
 _NOT_A_COUNT = (
@@ -53,23 +53,22 @@ def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
     not_victims = _NOT_VICTIMS.replace("{NUMBER_WORDS}", between)
     digits = r"\d{1,3}(?:,\d{3})+|\d+"
     compound = "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-    number = rf"(?<![Nn]o )\b(?P<n>{digits}|(?:{word_alt}){compound})\b" + _NOT_A_COUNT
+    number = rf"(?<!no )\b(?P<n>{digits}|(?:{word_alt}){compound})\b" + _NOT_A_COUNT
     # An attack count is never "a" ("a wave of attacks" is not one attack); leaving it out also spares the
     # engine a try at every article "a" in the sentence.
-    attack_number = rf"(?<![Nn]o )\b(?P<n>{digits}|(?:{between}){compound})\b" + _NOT_A_COUNT
+    attack_number = rf"(?<!no )\b(?P<n>{digits}|(?:{between}){compound})\b" + _NOT_A_COUNT
     # The leading \b changes nothing (a qualifier and a number both start a word) but lets the regex engine
     # give up at once inside words instead of trying every qualifier and number word at every character.
     qualifier = r"\b(?P<q>(?:" + "|".join(_QUALIFIERS) + r")\s+)?"
     spec = patterns()["counts"]
     out: dict[str, list[Guarded] | GuardedAlternation] = {}
+    # All run on the lower-cased sentence: without IGNORECASE where a pattern names no upper-case letter.
     for key in ("killed", "injured", "attack_count"):
-        out[key] = [
-            Guarded.compile(p.replace("(?:[\\w-]+\\s+)", f"(?:{not_victims}[\\w-]+\\s+)").replace("{Q}", qualifier)
-                            .replace("{N}", attack_number if key == "attack_count" else number), re.IGNORECASE)
-            for p in spec[key]
-        ]  # fmt: skip
-    out["zero_killed"] = alternation(spec["zero_killed"])
-    out["zero_injured"] = alternation(spec["zero_injured"])
+        full = [p.replace("(?:[\\w-]+\\s+)", f"(?:{not_victims}[\\w-]+\\s+)").replace("{Q}", qualifier)
+                .replace("{N}", attack_number if key == "attack_count" else number) for p in spec[key]]  # fmt: skip
+        out[key] = [Guarded.compile(p, for_lowered_text([p])) for p in full]
+    out["zero_killed"] = lowered_alternation(spec["zero_killed"])
+    out["zero_injured"] = lowered_alternation(spec["zero_injured"])
     return out
 
 
@@ -94,10 +93,27 @@ def _starts(sentence: str) -> list[int]:
     pattern can match (each starts with ``\\b`` and a qualifier or a number), so trying it there alone finds
     what finditer finds, without the engine trying dozens of number words at every word."""
     lead = _lead_words()
-    return [m.start() for m in _WORD.finditer(sentence) if m.group().lower() in lead or m.group()[0].isdigit()]
+    lowered = sentence.lower()
+    if len(lowered) != len(sentence):  # a rare letter whose lower case is longer: offsets would move
+        return [m.start() for m in _WORD.finditer(sentence) if m.group().lower() in lead or m.group()[0].isdigit()]
+    return [m.start() for m in _WORD.finditer(lowered) if m.group() in lead or m.group()[0].isdigit()]
 
 
-def _led_finditer(pattern: Guarded, sentence: str, starts: list[int]) -> Iterator[re.Match[str]]:
+class _LazyStarts:
+    """:func:`_starts` of a sentence, worked out on first use: half the sentences asked about have none of the
+    words a number-led count needs ("killed", "attacks"), and then no pattern ever asks for the offsets."""
+
+    def __init__(self, sentence: str) -> None:
+        self._sentence = sentence
+        self._offsets: list[int] | None = None
+
+    def __iter__(self) -> Iterator[int]:
+        if self._offsets is None:
+            self._offsets = _starts(self._sentence)
+        return iter(self._offsets)
+
+
+def _led_finditer(pattern: Guarded, sentence: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
     """pattern.finditer(sentence) for a number-led pattern, trying only the candidate `starts`."""
     if not pattern.possible(sentence):
         return
@@ -136,9 +152,15 @@ def _is_lower_bound(qualifier: str | None) -> bool:
 
 
 def _best(
-    patterns_: list[Guarded], sentence: str, led: frozenset[int] = frozenset(), starts: list[int] | None = None
+    patterns_: list[Guarded],
+    sentence: str,
+    led: frozenset[int] = frozenset(),
+    starts: Iterable[int] | None = None,
+    cased: str | None = None,
 ) -> tuple[int | None, bool]:
-    """The largest count the patterns give; those whose index is in `led` are tried at `starts` only."""
+    """The largest count the patterns give in the lower-cased `sentence`; those whose index is in `led` are
+    tried at `starts` only. `cased` is the sentence as written, when lower-casing kept its length."""
+    cased = sentence if cased is None or len(cased) != len(sentence) else cased
     best: int | None = None
     lower = False
     for i, pattern in enumerate(patterns_):
@@ -150,7 +172,7 @@ def _best(
             # "a"/"an" count one person only in passives ("a soldier was killed"), never "a drone strike killed".
             if (
                 token.lower() in ("a", "an")
-                and not re.search(r"\b(?:was|has been|had been)\b", m.group(0))
+                and not re.search(r"\b(?:was|has been|had been)\b", cased[m.start() : m.end()])
                 and not (m.start("n") > m.start())
             ):
                 continue
@@ -180,10 +202,11 @@ def _without_subcounts(sentence: str) -> str:
 def has_toll(sentence: str) -> bool:
     """Does the sentence give a number killed or injured (cheaper than extract_counts: stops at the first)?"""
     compiled = _compiled()
-    sentence = _without_subcounts(sentence)
-    led, starts = _number_led(), _starts(sentence)
+    cased = _without_subcounts(sentence)
+    sentence = cased.lower()
+    led, starts = _number_led(), _LazyStarts(sentence)
     return any(
-        _best([p], sentence, frozenset({0}) if i in led[key] else frozenset(), starts)[0]
+        _best([p], sentence, frozenset({0}) if i in led[key] else frozenset(), starts, cased)[0]
         for key in ("killed", "injured")
         for i, p in enumerate(compiled[key])  # type: ignore[arg-type]
     )
@@ -191,11 +214,12 @@ def has_toll(sentence: str) -> bool:
 
 def extract_counts(sentence: str) -> Counts:
     compiled = _compiled()
-    sentence = _without_subcounts(sentence)
-    led, starts = _number_led(), _starts(sentence)
-    killed, lk = _best(compiled["killed"], sentence, led["killed"], starts)  # type: ignore[arg-type]
-    injured, li = _best(compiled["injured"], sentence, led["injured"], starts)  # type: ignore[arg-type]
-    attacks, la = _best(compiled["attack_count"], sentence, led["attack_count"], starts)  # type: ignore[arg-type]
+    cased = _without_subcounts(sentence)
+    sentence = cased.lower()
+    led, starts = _number_led(), _LazyStarts(sentence)
+    killed, lk = _best(compiled["killed"], sentence, led["killed"], starts, cased)  # type: ignore[arg-type]
+    injured, li = _best(compiled["injured"], sentence, led["injured"], starts, cased)  # type: ignore[arg-type]
+    attacks, la = _best(compiled["attack_count"], sentence, led["attack_count"], starts, cased)  # type: ignore[arg-type]
     if killed is None and compiled["zero_killed"].search(sentence):  # type: ignore[union-attr]
         killed = 0
     if injured is None and compiled["zero_injured"].search(sentence):  # type: ignore[union-attr]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from ingest.tag.model import Event
 from ingest.tag.prefilter import GuardedAlternation
-from ingest.tag.resources import topics
+from ingest.tag.resources import lowered_alternation, topics
 
 
 def relevance_score(region_mentions: int, security_sentences: int, offtopic_sentences: int) -> float:
@@ -25,7 +24,7 @@ def _topic_cues() -> list[tuple[str, GuardedAlternation | None, frozenset[str], 
     out = []
     for name, spec in topics().items():
         cues = spec.get("cues", [])
-        regex = GuardedAlternation(cues, re.IGNORECASE) if cues else None
+        regex = lowered_alternation(cues) if cues else None  # run on the lower-cased article
         out.append((name, regex, frozenset(spec.get("event_types", [])), bool(spec.get("needs_violence")),
                     int(spec.get("min_hits", 1))))  # fmt: skip
     return out
@@ -33,6 +32,7 @@ def _topic_cues() -> list[tuple[str, GuardedAlternation | None, frozenset[str], 
 
 def topic_tags(text: str, events: list[Event], violent_types: frozenset[str]) -> list[str]:
     types = {e.event_type for e in events}
+    lowered: str | None = None
     has_violence = bool(types & violent_types)
     tags = []
     for name, regex, event_types, needs_violence, min_hits in _topic_cues():
@@ -41,7 +41,8 @@ def topic_tags(text: str, events: list[Event], violent_types: frozenset[str]) ->
             continue
         if regex is None or (needs_violence and not has_violence) or not events:
             continue
-        hits = sum(1 for _ in zip(range(min_hits), regex.finditer(text), strict=False))
+        lowered = text.lower() if lowered is None else lowered
+        hits = sum(1 for _ in zip(range(min_hits), regex.finditer(lowered), strict=False))
         if hits >= min_hits:
             tags.append(name)
     return tags

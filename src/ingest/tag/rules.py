@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.tag.prefilter import Guarded, GuardedAlternation
+from ingest.tag.prefilter import Guarded, GuardedAlternation, for_lowered_text
 from ingest.tag.prefilter import present as needles_in
-from ingest.tag.resources import alternation, patterns
+from ingest.tag.resources import alternation, lowered_alternation, patterns
 
 # How far before a trigger a negator still negates it ("did not fire rockets", "denied carrying out the strike").
 _NEGATION_WINDOW = 40
@@ -37,6 +37,7 @@ class _Rules:
     needles: frozenset[str]  # every trigger word: which occur is found once per sentence, in one C-level pass
     types_of: dict[str, frozenset[str]]  # trigger word -> the types it may trigger
     always: frozenset[str]  # types with a trigger that needs no word (tried on every sentence)
+    # Everything from here to `weapons` but `hedge` runs on the lower-cased sentence (see lowered_alternation).
     generic: re.Pattern[str]
     veto_violent: GuardedAlternation
     veto_launch: GuardedAlternation
@@ -64,7 +65,8 @@ _GENERIC = (
 @cache
 def rules() -> _Rules:
     p = patterns()
-    triggers = {t: [Guarded.compile(x, re.IGNORECASE) for x in p["triggers"][t]] for t in p["order"]["types"]}
+    # Triggers run on the lower-cased sentence: without IGNORECASE where they name no upper-case letter.
+    triggers = {t: [Guarded.compile(x, for_lowered_text([x])) for x in p["triggers"][t]] for t in p["order"]["types"]}
     return _Rules(
         order=tuple(p["order"]["types"]),
         violent=frozenset(p["order"]["violent"]),
@@ -73,22 +75,22 @@ def rules() -> _Rules:
         needles=frozenset(n for ts in triggers.values() for g in ts for n in g.needles or ()),
         types_of=_types_of(triggers),
         always=frozenset(t for t, ts in triggers.items() if any(g.needles is None for g in ts)),
-        generic=re.compile(_GENERIC, re.IGNORECASE),
-        veto_violent=alternation(p["vetoes"]["violent"]),
-        veto_launch=alternation(p["vetoes"]["launch"]),
-        veto_protest=alternation(p["vetoes"]["protest"]),
-        veto_diplomacy=alternation(p["vetoes"]["diplomacy"]),
-        hypothetical=alternation(p["modality"]["hypothetical"]),
-        future=alternation(p["modality"]["future"]),
-        negation=alternation(p["modality"]["negation"]),
-        negation_ok=alternation(p["modality"]["negation_ok"]),
-        background=alternation(p["modality"]["background"]),
-        history=alternation(p["modality"]["history"]),
-        trend=alternation(p["modality"]["trend"]),
-        fiction=alternation(p["modality"]["fiction"]),
+        generic=re.compile(_GENERIC, for_lowered_text([_GENERIC])),
+        veto_violent=lowered_alternation(p["vetoes"]["violent"]),
+        veto_launch=lowered_alternation(p["vetoes"]["launch"]),
+        veto_protest=lowered_alternation(p["vetoes"]["protest"]),
+        veto_diplomacy=lowered_alternation(p["vetoes"]["diplomacy"]),
+        hypothetical=lowered_alternation(p["modality"]["hypothetical"]),
+        future=lowered_alternation(p["modality"]["future"]),
+        negation=lowered_alternation(p["modality"]["negation"]),
+        negation_ok=lowered_alternation(p["modality"]["negation_ok"]),
+        background=lowered_alternation(p["modality"]["background"]),
+        history=lowered_alternation(p["modality"]["history"]),
+        trend=lowered_alternation(p["modality"]["trend"]),
+        fiction=lowered_alternation(p["modality"]["fiction"]),
         hedge=alternation(p["modality"]["hedge"]),
         # Weapons are named by whole words: the boundary also spares the engine most positions.
-        weapons=alternation(
+        weapons=lowered_alternation(
             [rf"\b(?P<{name}>" + "|".join(f"(?:{x})" for x in pats) + ")" for name, pats in p["weapons"].items()]
         ),
     )
