@@ -154,6 +154,24 @@ def test_scanner_learns_needles_registered_after_a_scan() -> None:
     assert scanner.found("rockets and mortars") == {"rocket", "mortar"}
 
 
+def test_prescan_remembers_for_each_part_what_scanning_it_alone_finds() -> None:
+    """One pass over an article answers for its sentences exactly as a scan of each would: a needle that
+    runs across a sentence break, or only begins inside one, belongs to neither sentence."""
+    needle_set = frozenset({"rocket", "it. dro", "drone", "strike", "es. st", "s"})
+    text = "rockets hit. drones. strikes. strike drone"
+    spans = [(0, 12), (13, 20), (21, 29), (30, 42), (4, 10)]
+    scanner = NeedleScanner()
+    scanner.register(needle_set)
+    scanner.prescan(text, spans)
+    for start, stop in spans:
+        part = text[start:stop]
+        alone = NeedleScanner()
+        alone.register(needle_set)
+        assert scanner._found[(part, False)] == alone.found(part), part
+        assert scanner.found(part) == alone.found(part)
+    assert scanner.found(text) == {n for n in needle_set if n in text}
+
+
 def test_number_led_counts_tried_at_word_starts_find_what_finditer_finds() -> None:
     compiled, led = _compiled(), _number_led()
     extra = ["At least 11 civilians, including three children, were killed.", "Twenty-one were hurt; 1,200 fled.",

@@ -10,6 +10,7 @@ regex's own: the guard only ever skips searches that could not match.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,7 +29,7 @@ except ImportError:  # pragma: no cover - other Python versions
 _MAX_NEEDLES = 80  # beyond this the substring tests cost about as much as the regex
 _MAX_SUBSETS = 1024  # compiled sub-alternations kept per GuardedAlternation
 _SCAN_FROM = 4  # needle sets at least this large ask the scanner; smaller ones test substrings directly
-_SCANS_KEPT = 256  # texts whose needles are remembered (a sentence is asked about by a dozen patterns)
+_SCANS_KEPT = 1024  # texts whose needles are remembered (a sentence is asked about by a dozen patterns)
 
 
 class NeedleScanner:
@@ -79,8 +80,34 @@ class NeedleScanner:
                 self._found[(scanned, False)] = got
         return got
 
+    def prescan(self, text: str, spans: list[tuple[int, int]]) -> None:
+        """Scan `text` once and remember the needles of each ``text[start:end]`` (its sentences) as if each
+        had been scanned on its own: a needle lies in a part exactly when one of its occurrences does. One
+        pass over an article costs what a pass over its sentences does, and the article is asked about too."""
+        if self._automaton is None:
+            if not self._needles:
+                return
+            self.found("")  # builds the automaton
+        hits = list(self._automaton.iter(text))  # type: ignore[union-attr]  # (last offset, needle), in order
+        if len(self._found) + len(spans) >= _SCANS_KEPT:
+            self._found.clear()
+        self._found[(text, False)] = frozenset([n for _, n in hits])
+        ends = [end for end, _ in hits]
+        for start, stop in spans[: _SCANS_KEPT // 2]:
+            first, last = bisect_left(ends, start), bisect_left(ends, stop)
+            self._found[(text[start:stop], False)] = frozenset(
+                [n for end, n in hits[first:last] if end - len(n) + 1 >= start]
+            )
+
 
 _SCANNER = NeedleScanner() if ahocorasick is not None else None
+
+
+def prescan(text: str, spans: list[tuple[int, int]]) -> None:
+    """Find the needles of `text` and of each of its parts `spans` in one pass (see NeedleScanner.prescan);
+    later questions about those exact strings are answered from memory. Changes no answer, only its cost."""
+    if _SCANNER is not None:
+        _SCANNER.prescan(text, spans)
 
 
 def present(needles: frozenset[str], text: str, lower: bool = False) -> frozenset[str] | set[str]:
@@ -291,7 +318,15 @@ class NameFinder:
             else:
                 by_head.setdefault(head.group(), {}).setdefault(len(name), set()).add(name)
         self._by_head = {h: sorted(lengths.items(), reverse=True) for h, lengths in by_head.items()}
+        # Per head, the first few characters every one of its names shares with the text ("the G" for "the
+        # Golan Heights", "the Gulf"): most occurrences of a common head ("the", "al") stop at one set lookup.
+        self._prefixes: dict[str, tuple[int, frozenset[str]]] = {}
+        for h, lengths in by_head.items():
+            size = min(min(lengths), len(h) + 3)
+            self._prefixes[h] = (size, frozenset(n[:size] for names in lengths.values() for n in names))
         self._heads_set = frozenset(self._by_head)
+        # text -> names found: a sentence is looked up several times (its scene, its actors, its clauses)
+        self._found: dict[str, list[tuple[int, int, str]]] = {}
         self._odd_regex: re.Pattern[str] | None = None
         if odd:  # names that do not start with a letter or digit: none in our data, kept for safety
             escaped = "|".join(re.escape(n) for n in sorted(odd, key=len, reverse=True))
@@ -299,9 +334,14 @@ class NameFinder:
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, name) for each occurrence."""
-        found = list(self._heads(text))
-        if self._odd_regex is not None:
-            found = sorted(found + [(m.start(), m.end(), m.group()) for m in self._odd_regex.finditer(text)])
+        found = self._found.get(text)
+        if found is None:
+            found = list(self._heads(text))
+            if self._odd_regex is not None:
+                found = sorted(found + [(m.start(), m.end(), m.group()) for m in self._odd_regex.finditer(text)])
+            if len(self._found) >= _SCANS_KEPT:
+                self._found.clear()
+            self._found[text] = found
         return iter(found)
 
     def _heads(self, text: str) -> Iterator[tuple[int, int, str]]:
@@ -313,6 +353,9 @@ class NameFinder:
         resume = 0
         for start, word in candidates:
             if start < resume:
+                continue
+            size, prefixes = self._prefixes[word]
+            if text[start : start + size] not in prefixes:
                 continue
             for length, names in self._by_head[word]:
                 end = start + length

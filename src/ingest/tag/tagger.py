@@ -14,6 +14,7 @@ from ingest.tag.counts import Counts, extract_counts, has_toll
 from ingest.tag.dates import resolve_date
 from ingest.tag.model import ArticleTags, Event
 from ingest.tag.places import PlaceMention, best_place, in_region, place_mentions, regional_demonyms
+from ingest.tag.prefilter import prescan
 from ingest.tag.relevance import relevance_score, topic_tags
 from ingest.tag.resources import Actor, Place, actors, event_types, places
 from ingest.tag.rules import Trigger, find_triggers, rules, vetoed_violent, weapon_of
@@ -235,6 +236,13 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     r = rules()
     year = published.year if published else None
     spans = sentence_spans(text)
+    # One needle scan of the lower-cased article serves every sentence's triggers, vetoes and modality and
+    # the topic cues (all read lower-cased text); offsets hold when lower-casing keeps the length.
+    article = f"{title or ''}\n{text}"
+    lowered = article.lower()
+    if len(lowered) == len(article):
+        head = len(article) - len(text)
+        prescan(lowered, [(head + s, head + e) for s, e in spans])
     region = places().region
     title_places = [m for m in place_mentions(title or "") if _regional(m.place)]
     title_place = best_place(title_places)
@@ -350,7 +358,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         if c.event_type in r.violent and c.place is None and not _regional_actor(c):
             continue  # violence we cannot place in the region is not coded
         events.append(_event(c, text))
-    return ArticleTags(relevance=relevance, topics=topic_tags(f"{title or ''}\n{text}", events, r.violent),
+    return ArticleTags(relevance=relevance, topics=topic_tags(article, events, r.violent),
                        events=events)  # fmt: skip
 
 
