@@ -210,6 +210,9 @@ def _lowered_lists() -> list[tuple[str, list[str]]]:
     lists += [("counts.zero_killed", p["counts"]["zero_killed"]), ("counts.zero_injured", p["counts"]["zero_injured"])]
     lists += [(f"topics.{name}", spec["cues"]) for name, spec in topics().items() if spec.get("cues")]
     lists += [(f"weapons.{name}", pats) for name, pats in p["weapons"].items()]
+    clauses = p["clauses"]
+    lists += [("clauses.breaks", clauses["strong"] + clauses["weak"])]
+    lists += [(f"clauses.{k}", clauses[k]) for k in ("response", "shared_subject", "refers_back")]
     return lists
 
 
@@ -236,3 +239,13 @@ def test_count_patterns_run_on_lower_cased_text_need_no_ignorecase() -> None:
                 assert [m.span() for m in pattern.regex.finditer(lowered)] == [
                     m.span() for m in slow.finditer(lowered)
                 ], sentence
+
+
+def test_finditer_long_finds_what_finditer_finds() -> None:
+    article = " ".join(SENTENCES[:400]).lower()
+    lists = [spec["cues"] for spec in topics().values() if spec.get("cues")]
+    lists.append([r"(?<=the )\bgaza\b", r"^\w+", r"\bstrikes? on \w+", r"rockets?[^.]{0,30}fired"])
+    for cues in lists:
+        alternation = GuardedAlternation(cues)
+        for text in (article, article[-3000:], "strike on gaza"):
+            assert [m.span() for m in alternation.finditer_long(text)] == [m.span() for m in alternation.finditer(text)]

@@ -231,6 +231,17 @@ def for_lowered_text(patterns: list[str]) -> int:
     return 0 if all(caseless(p) for p in patterns) else re.IGNORECASE
 
 
+def _max_width(pattern: str, flags: int) -> int | None:
+    """The longest text `pattern` can match, or None when unbounded (or the pattern cannot be read)."""
+    if _sre_parse is None:
+        return None
+    try:
+        width = _sre_parse.parse(pattern, flags).getwidth()[1]
+    except Exception:
+        return None
+    return width if width < _c.MAXREPEAT else None
+
+
 @dataclass(frozen=True)
 class Guarded:
     """A compiled pattern that runs only when one of its needles occurs in the text."""
@@ -383,6 +394,7 @@ class GuardedAlternation:
             for n in g or ():
                 self._by_needle.setdefault(n, []).append(i)
         self._needles = frozenset(self._by_needle)
+        self._widths = [_max_width(p, flags) for p in patterns]  # longest match of each; None: unbounded
         self._subsets: dict[tuple[int, ...], re.Pattern[str] | None] = {}
         everything = "|".join(f"(?:{p})" for p in patterns)
         self.regex = re.compile(everything, flags) if everything else None
@@ -410,6 +422,19 @@ class GuardedAlternation:
     def search(self, text: str) -> re.Match[str] | None:
         regex = self._regex_for(text)
         return regex.search(text) if regex is not None else None
+
+    def finditer_long(self, text: str) -> Iterator[re.Match[str]]:
+        """finditer for a long text (an article): the engine starts where the first match can begin at the
+        earliest. Every match holds a needle and is no longer than its pattern allows, so none starts before
+        the end of the earliest needle less the longest match; look-behinds still see the text before."""
+        regex = self._regex_for(text)
+        if regex is None:
+            return iter(())
+        start = 0
+        if not self._always and not self._lower and None not in self._widths:
+            ends = [text.find(n) + len(n) for n in present(self._needles, text)]
+            start = max(0, min(ends) - max(self._widths))
+        return regex.finditer(text, start)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         regex = self._regex_for(text)

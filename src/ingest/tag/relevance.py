@@ -42,7 +42,7 @@ def topic_tags(text: str, events: list[Event], violent_types: frozenset[str]) ->
         if regex is None or (needs_violence and not has_violence) or not events:
             continue
         lowered = text.lower() if lowered is None else lowered
-        hits = sum(1 for _ in zip(range(min_hits), regex.finditer(lowered), strict=False))
+        hits = sum(1 for _ in zip(range(min_hits), regex.finditer_long(lowered), strict=False))
         if hits >= min_hits:
             tags.append(name)
     return tags
