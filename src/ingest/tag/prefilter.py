@@ -56,18 +56,22 @@ class NeedleScanner:
             self._automaton = None
             self._found.clear()
 
+    def _built(self) -> ahocorasick.Automaton:
+        automaton = self._automaton
+        if automaton is None:
+            automaton = self._automaton = ahocorasick.Automaton()
+            for n in self._needles:
+                automaton.add_word(n, n)
+            automaton.make_automaton()
+        return automaton
+
     def found(self, text: str, lower: bool = False) -> frozenset[str]:
         """Every registered needle that occurs in `text`, or in its lower-cased form with `lower` (exact:
         overlapping occurrences included)."""
         key = (text, lower)
         got = self._found.get(key)
         if got is None:
-            automaton = self._automaton
-            if automaton is None:
-                automaton = self._automaton = ahocorasick.Automaton()
-                for n in self._needles:
-                    automaton.add_word(n, n)
-                automaton.make_automaton()
+            automaton = self._built()
             scanned = text.lower() if lower else text
             # the lower-cased sentence is often scanned as it is too (triggers take it lower-cased already)
             got = self._found.get((scanned, False)) if lower else None
@@ -84,11 +88,9 @@ class NeedleScanner:
         """Scan `text` once and remember the needles of each ``text[start:end]`` (its sentences) as if each
         had been scanned on its own: a needle lies in a part exactly when one of its occurrences does. One
         pass over an article costs what a pass over its sentences does, and the article is asked about too."""
-        if self._automaton is None:
-            if not self._needles:
-                return
-            self.found("")  # builds the automaton
-        hits = list(self._automaton.iter(text))  # type: ignore[union-attr]  # (last offset, needle), in order
+        if not self._needles:
+            return
+        hits = list(self._built().iter(text))  # (last offset, needle), in order of the offset
         if len(self._found) + len(spans) >= _SCANS_KEPT:
             self._found.clear()
         self._found[(text, False)] = frozenset([n for _, n in hits])
