@@ -300,17 +300,10 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(_WORD_START.findall(text))
 
 
-def _word_starts(text: str, word: str) -> list[int]:
-    """Offsets where `word` is one of those words: exactly where ``_WORD_START`` matches it."""
-    out = []
-    size, find = len(word), text.find
-    pos = find(word)
-    while pos >= 0:
-        before = text[pos - 1] if pos else " "
-        if before != "-" and not _WORD_CHAR.match(before) and not _WORD_CHAR.match(text, pos + size):
-            out.append(pos)
-        pos = find(word, pos + 1)
-    return out
+def _starts_word(text: str, pos: int, size: int) -> bool:
+    """Is ``text[pos:pos + size]`` one of the words of :func:`_words` (where ``_WORD_START`` matches)?"""
+    before = text[pos - 1] if pos else " "
+    return before != "-" and not _WORD_CHAR.match(before) and not _WORD_CHAR.match(text, pos + size)
 
 
 class NameFinder:
@@ -362,13 +355,20 @@ class NameFinder:
         heads = self._heads_set.intersection(_words(text))
         if not heads:
             return
-        candidates = sorted((start, word) for word in heads for start in _word_starts(text, word))
+        candidates = []
+        find = text.find
+        for word in heads:
+            size, prefixes = self._prefixes[word]
+            pos = find(word)
+            while pos >= 0:
+                # the first characters rule most occurrences out before the word-boundary tests
+                if text[pos : pos + size] in prefixes and _starts_word(text, pos, len(word)):
+                    candidates.append((pos, word))
+                pos = find(word, pos + 1)
+        candidates.sort()
         resume = 0
         for start, word in candidates:
             if start < resume:
-                continue
-            size, prefixes = self._prefixes[word]
-            if text[start : start + size] not in prefixes:
                 continue
             for length, names in self._by_head[word]:
                 end = start + length
