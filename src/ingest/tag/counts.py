@@ -88,14 +88,12 @@ def _number_led() -> dict[str, frozenset[int]]:
             for k in ("killed", "injured", "attack_count")}  # fmt: skip
 
 
-def _starts(sentence: str) -> list[int]:
-    """Offsets where a qualifier, a number word or a digit starts a word: the only places a number-led count
-    pattern can match (each starts with ``\\b`` and a qualifier or a number), so trying it there alone finds
-    what finditer finds, without the engine trying dozens of number words at every word."""
+def _starts(lowered: str) -> list[int]:
+    """Offsets where a qualifier, a number word or a digit starts a word of the lower-cased sentence: the only
+    places a number-led count pattern can match (each starts with ``\\b`` and a qualifier or a number), so
+    trying it there alone finds what finditer finds, without the engine trying dozens of number words at
+    every word."""
     lead = _lead_words()
-    lowered = sentence.lower()
-    if len(lowered) != len(sentence):  # a rare letter whose lower case is longer: offsets would move
-        return [m.start() for m in _WORD.finditer(sentence) if m.group().lower() in lead or m.group()[0].isdigit()]
     return [m.start() for m in _WORD.finditer(lowered) if m.group() in lead or m.group()[0].isdigit()]
 
 
