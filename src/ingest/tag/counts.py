@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ class Counts:
     injured: int | None = None
     attack_count: int | None = None
     lower_bound: bool = False
+    killed_vague: bool = False  # the toll is a word such as "dozens": a later exact number for it wins
 
     @property
     def any(self) -> bool:
@@ -70,6 +72,64 @@ def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
     out["zero_killed"] = lowered_alternation(spec["zero_killed"])
     out["zero_injured"] = lowered_alternation(spec["zero_injured"])
     return out
+
+
+# Words that end a victim noun phrase in a list of counts: a place or time ("12 in Aleppo and 5 in Idlib" are two
+# tolls, not one), or the verb.
+_NOT_NOUN = r"(?!(?:and|or|in|on|at|near|of|from|by|with|since|during|were|was|had|have|has|are|while|as)\b)"
+_PASSIVE_KILLED = r"(?:were |was |have been |had been |are |)(?:killed|dead|died|slain|lost their lives|martyred)\b"
+
+
+@cache
+def _conjoined() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(number-led, verb-led) regexes for a list of counts that together make one toll: "ten children and five
+    women were killed", "killed 50 militants and eight civilians", "killing five women and a child". Groups
+    n1, n2 (and n3 for three parts) hold the numbers; each part names its victims (one to four words, no
+    preposition: "45 in Aleppo and 22 in Idlib" is not a list)."""
+    words = numbers()
+    units = sorted(words["units"], key=len, reverse=True)
+    vague = sorted(words["vague"], key=len, reverse=True)
+    word_alt = "|".join(re.escape(w) for w in vague + units)
+    between = "|".join(re.escape(w) for w in vague + units if w not in ("a", "an"))
+    not_victims = _NOT_VICTIMS.replace("{NUMBER_WORDS}", between)
+    digits = r"\d{1,3}(?:,\d{3})+|\d+"
+    compound = "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+
+    def part(i: int) -> str:
+        num = rf"\b(?P<n{i}>{digits}|(?:{word_alt}){compound})\b" + _NOT_A_COUNT
+        return rf"{num}\s+(?:{not_victims}{_NOT_NOUN}[\w-]+\s+){{0,3}}?{not_victims}{_NOT_NOUN}[\w-]+"
+
+    qualifier = r"\b(?P<q>(?:" + "|".join(_QUALIFIERS) + r")\s+)?"
+    parts = rf"{qualifier}(?<!no ){part(1)}(?:,\s+{part(3)})?,?\s+and\s+{part(2)}"
+    led = re.compile(rf"{parts}\s+{_PASSIVE_KILLED}")
+    # "killed 13 people and 20 soldiers were wounded": the second part belongs to another verb
+    verb = re.compile(
+        rf"\b(?:killing|killed|kills|kill|claimed the lives of|left|leaving)\s+{parts}\b"
+        r"(?!\s+(?:[\w-]+\s+){0,2}?(?:were |was |have been |had been |are |)(?:wounded|injured|hurt)\b)"
+    )
+    return led, verb
+
+
+def _conjoined_toll(sentence: str, starts: Iterable[int]) -> tuple[int, bool, bool] | None:
+    """The largest toll a list of counts gives in the lower-cased `sentence` (see :func:`_conjoined`), as
+    (count, lower bound, vague), or None. The number-led list is tried at `starts` only (see :func:`_starts`)."""
+    best: tuple[int, bool, bool] | None = None
+    led, verb = _conjoined()
+    matches = itertools.chain((m for pos in starts if (m := led.match(sentence, pos))), verb.finditer(sentence))
+    for m in matches:
+        total, vague = 0, False
+        for g in ("n1", "n2", "n3"):
+            token = m.group(g)
+            if token is None:
+                continue
+            value, is_vague = parse_number(token)
+            if value is None or _YEAR.fullmatch(token):
+                break
+            total, vague = total + value, vague or is_vague
+        else:
+            if total <= 100000 and (best is None or total > best[0]):
+                best = (total, vague or _is_lower_bound(m.group("q")), vague)
+    return best
 
 
 @cache
@@ -157,12 +217,14 @@ def _best(
     led: frozenset[int] = frozenset(),
     starts: Iterable[int] | None = None,
     cased: str | None = None,
-) -> tuple[int | None, bool]:
-    """The largest count the patterns give in the lower-cased `sentence`; those whose index is in `led` are
-    tried at `starts` only. `cased` is the sentence as written, when lower-casing kept its length."""
+) -> tuple[int | None, bool, bool]:
+    """(count, lower bound, vague): the largest exact count the patterns give in the lower-cased `sentence`,
+    else the largest vague one ("Four medics were killed days after dozens of aid workers were killed": four);
+    those whose index is in `led` are tried at `starts` only. `cased` is the sentence as written, when
+    lower-casing kept its length."""
     cased = sentence if cased is None or len(cased) != len(sentence) else cased
     best: int | None = None
-    lower = False
+    lower = is_vague = False
     for i, pattern in enumerate(patterns_):
         found = (
             _led_finditer(pattern, sentence, starts) if starts is not None and i in led else pattern.finditer(sentence)
@@ -174,14 +236,15 @@ def _best(
                 token.lower() in ("a", "an")
                 and not re.search(r"\b(?:was|has been|had been)\b", cased[m.start() : m.end()])
                 and not (m.start("n") > m.start())
+                and not sentence.endswith(("left ", "leaving "), 0, m.start())  # "left a child dead"
             ):
                 continue
             value, vague = parse_number(token)
             if value is None or value > 100000 or _YEAR.fullmatch(token):
                 continue  # "Published July 5 2016 A motorcycle bomber killed ...": a year, not a toll
-            if best is None or value > best:
-                best, lower = value, vague or _is_lower_bound(m.group("q"))
-    return best, lower
+            if best is None or (is_vague and not vague) or (value > best and vague == is_vague):
+                best, lower, is_vague = value, vague or _is_lower_bound(m.group("q")), vague
+    return best, lower, is_vague
 
 
 # "At least 11 civilians, including three children, were killed": the part is not the toll; dropping it lets
@@ -193,9 +256,17 @@ _SUBCOUNT = re.compile(
 )
 
 
+# "leaving 23 civilians - including nine children - and 16 fighters dead": an aside between dashes or brackets.
+_SUBCOUNT_ASIDE = re.compile(
+    r"\s+[-\u2013\u2014(]\s*(?:including|among them|mostly|most of them)\s+"
+    r"[^-\u2013\u2014()]{1,60}?\s*[-\u2013\u2014)]",
+    re.IGNORECASE,
+)
+
+
 def _without_subcounts(sentence: str) -> str:
     if "includ" in sentence or "among" in sentence or "most" in sentence:  # cheap test before the regex
-        return _SUBCOUNT.sub(" ", sentence)
+        return _SUBCOUNT.sub(" ", _SUBCOUNT_ASIDE.sub("", sentence))
     return sentence
 
 
@@ -217,11 +288,16 @@ def extract_counts(sentence: str) -> Counts:
     cased = _without_subcounts(sentence)
     sentence = cased.lower()
     led, starts = _number_led(), _LazyStarts(sentence)
-    killed, lk = _best(compiled["killed"], sentence, led["killed"], starts, cased)  # type: ignore[arg-type]
-    injured, li = _best(compiled["injured"], sentence, led["injured"], starts, cased)  # type: ignore[arg-type]
-    attacks, la = _best(compiled["attack_count"], sentence, led["attack_count"], starts, cased)  # type: ignore[arg-type]
+    killed, lk, kv = _best(compiled["killed"], sentence, led["killed"], starts, cased)  # type: ignore[arg-type]
+    # a list of counts makes one toll: only where "and" comes right before a number
+    if killed is not None and " and " in sentence and any(sentence.endswith(" and ", 0, p) for p in starts):
+        listed = _conjoined_toll(sentence, starts)
+        if listed is not None and (kv or not listed[2]) and listed[0] > killed:
+            killed, lk, kv = listed
+    injured, li, _ = _best(compiled["injured"], sentence, led["injured"], starts, cased)  # type: ignore[arg-type]
+    attacks, la, _ = _best(compiled["attack_count"], sentence, led["attack_count"], starts, cased)  # type: ignore[arg-type]
     if killed is None and compiled["zero_killed"].search(sentence):  # type: ignore[union-attr]
         killed = 0
     if injured is None and compiled["zero_injured"].search(sentence):  # type: ignore[union-attr]
         injured = 0
-    return Counts(killed, injured, attacks, lk or li or la)
+    return Counts(killed, injured, attacks, lk or li or la, kv)

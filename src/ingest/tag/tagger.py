@@ -20,7 +20,7 @@ from ingest.tag.resources import Actor, Place, actors, event_types, places
 from ingest.tag.rules import Trigger, find_triggers, rules, vetoed_violent, weapon_of
 from ingest.tag.text import sentence_spans
 
-TAGGER_VERSION = "tag-3"
+TAGGER_VERSION = "tag-4"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -117,17 +117,30 @@ def _max(a: int | None, b: int | None) -> int | None:
     return b if a is None else a if b is None else max(a, b)
 
 
+def _killed(a: Counts, b: Counts, first: bool) -> tuple[int | None, bool]:
+    """The toll of two tellings of one event: an exact number over a vague one ("Dozens were killed ... At least
+    73 civilians were killed": 73), else the first (`first`) or the larger."""
+    if a.killed is None or (a.killed_vague and b.killed is not None and not b.killed_vague):
+        return b.killed, b.killed_vague
+    if b.killed is None or (b.killed_vague and not a.killed_vague) or first:
+        return a.killed, a.killed_vague
+    return (a.killed, a.killed_vague) if a.killed >= b.killed else (b.killed, b.killed_vague)
+
+
 def _combine(a: Counts, b: Counts) -> Counts:
-    return Counts(_max(a.killed, b.killed), _max(a.injured, b.injured), _max(a.attack_count, b.attack_count),
-                  a.lower_bound or b.lower_bound)  # fmt: skip
+    killed, vague = _killed(a, b, first=False)
+    return Counts(killed, _max(a.injured, b.injured), _max(a.attack_count, b.attack_count),
+                  a.lower_bound or b.lower_bound, vague)  # fmt: skip
 
 
 def _lede_first(a: Counts, b: Counts) -> Counts:
     """Counts of an event told over several sentences: the first toll given is the event's own; later ones
-    are more often other groups' or running totals ("It also said 19 regime fighters were killed")."""
+    are more often other groups' or running totals ("It also said 19 regime fighters were killed"). A vague
+    toll ("dozens") gives way to the first exact one."""
     first = lambda x, y: y if x is None else x  # noqa: E731
-    return Counts(first(a.killed, b.killed), first(a.injured, b.injured), _max(a.attack_count, b.attack_count),
-                  a.lower_bound or b.lower_bound)  # fmt: skip
+    killed, vague = _killed(a, b, first=True)
+    return Counts(killed, first(a.injured, b.injured), _max(a.attack_count, b.attack_count),
+                  a.lower_bound or b.lower_bound, vague)  # fmt: skip
 
 
 def _merge(prev: _Candidate, cur: _Candidate) -> _Candidate:
@@ -312,7 +325,12 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 event_date, precision = resolve_date(sentence, published)
             counts = extract_counts(unit)
             if lead_toll and lead_toll[0] == i - 1 and counts.killed is None and trigger.event_type in r.violent:
-                counts = replace(counts, killed=lead_toll[1].killed, lower_bound=lead_toll[1].lower_bound)
+                counts = replace(
+                    counts,
+                    killed=lead_toll[1].killed,
+                    lower_bound=lead_toll[1].lower_bound,
+                    killed_vague=lead_toll[1].killed_vague,
+                )
             cands.append(_Candidate(
                 sentence=i, last_sentence=i, trigger=trigger, start=start if whole else start + cs,
                 end=end if whole else start + ce, actor1=a1, actor2=a2, patron=patron_in(unit),
