@@ -88,3 +88,42 @@ def test_tolls_told_as_a_death_of_or_a_toll_that_was(sentence: str, killed: int 
 )
 def test_a_list_of_counts_is_one_toll(sentence: str, killed: int) -> None:
     assert _killed(sentence) == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        # headlines without commas: the number after "killed" is the injured
+        ("Five civilians killed 40 injured in rocket attack on the town", 5, 40),
+        ("Mortar shells hit the market: 3 people killed 12 others wounded", 3, 12),
+        # "killed N" itself still reads
+        ("Gunmen killed 30 people and injured 90 at the checkpoint.", 30, 90),
+    ],
+)
+def test_killed_then_a_number_injured_is_the_injured_count(sentence: str, killed: int, injured: int) -> None:
+    counts = extract_counts(sentence)
+    assert (counts.killed, counts.injured) == (killed, injured)
+
+
+def test_a_headline_toll_reaches_the_first_violent_event_a_few_sentences_on() -> None:
+    text = (
+        "Twelve soldiers killed near Deir ez-Zor, monitor says. "
+        "BEIRUT (Agency) The figure was released on Tuesday. "
+        "The monitor relies on sources on the ground. "
+        "A car bomb exploded at an army checkpoint near Deir ez-Zor on Tuesday."
+    )
+    violent = [e for e in tag_article(text, published=PUBLISHED).events if e.event_type == "remote_explosive"]
+    assert [e.killed for e in violent] == [12]
+
+
+def test_a_headline_toll_goes_to_the_first_violent_event_only() -> None:
+    text = (
+        "Twelve soldiers killed near Deir ez-Zor, monitor says. "
+        "A car bomb exploded at an army checkpoint near Deir ez-Zor on Tuesday. "
+        "Separately, rockets hit a village in Idlib province."
+    )
+    violent = [e for e in tag_article(text, published=PUBLISHED).events if e.event_type != "diplomacy"]
+    assert [(e.event_type, e.killed) for e in violent] == [
+        ("remote_explosive", 12),
+        ("shelling_artillery_missile", None),
+    ]

@@ -27,6 +27,9 @@ MAX_CHARS = 200_000
 MIN_RELEVANCE = 0.3  # below this an article yields no events
 REGION_ENOUGH = 3  # region mentions that make relevance's region part full (see relevance_score)
 _LEAD_SENTENCES = 3  # headline, dateline and lede: where a toll may come before its event
+# How many sentences after such a toll its event may come: the first violent event of the article takes it
+# ("47 commanders killed in Idlib blast. [dateline] [who reported it] The explosion hit a meeting ...").
+_LEAD_REACH = 3
 MERGE_DISTANCE = 2  # sentences: "Rockets hit the base. The attack injured two." is one event
 # "the attack", "the blast": a sentence that refers back to an event already reported.
 _ANAPHORA = re.compile(
@@ -270,6 +273,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     # A toll told before its event, as headlines do ("Syria troops kill at least 50 jihadists. ... clashes"):
     # (sentence index, counts) of the last such sentence.
     lead_toll: tuple[int, Counts] | None = None
+    first_violent: int | None = None  # the sentence of the first violent event: the one a lead toll is for
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
         vetoes: dict[str, bool] = {}
@@ -287,8 +291,9 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             # "Seven fighters were killed and 12 wounded, a monitor said." right after a clash: its toll.
             if not (follows_violence and (anaphoric or (cands[-1].last_sentence == i - 1 and has_toll(sentence)))):
                 # only in the opening sentences, where headlines and ledes give a toll before the event
-                counts = extract_counts(sentence) if not cands and i < _LEAD_SENTENCES else None
-                lead_toll = (i, counts) if counts is not None and counts.killed else lead_toll
+                counts = extract_counts(sentence) if first_violent is None and i < _LEAD_SENTENCES else None
+                if counts is not None and counts.killed:
+                    lead_toll = (i, counts)
                 continue
             scene = scenes.without_triggers(i)
             # Details of the event just reported: merged into it below, never an event on its own.
@@ -324,13 +329,21 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             if precision == "published" and len(unit) != len(sentence):  # a clause: the sentence may date it
                 event_date, precision = resolve_date(sentence, published)
             counts = extract_counts(unit)
-            if lead_toll and lead_toll[0] == i - 1 and counts.killed is None and trigger.event_type in r.violent:
+            if (
+                lead_toll
+                and first_violent in (None, i)
+                and i - lead_toll[0] <= _LEAD_REACH
+                and counts.killed is None
+                and trigger.event_type in r.violent
+            ):
                 counts = replace(
                     counts,
                     killed=lead_toll[1].killed,
                     lower_bound=lead_toll[1].lower_bound,
                     killed_vague=lead_toll[1].killed_vague,
                 )
+            if first_violent is None and trigger.event_type in r.violent:
+                first_violent = i
             cands.append(_Candidate(
                 sentence=i, last_sentence=i, trigger=trigger, start=start if whole else start + cs,
                 end=end if whole else start + ce, actor1=a1, actor2=a2, patron=patron_in(unit),
