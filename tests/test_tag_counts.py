@@ -127,3 +127,24 @@ def test_a_headline_toll_goes_to_the_first_violent_event_only() -> None:
         ("remote_explosive", 12),
         ("shelling_artillery_missile", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # running totals over a period or a war are no event's toll
+        ("More than 3,000 people have been killed in the province since March.", None),
+        ("The war, which began in 2011 with a crackdown on protests, has killed more than 50,000 people.", None),
+        ("In the past two weeks more than 200 civilians have been killed in the city.", None),
+        ("The monitor says air strikes have killed 640 civilians since September 2014.", None),
+        # a period that measures the event itself leaves its toll alone
+        ("Jets struck the town on Monday, killing 12 in the deadliest raid since 2016.", 12),
+        ("Shelling killed 7 people in the town on Sunday, a monitor said.", 7),
+    ],
+)
+def test_running_totals_are_not_tolls(sentence: str, killed: int | None) -> None:
+    assert _killed(sentence) == killed
+
+
+def test_attacks_counted_over_a_period_are_still_counted() -> None:
+    assert extract_counts("There have been at least 23 attacks on the bases since October 17.").attack_count == 23

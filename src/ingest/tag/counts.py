@@ -30,6 +30,28 @@ _QUALIFIERS = ("at least", "more than", "over", "upwards of", "no fewer than", "
                "some", "up to", "a total of")  # fmt: skip
 _WORD = re.compile(r"\w+")
 
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+# A running total over a period is no event's toll: "more than 300,000 people have been killed since 2011", "the
+# war has killed ...", "in the past two weeks more than 200 civilians were killed", "so far".
+_CUMULATIVE = re.compile(
+    rf"\bsince (?:(?:early |late |mid-?|\d{{1,2}} )?(?:{_MONTHS}|(?:19|20)\d\d)\b|the (?:start|beginning|outbreak) of"
+    r"|(?:the )?(?:war|conflict|uprising|revolt|crisis) (?:began|started|erupted|broke out)"
+    r"|it (?:began|started|erupted))"
+    r"|\b(?:in|over|during) the (?:past|last) (?:[\w-]+ )?(?:weeks|months|years)\b|\bso far\b"
+    r"|\b(?:war|conflict|uprising)\b[^.;]{0,100}?\b(?:has|have|had) (?:now |so far )?(?:killed|left|claimed)\b"
+)
+_CUMULATIVE_WORDS = ("since", " past ", " last ", "so far", "war", "conflict", "uprising")
+# "killing 12 in the deadliest raid since 2016": the period measures the raid, not a total
+_SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|heaviest|largest|highest|first)\b")
+
+
+def _cumulative(sentence: str, start: int, end: int) -> bool:
+    """Does the count at sentence[start:end] (lower case) sit next to a period or a war total?"""
+    window = sentence[max(0, start - 120) : end + 60]
+    if not any(w in window for w in _CUMULATIVE_WORDS) or _CUMULATIVE.search(window) is None:
+        return False
+    return _SUPERLATIVE.search(window) is None
+
 
 @dataclass
 class Counts:
@@ -217,11 +239,13 @@ def _best(
     led: frozenset[int] = frozenset(),
     starts: Iterable[int] | None = None,
     cased: str | None = None,
+    running_totals: bool = False,
 ) -> tuple[int | None, bool, bool]:
     """(count, lower bound, vague): the largest exact count the patterns give in the lower-cased `sentence`,
     else the largest vague one ("Four medics were killed days after dozens of aid workers were killed": four);
     those whose index is in `led` are tried at `starts` only. `cased` is the sentence as written, when
-    lower-casing kept its length."""
+    lower-casing kept its length. `running_totals`: skip counts told as a total over a period (tolls only:
+    "23 attacks since October" is still a count of attacks)."""
     cased = sentence if cased is None or len(cased) != len(sentence) else cased
     best: int | None = None
     lower = is_vague = False
@@ -242,6 +266,8 @@ def _best(
             value, vague = parse_number(token)
             if value is None or value > 100000 or _YEAR.fullmatch(token):
                 continue  # "Published July 5 2016 A motorcycle bomber killed ...": a year, not a toll
+            if running_totals and _cumulative(sentence, m.start(), m.end()):
+                continue  # "more than 300,000 people have been killed since 2011": no event's toll
             if best is None or (is_vague and not vague) or (value > best and vague == is_vague):
                 best, lower, is_vague = value, vague or _is_lower_bound(m.group("q")), vague
     return best, lower, is_vague
@@ -277,7 +303,7 @@ def has_toll(sentence: str) -> bool:
     sentence = cased.lower()
     led, starts = _number_led(), _LazyStarts(sentence)
     return any(
-        _best([p], sentence, frozenset({0}) if i in led[key] else frozenset(), starts, cased)[0]
+        _best([p], sentence, frozenset({0}) if i in led[key] else frozenset(), starts, cased, key == "killed")[0]
         for key in ("killed", "injured")
         for i, p in enumerate(compiled[key])  # type: ignore[arg-type]
     )
@@ -288,7 +314,7 @@ def extract_counts(sentence: str) -> Counts:
     cased = _without_subcounts(sentence)
     sentence = cased.lower()
     led, starts = _number_led(), _LazyStarts(sentence)
-    killed, lk, kv = _best(compiled["killed"], sentence, led["killed"], starts, cased)  # type: ignore[arg-type]
+    killed, lk, kv = _best(compiled["killed"], sentence, led["killed"], starts, cased, True)  # type: ignore[arg-type]
     # a list of counts makes one toll: only where "and" comes right before a number
     if killed is not None and " and " in sentence and any(sentence.endswith(" and ", 0, p) for p in starts):
         listed = _conjoined_toll(sentence, starts)
