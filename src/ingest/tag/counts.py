@@ -40,7 +40,7 @@ _CUMULATIVE = re.compile(
     r"|\b(?:in|over|during) the (?:past|last) (?:[\w-]+ )?(?:weeks|months|years)\b|\bso far\b"
     r"|\b(?:war|conflict|uprising)\b[^.;]{0,100}?\b(?:has|have|had) (?:now |so far )?(?:killed|left|claimed)\b"
 )
-_CUMULATIVE_WORDS = ("since", " past ", " last ", "so far", "war", "conflict", "uprising")
+_CUMULATIVE_WORDS = ("since", " past ", " last ", "so far", "has ", "have ", "had ")  # one is in every cue
 # "killing 12 in the deadliest raid since 2016": the period measures the raid, not a total
 _SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|heaviest|largest|highest|first)\b")
 
@@ -132,9 +132,13 @@ def _conjoined() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return led, verb
 
 
+_LIST_SPAN = 150  # characters from a list's first number to the "and" before its last: three parts of 4 words
+
+
 def _conjoined_toll(sentence: str, starts: Iterable[int]) -> tuple[int, bool, bool] | None:
     """The largest toll a list of counts gives in the lower-cased `sentence` (see :func:`_conjoined`), as
-    (count, lower bound, vague), or None. The number-led list is tried at `starts` only (see :func:`_starts`)."""
+    (count, lower bound, vague), or None. The number-led list is tried at `starts` only: where a qualifier or
+    a number begins a word not too far before an "and" followed by a number."""
     best: tuple[int, bool, bool] | None = None
     led, verb = _conjoined()
     matches = itertools.chain((m for pos in starts if (m := led.match(sentence, pos))), verb.finditer(sentence))
@@ -178,7 +182,15 @@ def _starts(sentence: str) -> list[int]:
     lowered = sentence.lower()
     if len(lowered) != len(sentence):  # a rare letter whose lower case is longer: offsets would move
         return [m.start() for m in _WORD.finditer(sentence) if m.group().lower() in lead or m.group()[0].isdigit()]
-    return [m.start() for m in _WORD.finditer(lowered) if m.group() in lead or m.group()[0].isdigit()]
+    # one C-level pass: a lead word as a whole word, or a word that starts with a digit (a word starting with
+    # some other numeric character, "²", is left out, but no count pattern can match there either)
+    return [m.start() for m in _lead_regex().finditer(lowered)]
+
+
+@cache
+def _lead_regex() -> re.Pattern[str]:
+    words = sorted(_lead_words(), key=len, reverse=True)
+    return re.compile(r"\b(?:(?:" + "|".join(map(re.escape, words)) + r")\b|\d)")
 
 
 class _LazyStarts:
@@ -292,7 +304,9 @@ _SUBCOUNT_ASIDE = re.compile(
 
 def _without_subcounts(sentence: str) -> str:
     if "includ" in sentence or "among" in sentence or "most" in sentence:  # cheap test before the regex
-        return _SUBCOUNT.sub(" ", _SUBCOUNT_ASIDE.sub("", sentence))
+        if "- " in sentence or "(" in sentence or "\u2013" in sentence or "\u2014" in sentence:
+            sentence = _SUBCOUNT_ASIDE.sub("", sentence)
+        return _SUBCOUNT.sub(" ", sentence)
     return sentence
 
 
@@ -316,8 +330,9 @@ def extract_counts(sentence: str) -> Counts:
     led, starts = _number_led(), _LazyStarts(sentence)
     killed, lk, kv = _best(compiled["killed"], sentence, led["killed"], starts, cased, True)  # type: ignore[arg-type]
     # a list of counts makes one toll: only where "and" comes right before a number
-    if killed is not None and " and " in sentence and any(sentence.endswith(" and ", 0, p) for p in starts):
-        listed = _conjoined_toll(sentence, starts)
+    ands = [p for p in starts if sentence.endswith(" and ", 0, p)] if killed is not None and " and " in sentence else []
+    if ands:
+        listed = _conjoined_toll(sentence, [p for p in starts if any(0 < a - p <= _LIST_SPAN for a in ands)])
         if listed is not None and (kv or not listed[2]) and listed[0] > killed:
             killed, lk, kv = listed
     injured, li, _ = _best(compiled["injured"], sentence, led["injured"], starts, cased)  # type: ignore[arg-type]
