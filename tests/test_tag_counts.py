@@ -50,6 +50,7 @@ def test_a_vague_lede_gives_way_to_the_exact_toll_told_next() -> None:
         ("The ambush left nine soldiers dead.", 9, None),
         ("The blast left a child dead and a woman injured.", 1, None),
         ("Mortar fire on the camp left 4 martyrs.", 4, None),
+        ("Rocket shells fell on the market: 4 martyrs and 9 wounded.", 4, 9),
     ],
 )
 def test_left_counts_the_dead_only_when_it_says_dead(sentence: str, killed: int | None, injured: int | None) -> None:
