@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -29,6 +30,28 @@ _QUALIFIERS = ("at least", "more than", "over", "upwards of", "no fewer than", "
                "some", "up to", "a total of")  # fmt: skip
 _WORD = re.compile(r"\w+")
 
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+# A running total over a period is no event's toll: "more than 300,000 people have been killed since 2011", "the
+# war has killed ...", "in the past two weeks more than 200 civilians were killed", "so far".
+_CUMULATIVE = re.compile(
+    rf"\bsince (?:(?:early |late |mid-?|\d{{1,2}} )?(?:{_MONTHS}|(?:19|20)\d\d)\b|the (?:start|beginning|outbreak) of"
+    r"|(?:the )?(?:war|conflict|uprising|revolt|crisis) (?:began|started|erupted|broke out)"
+    r"|it (?:began|started|erupted))"
+    r"|\b(?:in|over|during) the (?:past|last) (?:[\w-]+ )?(?:weeks|months|years)\b|\bso far\b"
+    r"|\b(?:war|conflict|uprising)\b[^.;]{0,100}?\b(?:has|have|had) (?:now |so far )?(?:killed|left|claimed)\b"
+)
+_CUMULATIVE_WORDS = ("since", " past ", " last ", "so far", "has ", "have ", "had ")  # one is in every cue
+# "killing 12 in the deadliest raid since 2016": the period measures the raid, not a total
+_SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|heaviest|largest|highest|first)\b")
+
+
+def _cumulative(sentence: str, start: int, end: int) -> bool:
+    """Does the count at sentence[start:end] (lower case) sit next to a period or a war total?"""
+    window = sentence[max(0, start - 120) : end + 60]
+    if not any(w in window for w in _CUMULATIVE_WORDS) or _CUMULATIVE.search(window) is None:
+        return False
+    return _SUPERLATIVE.search(window) is None
+
 
 @dataclass
 class Counts:
@@ -36,6 +59,7 @@ class Counts:
     injured: int | None = None
     attack_count: int | None = None
     lower_bound: bool = False
+    killed_vague: bool = False  # the toll is a word such as "dozens": a later exact number for it wins
 
     @property
     def any(self) -> bool:
@@ -72,6 +96,68 @@ def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
     return out
 
 
+# Words that end a victim noun phrase in a list of counts: a place or time ("12 in Aleppo and 5 in Idlib" are two
+# tolls, not one), or the verb.
+_NOT_NOUN = r"(?!(?:and|or|in|on|at|near|of|from|by|with|since|during|were|was|had|have|has|are|while|as)\b)"
+_PASSIVE_KILLED = r"(?:were |was |have been |had been |are |)(?:killed|dead|died|slain|lost their lives|martyred)\b"
+
+
+@cache
+def _conjoined() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(number-led, verb-led) regexes for a list of counts that together make one toll: "ten children and five
+    women were killed", "killed 50 militants and eight civilians", "killing five women and a child". Groups
+    n1, n2 (and n3 for three parts) hold the numbers; each part names its victims (one to four words, no
+    preposition: "45 in Aleppo and 22 in Idlib" is not a list)."""
+    words = numbers()
+    units = sorted(words["units"], key=len, reverse=True)
+    vague = sorted(words["vague"], key=len, reverse=True)
+    word_alt = "|".join(re.escape(w) for w in vague + units)
+    between = "|".join(re.escape(w) for w in vague + units if w not in ("a", "an"))
+    not_victims = _NOT_VICTIMS.replace("{NUMBER_WORDS}", between)
+    digits = r"\d{1,3}(?:,\d{3})+|\d+"
+    compound = "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+
+    def part(i: int) -> str:
+        num = rf"\b(?P<n{i}>{digits}|(?:{word_alt}){compound})\b" + _NOT_A_COUNT
+        return rf"{num}\s+(?:{not_victims}{_NOT_NOUN}[\w-]+\s+){{0,3}}?{not_victims}{_NOT_NOUN}[\w-]+"
+
+    qualifier = r"\b(?P<q>(?:" + "|".join(_QUALIFIERS) + r")\s+)?"
+    parts = rf"{qualifier}(?<!no ){part(1)}(?:,\s+{part(3)})?,?\s+and\s+{part(2)}"
+    led = re.compile(rf"{parts}\s+{_PASSIVE_KILLED}")
+    # "killed 13 people and 20 soldiers were wounded": the second part belongs to another verb
+    verb = re.compile(
+        rf"\b(?:killing|killed|kills|kill|claimed the lives of|left|leaving)\s+{parts}\b"
+        r"(?!\s+(?:[\w-]+\s+){0,2}?(?:were |was |have been |had been |are |)(?:wounded|injured|hurt)\b)"
+    )
+    return led, verb
+
+
+_LIST_SPAN = 150  # characters from a list's first number to the "and" before its last: three parts of 4 words
+
+
+def _conjoined_toll(sentence: str, starts: Iterable[int]) -> tuple[int, bool, bool] | None:
+    """The largest toll a list of counts gives in the lower-cased `sentence` (see :func:`_conjoined`), as
+    (count, lower bound, vague), or None. The number-led list is tried at `starts` only: where a qualifier or
+    a number begins a word not too far before an "and" followed by a number."""
+    best: tuple[int, bool, bool] | None = None
+    led, verb = _conjoined()
+    matches = itertools.chain((m for pos in starts if (m := led.match(sentence, pos))), verb.finditer(sentence))
+    for m in matches:
+        total, vague = 0, False
+        for g in ("n1", "n2", "n3"):
+            token = m.group(g)
+            if token is None:
+                continue
+            value, is_vague = parse_number(token)
+            if value is None or _YEAR.fullmatch(token):
+                break
+            total, vague = total + value, vague or is_vague
+        else:
+            if total <= 100000 and (best is None or total > best[0]):
+                best = (total, vague or _is_lower_bound(m.group("q")), vague)
+    return best
+
+
 @cache
 def _lead_words() -> frozenset[str]:
     """First words of every qualifier and number word: where a "{Q}{N} ..." count can start."""
@@ -93,8 +179,15 @@ def _starts(lowered: str) -> list[int]:
     places a number-led count pattern can match (each starts with ``\\b`` and a qualifier or a number), so
     trying it there alone finds what finditer finds, without the engine trying dozens of number words at
     every word."""
-    lead = _lead_words()
-    return [m.start() for m in _WORD.finditer(lowered) if m.group() in lead or m.group()[0].isdigit()]
+    # one C-level pass: a lead word as a whole word, or a word that starts with a digit (a word starting with
+    # some other numeric character, "²", is left out, but no count pattern can match there either)
+    return [m.start() for m in _lead_regex().finditer(lowered)]
+
+
+@cache
+def _lead_regex() -> re.Pattern[str]:
+    words = sorted(_lead_words(), key=len, reverse=True)
+    return re.compile(r"\b(?:(?:" + "|".join(map(re.escape, words)) + r")\b|\d)")
 
 
 class _LazyStarts:
@@ -155,12 +248,16 @@ def _best(
     led: frozenset[int] = frozenset(),
     starts: Iterable[int] | None = None,
     cased: str | None = None,
-) -> tuple[int | None, bool]:
-    """The largest count the patterns give in the lower-cased `sentence`; those whose index is in `led` are
-    tried at `starts` only. `cased` is the sentence as written, when lower-casing kept its length."""
+    running_totals: bool = False,
+) -> tuple[int | None, bool, bool]:
+    """(count, lower bound, vague): the largest exact count the patterns give in the lower-cased `sentence`,
+    else the largest vague one ("Four medics were killed days after dozens of aid workers were killed": four);
+    those whose index is in `led` are tried at `starts` only. `cased` is the sentence as written, when
+    lower-casing kept its length. `running_totals`: skip counts told as a total over a period (tolls only:
+    "23 attacks since October" is still a count of attacks)."""
     cased = sentence if cased is None or len(cased) != len(sentence) else cased
     best: int | None = None
-    lower = False
+    lower = is_vague = False
     for i, pattern in enumerate(patterns_):
         found = (
             _led_finditer(pattern, sentence, starts) if starts is not None and i in led else pattern.finditer(sentence)
@@ -172,14 +269,17 @@ def _best(
                 token.lower() in ("a", "an")
                 and not re.search(r"\b(?:was|has been|had been)\b", cased[m.start() : m.end()])
                 and not (m.start("n") > m.start())
+                and not sentence.endswith(("left ", "leaving "), 0, m.start())  # "left a child dead"
             ):
                 continue
             value, vague = parse_number(token)
             if value is None or value > 100000 or _YEAR.fullmatch(token):
                 continue  # "Published July 5 2016 A motorcycle bomber killed ...": a year, not a toll
-            if best is None or value > best:
-                best, lower = value, vague or _is_lower_bound(m.group("q"))
-    return best, lower
+            if running_totals and _cumulative(sentence, m.start(), m.end()):
+                continue  # "more than 300,000 people have been killed since 2011": no event's toll
+            if best is None or (is_vague and not vague) or (value > best and vague == is_vague):
+                best, lower, is_vague = value, vague or _is_lower_bound(m.group("q")), vague
+    return best, lower, is_vague
 
 
 # "At least 11 civilians, including three children, were killed": the part is not the toll; dropping it lets
@@ -191,8 +291,18 @@ _SUBCOUNT = re.compile(
 )
 
 
+# "leaving 23 civilians - including nine children - and 16 fighters dead": an aside between dashes or brackets.
+_SUBCOUNT_ASIDE = re.compile(
+    r"\s+[-\u2013\u2014(]\s*(?:including|among them|mostly|most of them)\s+"
+    r"[^-\u2013\u2014()]{1,60}?\s*[-\u2013\u2014)]",
+    re.IGNORECASE,
+)
+
+
 def _without_subcounts(sentence: str) -> str:
     if "includ" in sentence or "among" in sentence or "most" in sentence:  # cheap test before the regex
+        if "- " in sentence or "(" in sentence or "\u2013" in sentence or "\u2014" in sentence:
+            sentence = _SUBCOUNT_ASIDE.sub("", sentence)
         return _SUBCOUNT.sub(" ", sentence)
     return sentence
 
@@ -204,7 +314,7 @@ def has_toll(sentence: str) -> bool:
     sentence = cased.lower()
     led, starts = _number_led(), _LazyStarts(sentence)
     return any(
-        _best([p], sentence, frozenset({0}) if i in led[key] else frozenset(), starts, cased)[0]
+        _best([p], sentence, frozenset({0}) if i in led[key] else frozenset(), starts, cased, key == "killed")[0]
         for key in ("killed", "injured")
         for i, p in enumerate(compiled[key])  # type: ignore[arg-type]
     )
@@ -215,11 +325,17 @@ def extract_counts(sentence: str) -> Counts:
     cased = _without_subcounts(sentence)
     sentence = cased.lower()
     led, starts = _number_led(), _LazyStarts(sentence)
-    killed, lk = _best(compiled["killed"], sentence, led["killed"], starts, cased)  # type: ignore[arg-type]
-    injured, li = _best(compiled["injured"], sentence, led["injured"], starts, cased)  # type: ignore[arg-type]
-    attacks, la = _best(compiled["attack_count"], sentence, led["attack_count"], starts, cased)  # type: ignore[arg-type]
+    killed, lk, kv = _best(compiled["killed"], sentence, led["killed"], starts, cased, True)  # type: ignore[arg-type]
+    # a list of counts makes one toll: only where "and" comes right before a number
+    ands = [p for p in starts if sentence.endswith(" and ", 0, p)] if killed is not None and " and " in sentence else []
+    if ands:
+        listed = _conjoined_toll(sentence, [p for p in starts if any(0 < a - p <= _LIST_SPAN for a in ands)])
+        if listed is not None and (kv or not listed[2]) and listed[0] > killed:
+            killed, lk, kv = listed
+    injured, li, _ = _best(compiled["injured"], sentence, led["injured"], starts, cased)  # type: ignore[arg-type]
+    attacks, la, _ = _best(compiled["attack_count"], sentence, led["attack_count"], starts, cased)  # type: ignore[arg-type]
     if killed is None and compiled["zero_killed"].search(sentence):  # type: ignore[union-attr]
         killed = 0
     if injured is None and compiled["zero_injured"].search(sentence):  # type: ignore[union-attr]
         injured = 0
-    return Counts(killed, injured, attacks, lk or li or la)
+    return Counts(killed, injured, attacks, lk or li or la, kv)

@@ -20,13 +20,16 @@ from ingest.tag.resources import Actor, Place, actors, event_types, places
 from ingest.tag.rules import Trigger, find_triggers, rules, vetoed_violent, weapon_of
 from ingest.tag.text import sentence_spans
 
-TAGGER_VERSION = "tag-3"
+TAGGER_VERSION = "tag-4"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
 MIN_RELEVANCE = 0.3  # below this an article yields no events
 REGION_ENOUGH = 3  # region mentions that make relevance's region part full (see relevance_score)
 _LEAD_SENTENCES = 3  # headline, dateline and lede: where a toll may come before its event
+# How many sentences after such a toll its event may come: the first violent event of the article takes it
+# ("47 commanders killed in Idlib blast. [dateline] [who reported it] The explosion hit a meeting ...").
+_LEAD_REACH = 3
 MERGE_DISTANCE = 2  # sentences: "Rockets hit the base. The attack injured two." is one event
 # "the attack", "the blast": a sentence that refers back to an event already reported.
 _ANAPHORA = re.compile(
@@ -117,17 +120,30 @@ def _max(a: int | None, b: int | None) -> int | None:
     return b if a is None else a if b is None else max(a, b)
 
 
+def _killed(a: Counts, b: Counts, first: bool) -> tuple[int | None, bool]:
+    """The toll of two tellings of one event: an exact number over a vague one ("Dozens were killed ... At least
+    73 civilians were killed": 73), else the first (`first`) or the larger."""
+    if a.killed is None or (a.killed_vague and b.killed is not None and not b.killed_vague):
+        return b.killed, b.killed_vague
+    if b.killed is None or (b.killed_vague and not a.killed_vague) or first:
+        return a.killed, a.killed_vague
+    return (a.killed, a.killed_vague) if a.killed >= b.killed else (b.killed, b.killed_vague)
+
+
 def _combine(a: Counts, b: Counts) -> Counts:
-    return Counts(_max(a.killed, b.killed), _max(a.injured, b.injured), _max(a.attack_count, b.attack_count),
-                  a.lower_bound or b.lower_bound)  # fmt: skip
+    killed, vague = _killed(a, b, first=False)
+    return Counts(killed, _max(a.injured, b.injured), _max(a.attack_count, b.attack_count),
+                  a.lower_bound or b.lower_bound, vague)  # fmt: skip
 
 
 def _lede_first(a: Counts, b: Counts) -> Counts:
     """Counts of an event told over several sentences: the first toll given is the event's own; later ones
-    are more often other groups' or running totals ("It also said 19 regime fighters were killed")."""
+    are more often other groups' or running totals ("It also said 19 regime fighters were killed"). A vague
+    toll ("dozens") gives way to the first exact one."""
     first = lambda x, y: y if x is None else x  # noqa: E731
-    return Counts(first(a.killed, b.killed), first(a.injured, b.injured), _max(a.attack_count, b.attack_count),
-                  a.lower_bound or b.lower_bound)  # fmt: skip
+    killed, vague = _killed(a, b, first=True)
+    return Counts(killed, first(a.injured, b.injured), _max(a.attack_count, b.attack_count),
+                  a.lower_bound or b.lower_bound, vague)  # fmt: skip
 
 
 def _merge(prev: _Candidate, cur: _Candidate) -> _Candidate:
@@ -257,6 +273,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     # A toll told before its event, as headlines do ("Syria troops kill at least 50 jihadists. ... clashes"):
     # (sentence index, counts) of the last such sentence.
     lead_toll: tuple[int, Counts] | None = None
+    first_violent: int | None = None  # the sentence of the first violent event: the one a lead toll is for
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
         vetoes: dict[str, bool] = {}
@@ -274,8 +291,9 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             # "Seven fighters were killed and 12 wounded, a monitor said." right after a clash: its toll.
             if not (follows_violence and (anaphoric or (cands[-1].last_sentence == i - 1 and has_toll(sentence)))):
                 # only in the opening sentences, where headlines and ledes give a toll before the event
-                counts = extract_counts(sentence) if not cands and i < _LEAD_SENTENCES else None
-                lead_toll = (i, counts) if counts is not None and counts.killed else lead_toll
+                counts = extract_counts(sentence) if first_violent is None and i < _LEAD_SENTENCES else None
+                if counts is not None and counts.killed:
+                    lead_toll = (i, counts)
                 continue
             scene = scenes.without_triggers(i)
             # Details of the event just reported: merged into it below, never an event on its own.
@@ -311,8 +329,21 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             if precision == "published" and len(unit) != len(sentence):  # a clause: the sentence may date it
                 event_date, precision = resolve_date(sentence, published)
             counts = extract_counts(unit)
-            if lead_toll and lead_toll[0] == i - 1 and counts.killed is None and trigger.event_type in r.violent:
-                counts = replace(counts, killed=lead_toll[1].killed, lower_bound=lead_toll[1].lower_bound)
+            if (
+                lead_toll
+                and first_violent in (None, i)
+                and i - lead_toll[0] <= _LEAD_REACH
+                and counts.killed is None
+                and trigger.event_type in r.violent
+            ):
+                counts = replace(
+                    counts,
+                    killed=lead_toll[1].killed,
+                    lower_bound=lead_toll[1].lower_bound,
+                    killed_vague=lead_toll[1].killed_vague,
+                )
+            if first_violent is None and trigger.event_type in r.violent:
+                first_violent = i
             cands.append(_Candidate(
                 sentence=i, last_sentence=i, trigger=trigger, start=start if whole else start + cs,
                 end=end if whole else start + ce, actor1=a1, actor2=a2, patron=patron_in(unit),
