@@ -6,6 +6,7 @@ comments, newsletter box, ads between paragraphs). Nothing touches the network.
 
     python bench/pipeline.py                       # N = 1,000 and 10,000, growth test; ~15 min on 2 cores
     python bench/pipeline.py --n 300 --no-growth   # a quick look
+    python bench/pipeline.py --growth-only         # growth alone, with the per-batch split; ~6 min
 
 What is measured, in one process unless said otherwise (times are inside the stage calls only):
 - feed parse: ``parse_feed`` on RSS 2.0 documents of 200 items each (items/s);
@@ -19,7 +20,8 @@ What is measured, in one process unless said otherwise (times are inside the sta
   alone on the same pages, in wall time and in CPU time per article (main process plus pool workers);
 - peak RSS of each N's run (a separate process per N, so the numbers do not mix): flat in N means
   batches stream through memory;
-- growth: loading 10,000 articles into an empty warehouse vs one already holding 100,000.
+- growth: loading 10,000 articles into an empty warehouse vs one already holding 100,000, each batch's time
+  split into open, lookup, write and commit + close.
 """
 
 from __future__ import annotations

@@ -150,3 +150,21 @@ def test_lookup_key_matches_the_sql_of_migration_0005():
         sql = con.execute("select ('0x' || substr(sha256(?), 1, 15))::bigint", [value]).fetchone()[0]
         assert sql == lookup_key(value)
     assert lookup_key(None) is None
+
+
+def test_rows_written_without_lookup_keys_are_still_found(db_path: Path):
+    # A writer that does not set the keys (an analyst's insert, a generic upsert) must not hide a stored row.
+    with writer(db_path) as con:
+        load_articles(con, [_article("seed", "seed text", simhash=0x0F0F_0F0F_0F0F_0F0F)], "run")
+        con.execute(
+            "insert into articles (article_id, url, canonical_url, text, content_hash, simhash, version, first_seen_at)"
+            " values ('bare', 'https://x.example/bare', 'https://x.example/bare', 'story', 'hash-of-story', 0, 1, ?)",
+            [DAY],
+        )
+        con.execute("insert into article_urls (url, article_id) values ('https://x.example/shared', 'bare')")
+    batch = [_article("bare", "story"), _article("copy", "story", urls=["https://x.example/shared"])]
+    with writer(db_path) as con:
+        assert load_articles(con, batch, "run").outcomes == {"bare": "unchanged", "copy": "duplicate"}
+    with read_only(db_path) as con:
+        shared = con.execute("select article_id from article_urls where url = 'https://x.example/shared'").fetchall()
+        assert shared == [("bare",)]

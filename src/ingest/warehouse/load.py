@@ -41,7 +41,8 @@ def rows_by_key(
     where: str = "",
 ) -> list[tuple[Any, ...]]:
     """Rows of ``table`` whose ``key_column`` holds the lookup key of one of ``values`` (see ``lookup_key``),
-    as tuples of ``columns``; ``where`` adds conditions (compare the full string there).
+    as tuples of ``columns``, and rows whose key is NULL (written by something that did not set it); ``where``
+    adds conditions: compare the full strings there.
 
     Only the integer key column is scanned in full; the few rows that match are then read by rowid. A join
     on the key string, or on the key with the other columns projected, makes DuckDB decompress those
@@ -50,7 +51,10 @@ def rows_by_key(
     if not keys:
         return []
     with key_set(con, keys, name=f"_keys_{key_column}") as name:
-        found = con.execute(f'select rowid from "{table}" where "{key_column}" in (select key from {name})').fetchall()
+        # A row written without its key (by a writer other than the loader) is read too, and judged by ``where``.
+        found = con.execute(
+            f'select rowid from "{table}" where "{key_column}" in (select key from {name}) or "{key_column}" is null'
+        ).fetchall()
     if not found:
         return []
     rowids = ", ".join(str(int(r[0])) for r in found)
