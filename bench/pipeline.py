@@ -6,6 +6,7 @@ comments, newsletter box, ads between paragraphs). Nothing touches the network.
 
     python bench/pipeline.py                       # N = 1,000 and 10,000, growth test; ~15 min on 2 cores
     python bench/pipeline.py --n 300 --no-growth   # a quick look
+    python bench/pipeline.py --growth-only         # growth alone, with the per-batch split; ~6 min
 
 What is measured, in one process unless said otherwise (times are inside the stage calls only):
 - feed parse: ``parse_feed`` on RSS 2.0 documents of 200 items each (items/s);
@@ -19,7 +20,8 @@ What is measured, in one process unless said otherwise (times are inside the sta
   alone on the same pages, in wall time and in CPU time per article (main process plus pool workers);
 - peak RSS of each N's run (a separate process per N, so the numbers do not mix): flat in N means
   batches stream through memory;
-- growth: loading 10,000 articles into an empty warehouse vs one already holding 100,000.
+- growth: loading 10,000 articles into an empty warehouse vs one already holding 100,000, each batch's time
+  split into open, lookup, write and commit + close.
 """
 
 from __future__ import annotations
@@ -339,15 +341,17 @@ def synthetic_processed(n: int, offset: int = 0, day0: datetime | None = None) -
         )  # fmt: skip
 
 
-def growth(tmp: Path, existing: int = 100_000, new: int = 10_000) -> dict[str, float]:
+def growth(tmp: Path, existing: int = 100_000, new: int = 10_000) -> dict[str, object]:
     """Seconds to load ``new`` articles (in nightly batches) into an empty warehouse and into one
-    already holding ``existing`` articles from earlier days."""
+    already holding ``existing`` articles from earlier days, with each batch's time split into: open (connect,
+    migration check, begin), lookup (existing articles and duplicate checks), write (rows built and upserted),
+    commit + close (DuckDB checkpoints the file when the last connection closes)."""
     from ingest.config import Settings
     from ingest.pipeline.load import load_articles
     from ingest.warehouse import writer
 
     fresh = list(synthetic_processed(new, offset=0, day0=datetime(2025, 1, 1, tzinfo=UTC)))
-    out: dict[str, float] = {}
+    out: dict[str, object] = {}
     size = Settings().batch_size
     for label, prefill in (("empty", 0), ("grown", existing)):
         db = tmp / f"growth-{label}.duckdb"
@@ -356,13 +360,47 @@ def growth(tmp: Path, existing: int = 100_000, new: int = 10_000) -> dict[str, f
             with writer(db) as con:
                 load_articles(con, list(synthetic_processed(min(5000, prefill - start), offset=1_000_000 + start)),
                               "prefill")  # fmt: skip
+        with writer(db):
+            pass  # create and migrate the empty one outside the timing too
         out[f"prefill_s_{label}"] = time.perf_counter() - clock
+        batches: list[dict[str, float]] = []
         clock = time.perf_counter()
         for start in range(0, new, size):
+            t: dict[str, float] = {}
+            t0 = time.perf_counter()
             with writer(db) as con:
-                load_articles(con, fresh[start : start + size], "bench")
+                t1 = time.perf_counter()
+                load_articles(con, fresh[start : start + size], "bench", timings=t)
+                t2 = time.perf_counter()
+            t["open"], t["commit_close"] = t1 - t0, time.perf_counter() - t2
+            batches.append(t)
         out[label] = time.perf_counter() - clock
+        out[f"batches_{label}"] = batches
     return out
+
+
+def print_growth(g: dict[str, object], existing: int, new: int) -> None:
+    ratio = g["grown"] / g["empty"]  # type: ignore[operator]
+    print(f"growth: {new:,} new articles in nightly batches: empty warehouse {g['empty']:.1f} s, "
+          f"warehouse holding {existing:,} {g['grown']:.1f} s (ratio {ratio:.2f}; "
+          f"prefill took {g['prefill_s_grown']:.0f} s)")  # fmt: skip
+    parts = ("open", "lookup", "write", "commit_close")
+    print("per batch, ms (median over the batches; first and last tenth of the run in brackets):")
+    print("| warehouse | " + " | ".join(parts) + " | total |\n|---|" + "---|" * (len(parts) + 1))
+    for label in ("empty", "grown"):
+        batches: list[dict[str, float]] = g[f"batches_{label}"]  # type: ignore[assignment]
+        tenth = max(1, len(batches) // 10)
+        cells = []
+        for part in (*parts, "total"):
+            values = [sum(b[p] for p in parts) if part == "total" else b[part] for b in batches]
+            first, last = sorted(values[:tenth]), sorted(values[-tenth:])
+            cells.append(f"{1000 * _median(values):.0f} ({1000 * _median(first):.0f} / {1000 * _median(last):.0f})")
+        print(f"| {label} | " + " | ".join(cells) + " |")
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else float("nan")
 
 
 def _child(args: argparse.Namespace) -> None:
@@ -382,11 +420,19 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--pool-sample", type=int, default=1000, help="articles for the process-pool comparison")
     parser.add_argument("--no-growth", action="store_true")
+    parser.add_argument("--growth-only", action="store_true", help="only the growth measurement")
+    parser.add_argument("--growth-existing", type=int, default=100_000, help="articles already in the grown warehouse")
+    parser.add_argument("--growth-new", type=int, default=10_000, help="new articles loaded into both warehouses")
     parser.add_argument("--flow-n", type=int, default=1000, help="articles for the flow-shaped run (0: skip)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         _child(args)
+        return
+    if args.growth_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            g = growth(Path(tmp), args.growth_existing, args.growth_new)
+        print_growth(g, args.growth_existing, args.growth_new)
         return
     print(f"pipeline benchmark: {os.cpu_count()} cores, python {sys.version.split()[0]}, "
           f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC")  # fmt: skip
@@ -446,10 +492,8 @@ def main() -> None:
         print(f"control: DuckDB alone, the same 100,000 texts into a bare (id, text) table, one transaction: "
               f"{floor:,.0f} rows/s")  # fmt: skip
         if not args.no_growth:
-            g = growth(Path(tmp))
-            print(f"growth: 10,000 new articles in nightly batches: empty warehouse {g['empty']:.1f} s, "
-                  f"warehouse holding 100,000 {g['grown']:.1f} s (ratio {g['grown'] / g['empty']:.2f}; "
-                  f"prefill took {g['prefill_s_grown']:.0f} s)")  # fmt: skip
+            g = growth(Path(tmp), args.growth_existing, args.growth_new)
+            print_growth(g, args.growth_existing, args.growth_new)
 
 
 if __name__ == "__main__":

@@ -107,7 +107,7 @@ def test_upsert_with_no_update_columns_keeps_the_first_row(db_path: Path):
         upsert(con, "article_urls", [{"url": "u", "article_id": "a1"}], key=["url"], update=[])
         upsert(con, "article_urls", [{"url": "u", "article_id": "a2"}], key=["url"], update=[])
     with read_only(db_path) as con:
-        assert con.execute("select * from article_urls").fetchall() == [("u", "a1")]
+        assert con.execute("select url, article_id from article_urls").fetchall() == [("u", "a1")]
 
 
 def test_update_from_only_touches_matching_rows_and_given_columns(db_path: Path):

@@ -18,7 +18,7 @@ from ingest.pipeline.articles import BatchStats
 from ingest.pipeline.load import event_rows
 from ingest.pipeline.plan import ArticleJob
 from ingest.pipeline.process import ProcessedArticle, ProcessFailure, process_article
-from ingest.warehouse import append, key_set, read_only, update_from, writer
+from ingest.warehouse import append, key_set, lookup_key, read_only, update_from, writer
 
 MapFn = Callable[[Callable[..., Any], Iterable[Any]], Iterator[Any]]
 
@@ -90,7 +90,8 @@ def reprocess_batch(db_path: Path, run_id: str, items: list[BackfillItem], *, ma
         article_rows.append({
             "article_id": item.article_id, "title": outcome.title, "authors": outcome.authors,
             "published_at": outcome.published_at, "language": outcome.language, "text": outcome.text,
-            "content_hash": outcome.content_hash, "relevance": outcome.relevance, "topics": outcome.topics,
+            "content_hash": outcome.content_hash, "content_key": lookup_key(outcome.content_hash),
+            "relevance": outcome.relevance, "topics": outcome.topics,
             "extractor_version": outcome.extractor_version, "tagger_version": outcome.tagger_version,
         })  # fmt: skip
         version_rows.append({"article_id": item.article_id, "version": item.version, "title": outcome.title,

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import duckdb
 
 from ingest.pipeline.process import ProcessedArticle
-from ingest.warehouse import key_set
+from ingest.warehouse import key_set, rows_by_key
 
 NEAR_DUPLICATE_BITS = 6
 """SimHash distance at or below which two texts are one story. Copies of a wire story with a different
@@ -30,12 +30,16 @@ class DuplicateFinder:
         if not batch:
             return
         hashes = [p.content_hash for p in batch]
-        with key_set(con, hashes) as keys:
-            rows = con.execute(
-                "select content_hash, arg_min(article_id, first_seen_at) from articles"
-                f" where duplicate_of is null and content_hash in (select key from {keys}) group by 1"
-            ).fetchall()
-        for content, article_id in rows:
+        with key_set(con, hashes, name="_batch_hashes") as keys:
+            # Originals with one of these exact hashes, whatever their age (found through content_key).
+            rows = rows_by_key(con, "articles", "content_key", hashes, ["content_hash", "article_id", "first_seen_at"],
+                               where=f"duplicate_of is null and content_hash in (select key from {keys})")  # fmt: skip
+        earliest: dict[str, tuple[datetime | None, str]] = {}
+        for content, article_id, first_seen in rows:  # arg_min(article_id, first_seen_at) per hash
+            best = earliest.get(content)
+            if best is None or (first_seen is not None and (best[0] is None or first_seen < best[0])):
+                earliest[content] = (first_seen, article_id)
+        for content, (_, article_id) in earliest.items():
             self.by_hash[content] = article_id
         times = [p.published_at for p in batch if p.published_at is not None]
         window = timedelta(seconds=NEAR_DUPLICATE_WINDOW_S)

@@ -7,7 +7,16 @@
 """
 
 from ingest.warehouse.connection import WarehouseBusy, WarehouseError, connect, read_only, writer
-from ingest.warehouse.load import append, key_set, to_arrow, update_from, upsert
+from ingest.warehouse.load import (
+    append,
+    insert_missing,
+    key_set,
+    lookup_key,
+    rows_by_key,
+    to_arrow,
+    update_from,
+    upsert,
+)
 from ingest.warehouse.migrations import apply_migrations, sql_dir
 from ingest.warehouse.runlock import RunLock, WriterSlotBusy
 
@@ -19,8 +28,11 @@ __all__ = [
     "append",
     "apply_migrations",
     "connect",
+    "insert_missing",
     "key_set",
+    "lookup_key",
     "read_only",
+    "rows_by_key",
     "sql_dir",
     "to_arrow",
     "update_from",

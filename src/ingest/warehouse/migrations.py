@@ -112,6 +112,10 @@ def apply_migrations(
             con.rollback()
             raise MigrationError(f"migration {m.version:04d}_{m.name} failed: {exc}") from exc
         done.append(m.version)
+    if done:
+        from ingest.warehouse.load import forget_unique_keys
+
+        forget_unique_keys()  # constraints may have changed
     if views:
         _apply_views(con, force=bool(done))
     return done
