@@ -66,24 +66,45 @@ class Counts:
         return self.killed is not None or self.injured is not None or self.attack_count is not None
 
 
+@dataclass(frozen=True)
+class _NumberParts:
+    """Pieces of the count patterns, built from numbers.toml."""
+
+    word_alt: str  # every number word, vague ones first, longest first
+    between: str  # the same without "a"/"an"
+    not_victims: str  # _NOT_VICTIMS with the number words filled in
+    digits: str
+    compound: str  # "-one" of "twenty-one"
+    qualifier: str  # "at least " and the like, as group q
+
+
 @cache
-def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
+def _number_parts() -> _NumberParts:
     words = numbers()
     units = sorted(words["units"], key=len, reverse=True)
     vague = sorted(words["vague"], key=len, reverse=True)
-    word_alt = "|".join(re.escape(w) for w in vague + units)
     # "a"/"an" stay allowed in between: "two members of a Yazidi group died"
     between = "|".join(re.escape(w) for w in vague + units if w not in ("a", "an"))
-    not_victims = _NOT_VICTIMS.replace("{NUMBER_WORDS}", between)
-    digits = r"\d{1,3}(?:,\d{3})+|\d+"
-    compound = "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-    number = rf"(?<!no )\b(?P<n>{digits}|(?:{word_alt}){compound})\b" + _NOT_A_COUNT
+    return _NumberParts(
+        word_alt="|".join(re.escape(w) for w in vague + units),
+        between=between,
+        not_victims=_NOT_VICTIMS.replace("{NUMBER_WORDS}", between),
+        digits=r"\d{1,3}(?:,\d{3})+|\d+",
+        compound="(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?",
+        # The leading \b changes nothing (a qualifier and a number both start a word) but lets the regex engine
+        # give up at once inside words instead of trying every qualifier and number word at every character.
+        qualifier=r"\b(?P<q>(?:" + "|".join(_QUALIFIERS) + r")\s+)?",
+    )
+
+
+@cache
+def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
+    np_ = _number_parts()
+    digits, compound, qualifier, not_victims = np_.digits, np_.compound, np_.qualifier, np_.not_victims
+    number = rf"(?<!no )\b(?P<n>{digits}|(?:{np_.word_alt}){compound})\b" + _NOT_A_COUNT
     # An attack count is never "a" ("a wave of attacks" is not one attack); leaving it out also spares the
     # engine a try at every article "a" in the sentence.
-    attack_number = rf"(?<!no )\b(?P<n>{digits}|(?:{between}){compound})\b" + _NOT_A_COUNT
-    # The leading \b changes nothing (a qualifier and a number both start a word) but lets the regex engine
-    # give up at once inside words instead of trying every qualifier and number word at every character.
-    qualifier = r"\b(?P<q>(?:" + "|".join(_QUALIFIERS) + r")\s+)?"
+    attack_number = rf"(?<!no )\b(?P<n>{digits}|(?:{np_.between}){compound})\b" + _NOT_A_COUNT
     spec = patterns()["counts"]
     out: dict[str, list[Guarded] | GuardedAlternation] = {}
     # All run on the lower-cased sentence: without IGNORECASE where a pattern names no upper-case letter.
@@ -108,21 +129,14 @@ def _conjoined() -> tuple[re.Pattern[str], re.Pattern[str]]:
     women were killed", "killed 50 militants and eight civilians", "killing five women and a child". Groups
     n1, n2 (and n3 for three parts) hold the numbers; each part names its victims (one to four words, no
     preposition: "45 in Aleppo and 22 in Idlib" is not a list)."""
-    words = numbers()
-    units = sorted(words["units"], key=len, reverse=True)
-    vague = sorted(words["vague"], key=len, reverse=True)
-    word_alt = "|".join(re.escape(w) for w in vague + units)
-    between = "|".join(re.escape(w) for w in vague + units if w not in ("a", "an"))
-    not_victims = _NOT_VICTIMS.replace("{NUMBER_WORDS}", between)
-    digits = r"\d{1,3}(?:,\d{3})+|\d+"
-    compound = "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    np_ = _number_parts()
+    word_alt, not_victims, digits, compound = np_.word_alt, np_.not_victims, np_.digits, np_.compound
 
     def part(i: int) -> str:
         num = rf"\b(?P<n{i}>{digits}|(?:{word_alt}){compound})\b" + _NOT_A_COUNT
         return rf"{num}\s+(?:{not_victims}{_NOT_NOUN}[\w-]+\s+){{0,3}}?{not_victims}{_NOT_NOUN}[\w-]+"
 
-    qualifier = r"\b(?P<q>(?:" + "|".join(_QUALIFIERS) + r")\s+)?"
-    parts = rf"{qualifier}(?<!no ){part(1)}(?:,\s+{part(3)})?,?\s+and\s+{part(2)}"
+    parts = rf"{np_.qualifier}(?<!no ){part(1)}(?:,\s+{part(3)})?,?\s+and\s+{part(2)}"
     led = re.compile(rf"{parts}\s+{_PASSIVE_KILLED}")
     # "killed 13 people and 20 soldiers were wounded": the second part belongs to another verb
     verb = re.compile(
