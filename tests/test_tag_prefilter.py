@@ -167,7 +167,7 @@ def test_prescan_remembers_for_each_part_what_scanning_it_alone_finds() -> None:
         part = text[start:stop]
         alone = NeedleScanner()
         alone.register(needle_set)
-        assert scanner._found[(part, False)] == alone.found(part), part
+        assert scanner._found[part] == alone.found(part), part
         assert scanner.found(part) == alone.found(part)
     assert scanner.found(text) == {n for n in needle_set if n in text}
 

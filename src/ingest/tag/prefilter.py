@@ -43,9 +43,10 @@ class NeedleScanner:
         self._needles: set[str] = set()
         self._sets: set[frozenset[str]] = set()  # needle sets already registered (a frozenset caches its hash)
         self._automaton: ahocorasick.Automaton | None = None
-        # (text, lower-cased first?) -> needles found: keyed on the caller's text, whose hash Python keeps, so
-        # asking about one sentence a dozen times neither lower-cases nor hashes it again
-        self._found: dict[tuple[str, bool], frozenset[str]] = {}
+        # text -> needles found in it as it is, and in its lower-cased form: keyed on the caller's text, whose
+        # hash Python keeps, so asking about one sentence a dozen times neither lower-cases nor hashes it again
+        self._found: dict[str, frozenset[str]] = {}
+        self._found_lowered: dict[str, frozenset[str]] = {}
 
     def register(self, needles: frozenset[str]) -> None:
         if needles in self._sets:
@@ -54,7 +55,11 @@ class NeedleScanner:
         if not self._needles.issuperset(needles):
             self._needles.update(needles)
             self._automaton = None
-            self._found.clear()
+            self._forget()
+
+    def _forget(self) -> None:
+        self._found.clear()
+        self._found_lowered.clear()
 
     def _built(self) -> ahocorasick.Automaton:
         automaton = self._automaton
@@ -68,20 +73,18 @@ class NeedleScanner:
     def found(self, text: str, lower: bool = False) -> frozenset[str]:
         """Every registered needle that occurs in `text`, or in its lower-cased form with `lower` (exact:
         overlapping occurrences included)."""
-        key = (text, lower)
-        got = self._found.get(key)
+        got = (self._found_lowered if lower else self._found).get(text)
         if got is None:
-            automaton = self._built()
             scanned = text.lower() if lower else text
             # the lower-cased sentence is often scanned as it is too (triggers take it lower-cased already)
-            got = self._found.get((scanned, False)) if lower else None
+            got = self._found.get(scanned) if lower else None
             if got is None:
-                got = frozenset([n for _, n in automaton.iter(scanned)]) if scanned else frozenset()
-            if len(self._found) >= _SCANS_KEPT:
-                self._found.clear()
-            self._found[key] = got
+                got = frozenset([n for _, n in self._built().iter(scanned)]) if scanned else frozenset()
+            if len(self._found) + len(self._found_lowered) >= _SCANS_KEPT:
+                self._forget()
             if lower:  # the same answer for the lower-cased text as it is
-                self._found[(scanned, False)] = got
+                self._found_lowered[text] = got
+            self._found[scanned] = got
         return got
 
     def prescan(self, text: str, spans: list[tuple[int, int]]) -> None:
@@ -91,15 +94,13 @@ class NeedleScanner:
         if not self._needles:
             return
         hits = list(self._built().iter(text))  # (last offset, needle), in order of the offset
-        if len(self._found) + len(spans) >= _SCANS_KEPT:
-            self._found.clear()
-        self._found[(text, False)] = frozenset([n for _, n in hits])
+        if len(self._found) + len(self._found_lowered) + len(spans) >= _SCANS_KEPT:
+            self._forget()
+        self._found[text] = frozenset([n for _, n in hits])
         ends = [end for end, _ in hits]
         for start, stop in spans[: _SCANS_KEPT // 2]:
             first, last = bisect_left(ends, start), bisect_left(ends, stop)
-            self._found[(text[start:stop], False)] = frozenset(
-                [n for end, n in hits[first:last] if end - len(n) + 1 >= start]
-            )
+            self._found[text[start:stop]] = frozenset([n for end, n in hits[first:last] if end - len(n) + 1 >= start])
 
 
 _SCANNER = NeedleScanner() if ahocorasick is not None else None
@@ -252,9 +253,14 @@ class Guarded:
     needles: tuple[str, ...] | None
     lower: bool  # needles are lower case: test them against the lower-cased text
     _needle_set: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    _scanned: bool = field(default=False, compare=False, repr=False)  # ask the scanner (large needle sets)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_needle_set", frozenset(self.needles or ()))
+        scanned = _SCANNER is not None and len(self._needle_set) >= _SCAN_FROM
+        if scanned:
+            _SCANNER.register(self._needle_set)  # type: ignore[union-attr]  # known before any text is asked about
+        object.__setattr__(self, "_scanned", scanned)
 
     @classmethod
     def compile(cls, pattern: str, flags: int = 0) -> Guarded:
@@ -263,8 +269,8 @@ class Guarded:
     def possible(self, text: str) -> bool:
         if self.needles is None:
             return True
-        if len(self.needles) >= _SCAN_FROM:
-            return bool(present(self._needle_set, text, self.lower))
+        if self._scanned:
+            return not self._needle_set.isdisjoint(_SCANNER.found(text, self.lower))  # type: ignore[union-attr]
         if self.lower:
             text = text.lower()
         if len(self.needles) == 1:
