@@ -294,6 +294,8 @@ class Guarded:
         return self.regex.pattern
 
 
+_UNSEEN = object()
+
 _WORD_START = re.compile(r"(?<![\w-])\w+")
 _HEAD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
@@ -404,6 +406,7 @@ class GuardedAlternation:
         self._needles = frozenset(self._by_needle)
         self._widths = [_max_width(p, flags) for p in patterns]  # longest match of each; None: unbounded
         self._subsets: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        self._by_found: dict[frozenset[str], object] = {}  # needles found in a text -> its alternation
         everything = "|".join(f"(?:{p})" for p in patterns)
         self.regex = re.compile(everything, flags) if everything else None
 
@@ -419,10 +422,17 @@ class GuardedAlternation:
         found = present(self._needles, text, self._lower)
         if not found and not self._always:
             return None
-        subset = set(self._always)
-        for n in found:
-            subset.update(self._by_needle[n])
-        return self._compile(tuple(sorted(subset)))
+        found = frozenset(found)  # the same object when it is one already
+        regex = self._by_found.get(found, _UNSEEN)  # texts with the same needles share one alternation
+        if regex is _UNSEEN:
+            subset = set(self._always)
+            for n in found:
+                subset.update(self._by_needle[n])
+            regex = self._compile(tuple(sorted(subset)))
+            if len(self._by_found) >= _MAX_SUBSETS:
+                self._by_found.clear()
+            self._by_found[found] = regex
+        return regex  # type: ignore[return-value]
 
     def possible(self, text: str) -> bool:
         return self._regex_for(text) is not None
