@@ -154,8 +154,10 @@ def _distinct(sentence: str, prev: _Piece, cur: _Piece) -> bool:
     a, b = prev.triggers[0].event_type, cur.triggers[0].event_type
     both_violent = a in violent and b in violent
     if a != b:
-        # "stormed a post and exchanged fire": one doer's violent acts at one time are one event
-        return not (both_violent and cur.shares_subject)
+        # "stormed a post and exchanged fire": one doer's violent acts at one time are one event; so is seizing a
+        # ship and detaining its crew
+        at_sea = {a, b} == {"maritime_attack", "arrest_or_seizure"}
+        return not ((both_violent or at_sea) and cur.shares_subject)
     if cur.shares_subject or cur.refers_back:
         return False  # "fired rockets and shelled the town": one doer, one act of this kind
     # Two doers each with an act of their own ("Hezbollah fired missiles ... and Israeli artillery shelled ...").

@@ -30,6 +30,7 @@ _COUNTRY_LOCATIVE = re.compile(r"\b(?:in|into|across|inside|throughout|over|to|o
 # "a protest against the war in Gaza": what a protest is about, not where it is.
 _TOPIC = re.compile(r"\b(?:war|conflict|offensive|siege|blockade|bombardment)\s+(?:in|on|against)\s+(?:the\s+)?$",
                     re.IGNORECASE)  # fmt: skip
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _KIND_SCORE = {"base": 4.0, "town": 3.0, "sea": 2.5, "admin1": 2.0, "country": 1.0}
 
 
@@ -40,6 +41,7 @@ class PlaceMention:
     end: int
     score: float
     topic: bool = False  # "the war in Gaza": the subject of a protest or statement, not its scene
+    origin: bool = False  # "recalled its ambassador from Beirut": where someone or something came from
 
 
 def place_mentions(sentence: str) -> list[PlaceMention]:
@@ -55,7 +57,8 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
         before = folded[max(0, m_start - 30) : m_start]
         if (_COUNTRY_LOCATIVE if place.kind == "country" else _LOCATIVE).search(before):
             score += 1.5
-        out.append(PlaceMention(place, m_start, m_end, score, bool(_TOPIC.search(before))))
+        topic, origin = bool(_TOPIC.search(before)), bool(_ORIGIN.search(before))
+        out.append(PlaceMention(place, m_start, m_end, score, topic, origin))
     for d_start, d_end, demonym in index.demonym_names.finditer(folded):
         if _DEMONYM_SCENE.match(folded, d_end):
             out.append(PlaceMention(index.demonyms[demonym], d_start, d_end, _KIND_SCORE["country"] + 1.5))

@@ -58,6 +58,9 @@ class ActorIndex:
     by_alias: dict[str, Actor]
     by_name: dict[str, Actor]
     names: NameFinder  # whole-word, longest first: "US forces" wins over "US"
+    # Bare state names that are places far more often than parties ("Jordan", "Syria"): an actor only where the
+    # sentence has the state act ("Jordan recalled its ambassador"), see actors.actor_mentions.
+    acting_only: frozenset[str] = frozenset()
 
 
 @cache
@@ -72,16 +75,25 @@ def actors() -> ActorIndex:
             by_alias.setdefault(alias, actor)
             if alias[0].islower():  # "protesters" opens a sentence as "Protesters"
                 by_alias.setdefault(alias[0].upper() + alias[1:], actor)
-    # "Saudi authorities", "Turkish soldiers": after the listed aliases, which win where they overlap.
+    acting_only: set[str] = set()
     for raw in data["actor"]:
-        if "demonym" not in raw:
-            continue
+        for name in raw.get("state_names", []):
+            if name not in by_alias:
+                by_alias[name] = by_name[raw["name"]]
+                acting_only.add(name)
+    # "Saudi authorities", "Turkish soldiers", "Jordan's foreign minister": after the listed aliases, which win
+    # where they overlap. A possessive with an office or a force is the state (or its forces) acting, never a place.
+    for raw in data["actor"]:
         state = by_name[raw["name"]]
-        for noun in data["generated"]["government"]:
-            by_alias.setdefault(f"{raw['demonym']} {noun}", state)
-        for noun in data["generated"]["forces"]:
-            by_alias.setdefault(f"{raw['demonym']} {noun}", by_name.get(state.forces or "", state))
-    return ActorIndex(by_alias, by_name, NameFinder(list(by_alias)))
+        forces = by_name.get(state.forces or "", state)
+        qualifiers = [raw["demonym"]] if "demonym" in raw else []
+        qualifiers += [f"{name}{s}" for name in raw.get("state_names", []) for s in ("'s", "\u2019s")]
+        for qualifier in qualifiers:
+            for noun in data["generated"]["government"]:
+                by_alias.setdefault(f"{qualifier} {noun}", state)
+            for noun in data["generated"]["forces"]:
+                by_alias.setdefault(f"{qualifier} {noun}", forces)
+    return ActorIndex(by_alias, by_name, NameFinder(list(by_alias)), frozenset(acting_only))
 
 
 @dataclass(frozen=True)

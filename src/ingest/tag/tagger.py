@@ -20,7 +20,7 @@ from ingest.tag.resources import Actor, Place, actors, event_types, places
 from ingest.tag.rules import Trigger, find_triggers, rules, vetoed_violent, weapon_of
 from ingest.tag.text import sentence_spans
 
-TAGGER_VERSION = "tag-4"
+TAGGER_VERSION = "tag-5"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -449,9 +449,17 @@ def _regional(place: Place) -> bool:
     return place.country_iso in places().region or (place.kind == "sea" and place.country_iso is None)
 
 
+# Acts done where a state decides them (talks, recalls, warnings, sanctions): a place named as what they are about
+# or where someone comes from is not their scene.
+_DONE_WHERE_DECIDED = frozenset({"diplomacy", "threat", "sanctions"})
+
+
 def _scene(mentions: list, triggers: list[Trigger]) -> Place | None:
     if triggers and triggers[0].event_type == "protest":
         mentions = [m for m in mentions if not m.topic]  # marching in Cairo against the war in Gaza
+    elif triggers and triggers[0].event_type in _DONE_WHERE_DECIDED:
+        # "Jordan recalled its ambassador from Israel in protest at the war in Gaza": neither is where it happened
+        mentions = [m for m in mentions if not m.topic and not m.origin]
     at_sea = not triggers or triggers[0].event_type in ("maritime_attack", "military_deployment")
     scene = best_place(mentions, strict=True, at_sea=at_sea)
     if scene is None and triggers and triggers[0].event_type in rules().violent:

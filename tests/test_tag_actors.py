@@ -1,0 +1,104 @@
+"""States as parties (tag-5): a bare state name is a doer only where it acts, possessive office holders are
+the state, self-reports survive a possessive or a few words of when and how, the means of a harm names its
+doer, and a place a talk or recall is about or comes from is not where it happened. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ingest.tag import tag_article
+from ingest.tag.actors import actor_mentions
+
+DAY = dt.date(2024, 7, 15)
+
+
+def _events(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(e.event_type, e.actor1, e.actor2, e.country_iso) for e in tag_article(text, published=DAY).events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Jordan recalled its ambassador from Israel in protest at the war in Gaza.",
+         ("diplomacy", "Jordan", None, "JO")),
+        ("Turkey moved tanks and reinforcements to its border with Syria overnight.",
+         ("military_deployment", "Turkey", None, "TR")),
+        ("Russia withdrew several hundred troops from bases in southern Syria on Friday.",
+         ("military_deployment", "Russian forces", None, "SY")),
+        ("Bahrain recalled its ambassador from Beirut on Monday.", ("diplomacy", "Bahrain", None, "BH")),
+    ],
+)  # fmt: skip
+def test_a_bare_state_name_that_acts_is_the_doer(sentence: str, expected: tuple) -> None:
+    assert _events(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen attacked a checkpoint near the border with Jordan on Tuesday.",
+        "The fighting in Syria displaced thousands of families, aid groups said.",
+        "Clashes erupted near the road to Damascus, a monitor said.",
+    ],
+)
+def test_a_bare_state_name_that_does_not_act_is_no_party(sentence: str) -> None:
+    assert not [m for m in actor_mentions(sentence) if m.actor.name in ("Jordan", "Syria")]
+
+
+def test_a_possessive_office_holder_is_the_state() -> None:
+    assert _events("Turkey's president warned the SDF of a new military operation in northern Syria.") == [
+        ("threat", "Turkey", "SDF", "TR")
+    ]
+    events = _events("Kuwait's emir received the Iranian foreign minister in Kuwait City on Sunday for talks.")
+    assert events[0][:2] == ("diplomacy", "Kuwait")
+
+
+def test_a_state_named_as_the_source_is_not_the_doer() -> None:
+    events = _events("Islamic State fighters attacked a Syrian army post near Palmyra, killing four soldiers, "
+                     "Syria's defence ministry said.")  # fmt: skip
+    assert [(e[0], e[1]) for e in events] == [("armed_clash", "Islamic State")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("A Houthi spokesman said on Tuesday that the group had targeted a cargo ship in the Gulf of Aden.", "Houthis"),
+        ("The Israeli army said in a statement that it had carried out an air strike near Nabatieh overnight.", "IDF"),
+        ("Hamas's armed wing said its fighters had clashed with Israeli forces in Gaza City for a third day.", "Hamas"),
+        ("Washington announced on Friday that it was sending a Patriot battery to Kuwait.", "US forces"),
+    ],
+)
+def test_a_self_report_survives_a_possessive_and_words_of_when_and_how(sentence: str, actor: str) -> None:
+    assert _events(sentence)[0][1] == actor
+
+
+def test_the_means_of_a_harm_names_its_doer() -> None:
+    events = _events("A journalist was killed in a Russian air strike on a town in Idlib province on Sunday.")
+    assert [(e[0], e[1]) for e in events] == [("air_or_drone_strike", "Russian forces")]
+
+
+def test_seizing_a_ship_and_detaining_its_crew_is_one_event() -> None:
+    events = _events("Iran's navy said it had seized two oil tankers in the Strait of Hormuz and detained their crews.")
+    assert [(e[0], e[1]) for e in events] == [("maritime_attack", "IRGC")]
+
+
+def test_a_complaint_to_the_security_council_is_diplomacy() -> None:
+    events = _events("Lebanon filed a complaint with the UN Security Council over Israeli violations of its airspace.")
+    assert events == [("diplomacy", "Lebanon", "United Nations", "LB")]
+
+
+def test_sanctions_by_the_treasury_office_are_the_united_states() -> None:
+    events = _events("OFAC designated two Yemeni shipping firms for moving Iranian oil on behalf of the Houthis.")
+    assert events[0][:2] == ("sanctions", "United States")
+
+
+def test_a_victim_in_a_passive_is_the_target_not_the_doer() -> None:
+    events = _events("Eleven civilians were killed in Syrian army shelling of a town in Idlib province on Friday.")
+    assert [(e[0], e[1], e[2]) for e in events] == [("shelling_artillery_missile", "Syrian forces", "Civilians")]
+
+
+def test_a_state_that_only_hosts_a_source_is_no_party() -> None:
+    sentence = "The UK-based Syrian Observatory for Human Rights said 19 soldiers were killed in clashes near Aleppo."
+    assert not [m for m in actor_mentions(sentence) if m.actor.name in ("United Kingdom", "UK forces")]
