@@ -102,3 +102,19 @@ def test_a_victim_in_a_passive_is_the_target_not_the_doer() -> None:
 def test_a_state_that_only_hosts_a_source_is_no_party() -> None:
     sentence = "The UK-based Syrian Observatory for Human Rights said 19 soldiers were killed in clashes near Aleppo."
     assert not [m for m in actor_mentions(sentence) if m.actor.name in ("United Kingdom", "UK forces")]
+
+
+def test_the_sentence_after_a_violent_event_may_say_where_it_happened() -> None:
+    text = ("A car bomb killed 22 people in northern Syria on Wednesday, state television said. "
+            "The car blew up on the western edge of the town of Qamishli near the Turkish border.")  # fmt: skip
+    events = tag_article(text, published=DAY).events
+    assert [(e.event_type, e.country_iso, e.place, e.admin1) for e in events] == [
+        ("remote_explosive", "SY", "Qamishli", "Hasakah")
+    ]
+
+
+def test_a_place_after_the_story_moved_on_is_not_taken() -> None:
+    text = ("A car bomb killed 22 people in northern Syria on Wednesday, state television said. "
+            "Separately, Israeli jets struck a weapons depot near Quneitra.")  # fmt: skip
+    events = tag_article(text, published=DAY).events
+    assert (events[0].event_type, events[0].admin1) == ("remote_explosive", None)

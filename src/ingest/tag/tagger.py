@@ -356,6 +356,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     if relevance < MIN_RELEVANCE:
         return ArticleTags(relevance=relevance, topics=[], events=[])
 
+    told = {c.sentence for c in cands}  # sentences that report an event (or a detail of one)
     merged: list[_Candidate] = []
     for c in cands:
         # "The strikes were ..." may refer back past a statement about them: look at the last violent event.
@@ -381,6 +382,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             c.place = home  # a threat is coded where its maker is, not where it points
         if c.place is None and (c.event_type in r.violent or c.event_type in _LOCATED_TYPES):
             c.place = scenes.last_before(c.sentence, 3) or title_place
+        if c.event_type in r.violent and _place_rank(c.place) < _place_rank_admin1:
+            c.place = _refined(c, scenes, told, len(spans))
         if c.place is None and c.event_type not in r.violent and home is not None:
             c.place = home  # "Jordanian authorities seized ...", "Egypt summoned ...": the state's own act
     merged = _dedupe(merged)
@@ -428,6 +431,25 @@ class _Scenes:
             if self._kept[j] is not None:
                 return self._kept[j]
         return None
+
+
+_place_rank_admin1 = 2  # _place_rank of a province
+_LOOK_AHEAD = 2  # sentences after an event that may still say where it happened
+
+
+def _refined(c: _Candidate, scenes: _Scenes, told: set[int], sentences: int) -> Place | None:
+    """A more precise scene for a violent event placed only in a country (or nowhere), from the sentences that
+    follow it and report nothing new: "... killed in a car bomb in northern Syria. The car blew up on the
+    western edge of the town of Qamishli." The story has moved on at the next sentence with an event of its own."""
+    for j in range(c.last_sentence + 1, min(sentences, c.last_sentence + 1 + _LOOK_AHEAD)):
+        if j in told:
+            break
+        scene = scenes.without_triggers(j)
+        if scene is None or not in_region(scene) or _place_rank(scene) <= _place_rank(c.place):
+            continue
+        if c.place is None or scene.country_iso == c.place.country_iso:
+            return scene
+    return c.place
 
 
 def _home(c: _Candidate) -> Place | None:
