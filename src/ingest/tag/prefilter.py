@@ -339,6 +339,15 @@ class NameFinder:
             size = min(min(lengths), len(h) + 3)
             self._prefixes[h] = (size, frozenset(n[:size] for names in lengths.values() for n in names))
         self._heads_set = frozenset(self._by_head)
+        # Per head, the few characters after it that every longer name of that head has ("Syria's", "Syria
+        # Democratic"): where the text has none of them only the head alone can match, so the lengths of the
+        # longer names are not tried one by one (a common head carries dozens of lengths).
+        self._tails: dict[str, tuple[int, frozenset[str]]] = {}
+        for h, lengths in by_head.items():
+            longer = [n for size, names in lengths.items() if size > len(h) for n in names]
+            if longer:
+                k = min(3, min(len(n) for n in longer) - len(h))
+                self._tails[h] = (k, frozenset(n[len(h) : len(h) + k] for n in longer))
         # text -> names found: a sentence is looked up several times (its scene, its actors, its clauses)
         self._found: dict[str, list[tuple[int, int, str]]] = {}
         self._odd_regex: re.Pattern[str] | None = None
@@ -378,7 +387,13 @@ class NameFinder:
         for start, word in candidates:
             if start < resume:
                 continue
-            for length, names in self._by_head[word]:
+            lengths = self._by_head[word]
+            tail = self._tails.get(word)
+            if tail is not None:
+                after = start + len(word)
+                if text[after : after + tail[0]] not in tail[1]:
+                    lengths = lengths[-1:] if lengths[-1][0] == len(word) else []  # the head alone, if a name
+            for length, names in lengths:
                 end = start + length
                 if text[start:end] in names and not _WORD_CHAR.match(text, end):
                     yield start, end, text[start:end]
