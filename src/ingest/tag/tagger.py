@@ -382,7 +382,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             c.place = home  # a threat is coded where its maker is, not where it points
         if c.place is None and (c.event_type in r.violent or c.event_type in _LOCATED_TYPES):
             c.place = scenes.last_before(c.sentence, 3) or title_place
-        if c.event_type in r.violent and _place_rank(c.place) < _place_rank_admin1:
+        if c.event_type in r.violent and _place_rank(c.place) < _ADMIN1_RANK:
             c.place = _refined(c, scenes, told, len(spans))
         if c.place is None and c.event_type not in r.violent and home is not None:
             c.place = home  # "Jordanian authorities seized ...", "Egypt summoned ...": the state's own act
@@ -433,7 +433,7 @@ class _Scenes:
         return None
 
 
-_place_rank_admin1 = 2  # _place_rank of a province
+_ADMIN1_RANK = 2  # _place_rank of a province
 _LOOK_AHEAD = 2  # sentences after an event that may still say where it happened
 
 
