@@ -1,0 +1,22 @@
+"""A count of many strikes over years is a trend, not an event; one strike measured against those years is
+still an event. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ingest.tag import tag_article
+
+DAY = dt.date(2024, 4, 2)
+
+
+def test_hundreds_of_strikes_over_the_past_decade_is_no_event() -> None:
+    text = "Israel has carried out hundreds of strikes on targets in Syria over the past decade, officials say."
+    assert tag_article(text, published=DAY).events == []
+
+
+def test_the_deadliest_strike_in_the_past_years_is_still_an_event() -> None:
+    text = ("An Israeli air strike killed seven people in Damascus on Monday, the deadliest of hundreds of strikes "
+            "on Syria in the past years.")  # fmt: skip
+    events = tag_article(text, published=DAY).events
+    assert [(e.event_type, e.country_iso, e.killed) for e in events] == [("air_or_drone_strike", "SY", 7)]
