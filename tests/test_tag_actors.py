@@ -118,3 +118,23 @@ def test_a_place_after_the_story_moved_on_is_not_taken() -> None:
             "Separately, Israeli jets struck a weapons depot near Quneitra.")  # fmt: skip
     events = tag_article(text, published=DAY).events
     assert (events[0].event_type, events[0].admin1) == ("remote_explosive", None)
+
+
+def test_doers_named_together_share_the_verb() -> None:
+    events = _events("The United States and Britain carried out air strikes on Houthi targets in Yemen on Thursday.")
+    assert [(e[0], e[1], e[2]) for e in events] == [("air_or_drone_strike", "US forces", "Houthis")]
+
+
+def test_the_defender_that_shoots_down_drones_is_not_the_attacker() -> None:
+    events = _events("US warships shot down a dozen drones launched by Yemen's Houthi movement over the Red Sea.")
+    assert [(e[1], e[2]) for e in events] == [("Houthis", "US forces")]
+    # intercepting a truck is a seizure by the one who stops it
+    seized = _events("Egyptian border guards intercepted a truck carrying rocket launchers and ammunition near the "
+                     "Libyan border.")  # fmt: skip
+    assert [(e[0], e[1]) for e in seized] == [("arrest_or_seizure", "Egypt")]
+
+
+def test_a_group_that_runs_a_territory_or_ministry_is_no_party() -> None:
+    events = _events("Air strikes killed 40 Palestinians in Khan Younis, according to health officials in the "
+                     "Hamas-run territory.")  # fmt: skip
+    assert [(e[0], e[1]) for e in events] == [("air_or_drone_strike", None)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ingest.tag.resources import Actor, actors, patterns
@@ -22,14 +22,20 @@ _ACTS = re.compile(r"^\s+(?:(?!(?:was|were|is|are|be|been|being)\b)\w+\s+)?"
                    r"shot|ambushed|clashed|seized|arrested|detained|killed|targeted|hit|pounded|carried out|"
                    r"conducted|deployed|sent|imposed|sanctioned|threatened|warned|vowed|visited|met|summoned|"
                    r"recalled|held|protested|marched|rallied|moved|withdrew|pulled|closed|filed|expelled|hosted|"
-                   r"received|dispatched|reinforced|intercepted|shot down)\b", re.IGNORECASE)  # fmt: skip
+                   r"received|dispatched|reinforced)\b", re.IGNORECASE)  # fmt: skip
 # "by the army", and the means of a harm: "killed in a Russian air strike" (the strike's owner did it).
+# "US warships shot down drones launched by the Houthis": the defender is the one attacked, not the attacker.
+_DEFENDS = re.compile(r"^\s+(?:\w+\s+)?(?:(?:shot down|intercepted|downed)\s+"
+                      r"(?:(?!(?:carrying|loaded|laden|containing|with|bound|smuggling)\b)[\w-]+\s+){0,3}?(?:drones?|missiles?|"
+                      r"rockets?|projectiles?|uavs?)|(?:repelled|thwarted|foiled)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+                      r"(?:attack|assault|offensive))\b", re.IGNORECASE)  # fmt: skip
 _AGENT_CUE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$"
                         r"|\b(?:killed|wounded|injured|died|hurt)\s+(?:in|during)\s+(?:the\s+|a\s+|an\s+)?"
                         r"(?:(?:series|wave|spate) of\s+)?$", re.IGNORECASE)  # fmt: skip
 # "Iran-aligned group": the state is a patron here (see patron_in), not a party to the event; "the UK-based
-# Syrian Observatory" says where a source sits.
-_PATRON_USE = re.compile(r"^[- ](?:backed|aligned|allied|sponsored|supported|funded|armed|based)\b")
+# Syrian Observatory" says where a source sits, "the Hamas-run health ministry" who governs a place or an office
+# ("Houthi-controlled territory" is kept: a missile fired from it is the Houthis').
+_PATRON_USE = re.compile(r"^(?:[- ](?:backed|aligned|allied|sponsored|supported|funded|armed|based)|-run)\b")
 _VIOLENT_OR_MILITARY = {"suicide_bomb", "maritime_attack", "remote_explosive", "air_or_drone_strike",
                         "shelling_artillery_missile", "armed_clash", "attack", "military_deployment"}  # fmt: skip
 
@@ -80,9 +86,13 @@ _HARMED = re.compile(r"^\s+(?:\w+\s+){0,2}(?:being|were|was|have been|had been|c
                      r"wounded|hurt|hit|targeted|attacked|struck|under)\b", re.IGNORECASE)  # fmt: skip
 
 
+_JOINED = re.compile(r"\s*(?:,\s*)?and\s+(?:the\s+)?|\s*,\s*")
+
+
 def actor_mentions(sentence: str) -> list[ActorMention]:
     index = actors()
-    out = []
+    out: list[ActorMention] = []
+    aliases: list[str] = []
     for m_start, m_end, alias in index.names.finditer(sentence):
         actor = index.by_alias[alias]
         before = sentence[max(0, m_start - 30) : m_start]
@@ -92,12 +102,19 @@ def actor_mentions(sentence: str) -> list[ActorMention]:
         speaks_of_itself = bool(_SELF_REPORT.match(after))
         if not speaks_of_itself and (_SOURCE.search(before) or _SPEAKS.match(after)):
             continue  # "according to the Pentagon", "the Pentagon said": a source, not a party
-        hint = ("agent" if speaks_of_itself or _AGENT_CUE.search(before) or _ACTS.match(after) else
+        hint = ("target" if _DEFENDS.match(after) else
+                "agent" if speaks_of_itself or _AGENT_CUE.search(before) or _ACTS.match(after) else
                 "target" if _TARGET_CUE.search(before) or _HARMED.match(after) else None)  # fmt: skip
-        if alias in index.acting_only and hint != "agent":
-            continue  # "the border with Jordan", "Syria's war": the state named, not acting
         out.append(ActorMention(actor, m_start, m_end, hint))
-    return out
+        aliases.append(alias)
+    # "The United States and Britain carried out strikes": parties named together share the verb's cue.
+    for i in range(len(out) - 2, -1, -1):
+        nxt = out[i + 1]
+        if out[i].role_hint is None and nxt.role_hint and _JOINED.fullmatch(sentence, out[i].end, nxt.start):
+            out[i] = replace(out[i], role_hint=nxt.role_hint)
+    # "the border with Jordan", "Syria's war": a state named only by its bare name counts where it acts
+    acting = index.acting_only
+    return [m for m, alias in zip(out, aliases, strict=True) if m.role_hint == "agent" or alias not in acting]
 
 
 def _as_forces(actor: Actor, event_type: str) -> Actor:
