@@ -138,3 +138,8 @@ def test_a_group_that_runs_a_territory_or_ministry_is_no_party() -> None:
     events = _events("Air strikes killed 40 Palestinians in Khan Younis, according to health officials in the "
                      "Hamas-run territory.")  # fmt: skip
     assert [(e[0], e[1]) for e in events] == [("air_or_drone_strike", None)]
+
+
+def test_bare_militants_name_no_side() -> None:
+    events = _events("Militants fired rockets at a military base in Anbar province on Monday, police said.")
+    assert [(e[0], e[1], e[3]) for e in events] == [("shelling_artillery_missile", "Unidentified armed group", "IQ")]

@@ -20,3 +20,14 @@ def test_the_deadliest_strike_in_the_past_years_is_still_an_event() -> None:
             "on Syria in the past years.")  # fmt: skip
     events = tag_article(text, published=DAY).events
     assert [(e.event_type, e.country_iso, e.killed) for e in events] == [("air_or_drone_strike", "SY", 7)]
+
+
+def test_an_act_preceded_by_no_did_not_happen() -> None:
+    text = ("Thousands marched through central Amman on Friday. The march ended in the early evening, and no arrests "
+            "were reported.")  # fmt: skip
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["protest"]
+
+
+def test_a_pause_in_the_fighting_is_what_talks_are_about() -> None:
+    text = "Qatari mediators stepped up efforts in Cairo to broker a new pause in the fighting in Gaza."
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["diplomacy"]
