@@ -143,3 +143,14 @@ def test_a_group_that_runs_a_territory_or_ministry_is_no_party() -> None:
 def test_bare_militants_name_no_side() -> None:
     events = _events("Militants fired rockets at a military base in Anbar province on Monday, police said.")
     assert [(e[0], e[1], e[3]) for e in events] == [("shelling_artillery_missile", "Unidentified armed group", "IQ")]
+
+
+def test_who_holds_a_place_is_no_party_to_what_happens_there() -> None:
+    text = ("Four rockets were fired at a US base in eastern Syria from the river bank, which is controlled by Syrian "
+            "government forces and Iran-aligned militias.")  # fmt: skip
+    assert [(e[0], e[1]) for e in _events(text)] == [("shelling_artillery_missile", None)]
+
+
+def test_a_protest_is_not_done_by_whom_it_denounces() -> None:
+    events = _events("Thousands of people rallied in Sanaa on Friday to denounce overnight US and British strikes.")
+    assert [(e[0], e[1], e[2]) for e in events] == [("protest", None, "United States")]

@@ -9,6 +9,8 @@ import pickle
 import re
 from pathlib import Path
 
+import pytest
+
 import ingest.tag
 from ingest.tag import EVENT_TYPES, TAGGER_VERSION, ArticleTags, Event, tag_article
 
@@ -74,3 +76,33 @@ def test_results_pickle_for_the_process_pool() -> None:
     tags = tag_article(STORY, published=dt.date(2024, 1, 8))
     assert pickle.loads(pickle.dumps(tags)) == tags
     assert pickle.loads(pickle.dumps(tag_article)) is tag_article
+
+
+def test_a_bug_on_one_article_is_logged_and_gives_no_events(monkeypatch, caplog) -> None:
+    import ingest.tag.tagger as tagger
+
+    tagger._resources_ready()  # the data files are fine: loaded before the failure below
+
+    def broken(*_args: object) -> ArticleTags:
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(tagger, "_tag", broken)
+    with caplog.at_level("ERROR", logger="ingest.tag.tagger"):
+        assert tag_article("Rockets hit a base in Anbar province on Monday.").events == []
+    assert "tagging failed" in caplog.text and "ValueError: a bug" in caplog.text
+
+
+def test_a_broken_data_file_stops_the_run_instead_of_giving_no_events(monkeypatch) -> None:
+    import ingest.tag.tagger as tagger
+
+    def broken(*_args: object) -> ArticleTags:
+        raise re.error("unbalanced parenthesis")  # what a bad pattern in patterns.toml raises when compiled
+
+    monkeypatch.setattr(tagger, "_tag", broken)
+    tagger._resources_ready.cache_clear()
+    try:
+        with pytest.raises(re.error):
+            tag_article("Rockets hit a base in Anbar province on Monday.")
+    finally:
+        monkeypatch.undo()
+        tagger._resources_ready.cache_clear()

@@ -31,3 +31,18 @@ def test_an_act_preceded_by_no_did_not_happen() -> None:
 def test_a_pause_in_the_fighting_is_what_talks_are_about() -> None:
     text = "Qatari mediators stepped up efforts in Cairo to broker a new pause in the fighting in Gaza."
     assert [e.event_type for e in tag_article(text, published=DAY).events] == ["diplomacy"]
+
+
+def test_concern_about_attacks_is_no_attack() -> None:
+    text = 'The ministers met in Riyadh and expressed "deep concern" about attacks on shipping in the Red Sea.'
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["diplomacy"]
+
+
+def test_a_province_that_has_seen_a_stream_of_killings_is_a_trend() -> None:
+    text = "Since then Syria's Daraa province has seen a steady stream of assassinations of former rebel commanders."
+    assert tag_article(text, published=DAY).events == []
+
+
+def test_diplomatic_missions_are_buildings_not_talks() -> None:
+    text = "Footage showed a building reduced to rubble on a street lined with diplomatic missions in Damascus."
+    assert tag_article(text, published=DAY).events == []

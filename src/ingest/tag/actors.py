@@ -12,7 +12,8 @@ from ingest.tag.resources import Actor, actors, patterns
 _TARGET_CUE = re.compile(
     r"\b(?:on|at|against|targeting|targeted|target|hit|hitting|struck|striking|killed|killing|injuring|wounding|"
     r"arrested|detained|sanctioned|sanctions on|designated|designating|near|toward|towards|hosting|host|with|"
-    r"attacked|attacking|raided|shelled|bombed|of)\s+(?:the\s+|a\s+|an\s+|\w+\s+){0,2}$",
+    r"attacked|attacking|raided|shelled|bombed|of|denounce|denouncing|condemn|condemning)\s+"
+    r"(?:the\s+|a\s+|an\s+|\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 # A mention followed by a verb of doing is its subject: "as Israeli forces raided the camp" (this beats a
@@ -25,7 +26,7 @@ _ACTS = re.compile(r"^\s+(?:(?!(?:was|were|is|are|be|been|being)\b)\w+\s+)?"
                    r"received|dispatched|reinforced)\b", re.IGNORECASE)  # fmt: skip
 # "by the army", and the means of a harm: "killed in a Russian air strike" (the strike's owner did it).
 # "US warships shot down drones launched by the Houthis": the defender is the one attacked, not the attacker.
-_DEFENDS = re.compile(r"^\s+(?:\w+\s+)?(?:(?:shot down|intercepted|downed)\s+"
+_DEFENDS = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:(?:shot down|intercepted|downed)\s+"
                       r"(?:(?!(?:carrying|loaded|laden|containing|with|bound|smuggling)\b)[\w-]+\s+){0,3}?(?:drones?|missiles?|"
                       r"rockets?|projectiles?|uavs?)|(?:repelled|thwarted|foiled)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
                       r"(?:attack|assault|offensive))\b", re.IGNORECASE)  # fmt: skip
@@ -72,6 +73,9 @@ _PLACE_USE = re.compile(r"\b(?:in|into|across|throughout|from|to|inside|outside|
                         re.IGNORECASE)  # fmt: skip
 
 
+_HOLDER = re.compile(
+    r"\b(?:controlled|held|occupied|run|ruled|dominated|besieged|surrounded)\s+by\s+(?:the\s+)?$", re.IGNORECASE
+)
 _SOURCE = re.compile(r"\baccording to (?:the |a |an )?(?:\w+ ){0,2}$", re.IGNORECASE)
 # "The US military said it struck ...", "... said the group would keep targeting": the speaker is the doer.
 # A possessive ("Hezbollah's media office said its fighters ...") and a few words of when or how between the verb and
@@ -93,11 +97,15 @@ def actor_mentions(sentence: str) -> list[ActorMention]:
     index = actors()
     out: list[ActorMention] = []
     aliases: list[str] = []
+    holder_end = -1  # end of the last mention skipped as the holder of a place
     for m_start, m_end, alias in index.names.finditer(sentence):
         actor = index.by_alias[alias]
         before = sentence[max(0, m_start - 30) : m_start]
         if (actor.type == "government" and _PLACE_USE.search(before)) or _PATRON_USE.match(sentence[m_end:]):
             continue
+        if _HOLDER.search(before) or (holder_end >= 0 and _JOINED.fullmatch(sentence, holder_end, m_start)):
+            holder_end = m_end
+            continue  # "the bank, which is controlled by Syrian government forces and militias": who holds a place
         after = sentence[m_end : m_end + 60]
         speaks_of_itself = bool(_SELF_REPORT.match(after))
         if not speaks_of_itself and (_SOURCE.search(before) or _SPEAKS.match(after)):
@@ -107,11 +115,16 @@ def actor_mentions(sentence: str) -> list[ActorMention]:
                 "target" if _TARGET_CUE.search(before) or _HARMED.match(after) else None)  # fmt: skip
         out.append(ActorMention(actor, m_start, m_end, hint))
         aliases.append(alias)
-    # "The United States and Britain carried out strikes": parties named together share the verb's cue.
+    # "The United States and Britain carried out strikes", "to denounce US and British strikes": parties named
+    # together share the cue of either.
     for i in range(len(out) - 2, -1, -1):
         nxt = out[i + 1]
         if out[i].role_hint is None and nxt.role_hint and _JOINED.fullmatch(sentence, out[i].end, nxt.start):
             out[i] = replace(out[i], role_hint=nxt.role_hint)
+    for i in range(1, len(out)):
+        prev = out[i - 1]
+        if out[i].role_hint is None and prev.role_hint and _JOINED.fullmatch(sentence, prev.end, out[i].start):
+            out[i] = replace(out[i], role_hint=prev.role_hint)
     # "the border with Jordan", "Syria's war": a state named only by its bare name counts where it acts
     acting = index.acting_only
     return [m for m, alias in zip(out, aliases, strict=True) if m.role_hint == "agent" or alias not in acting]
@@ -138,8 +151,10 @@ def roles(mentions: list[ActorMention], event_type: str) -> tuple[ActorMention |
     if agent is None:  # an actor named as the target elsewhere in the sentence is not also the doer
         agent = next((m for m in mentions if m.role_hint != "target" and m.actor.type != "civilians"
                       and m.actor.name not in targeted), None)  # fmt: skip
-    if agent is None and event_type == "protest":
-        agent = mentions[0]
+    if agent is None and event_type == "protest":  # who marched, not whom they marched against
+        agent = next((m for m in mentions if m.role_hint != "target"), None) or next(
+            (m for m in mentions if m.actor.type in ("protesters", "civilians")), None
+        )
     target = next((m for m in mentions if m is not agent and m.role_hint == "target"
                    and (agent is None or m.actor.name != agent.actor.name)), None)  # fmt: skip
     if target is None:

@@ -5,8 +5,10 @@ the same event merged."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from ingest.tag.actors import ActorMention, actor_mentions, assign_roles, patron_in, roles
 from ingest.tag.clauses import units as clause_units
@@ -16,9 +18,11 @@ from ingest.tag.model import ArticleTags, Event
 from ingest.tag.places import PlaceMention, best_place, in_region, place_mentions, regional_demonyms
 from ingest.tag.prefilter import prescan
 from ingest.tag.relevance import relevance_score, topic_tags
-from ingest.tag.resources import Actor, Place, actors, event_types, places
+from ingest.tag.resources import Actor, Place, event_types, places
 from ingest.tag.rules import Trigger, find_triggers, rules, vetoed_violent, weapon_of
 from ingest.tag.text import sentence_spans
+
+_log = logging.getLogger(__name__)
 
 TAGGER_VERSION = "tag-5"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
@@ -498,8 +502,25 @@ def tag_article(text: str, published: dt.date | dt.datetime | None = None, title
     """Tag one article's cleaned text. Never raises: odd input gives an empty, zero-relevance result."""
     if not isinstance(text, str) or not text.strip():
         return ArticleTags(relevance=0.0, topics=[], events=[])
+    _resources_ready()
     try:
-        actors()  # load the dictionaries before timing-sensitive work; cached per process
         return _tag(text, _as_date(published), title if isinstance(title, str) else None)
-    except Exception:  # a tagging bug must not take down the pipeline's worker
+    except Exception:  # a tagging bug must not take down the pipeline's worker, but it must be seen
+        _log.exception("tagging failed on an article of %d characters; it gets no events", len(text))
         return ArticleTags(relevance=0.0, topics=[], events=[])
+
+
+# Words that reach every data file and pattern list (triggers, vetoes, modality, counts, clauses, dates, places,
+# actors, topics).
+_PROBE = ("Iraqi officials said on Monday that at least three people were killed and 12 wounded when rockets hit a "
+          "base in Anbar province, and Iran warned the United States against new strikes.")  # fmt: skip
+
+
+@cache
+def _resources_ready() -> None:
+    """Load and compile the data files once per process, outside tag_article's guard: a broken data file (a
+    pattern that does not compile, a TOML error) is the operator's error and stops the run with its traceback,
+    instead of quietly giving every article no events."""
+    tags = _tag(_PROBE, dt.date(2024, 1, 15), None)
+    if not tags.events:
+        raise RuntimeError("the tagger's data files load but find no event in a sentence written to have one")
