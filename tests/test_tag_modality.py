@@ -46,3 +46,15 @@ def test_a_province_that_has_seen_a_stream_of_killings_is_a_trend() -> None:
 def test_diplomatic_missions_are_buildings_not_talks() -> None:
     text = "Footage showed a building reduced to rubble on a street lined with diplomatic missions in Damascus."
     assert tag_article(text, published=DAY).events == []
+
+
+def test_previous_attacks_and_repeated_ones_are_no_new_event() -> None:
+    previous = "Previous attacks on convoys near Nasiriyah in Iraq have been claimed by little-known factions."
+    repeated = "The garrison at al-Tanf in Syria has been attacked repeatedly since October."
+    assert tag_article(previous, published=DAY).events == []
+    assert tag_article(repeated, published=DAY).events == []
+
+
+def test_parts_for_missiles_are_cargo_not_an_attack() -> None:
+    text = "US sailors boarded a dhow off Yemen and found parts for medium-range ballistic missiles."
+    assert "shelling_artillery_missile" not in [e.event_type for e in tag_article(text, published=DAY).events]

@@ -80,14 +80,16 @@ _SOURCE = re.compile(r"\baccording to (?:the |a |an )?(?:\w+ ){0,2}$", re.IGNORE
 # "The US military said it struck ...", "... said the group would keep targeting": the speaker is the doer.
 # A possessive ("Hezbollah's media office said its fighters ...") and a few words of when or how between the verb and
 # what was said ("said on Tuesday that", "said in a statement that") keep it a self-report.
-_SELF_REPORT = re.compile(r"^(?:'s|\u2019s)?\s*(?:\w+\s+){0,2}?(?:said|says|announced|claimed|stated)"
+_SELF_REPORT = re.compile(r"^(?:'s?|\u2019s?)?\s*(?:\w+\s+){0,2}?(?:said|says|announced|claimed|stated)"
                           r"(?:\s+(?:on|in|late|early|earlier|later)\b(?:\s+\w+){1,3}?)?\s+(?:that\s+)?(?:it|they|"
                           r"the group|the movement|its \w+|their \w+)\b", re.IGNORECASE)  # fmt: skip
 _SPEAKS = re.compile(r"^(?:'s?)?\s*(?:\w+\s+){0,2}(?:said|says|told|reported|announced|spokesman|spokesperson|official|"
                      r"officials|statement)\b", re.IGNORECASE)  # fmt: skip
 # "... US troops being injured": a mention followed by a passive of harm is the target.
+# "American ships are a legitimate target": named as one.
 _HARMED = re.compile(r"^\s+(?:\w+\s+){0,2}(?:being|were|was|have been|had been|came|come|is|are)\s+(?:injured|killed|"
-                     r"wounded|hurt|hit|targeted|attacked|struck|under)\b", re.IGNORECASE)  # fmt: skip
+                     r"wounded|hurt|hit|targeted|attacked|struck|under|(?:an?\s+)?(?:legitimate\s+|fair\s+)?targets?)\b",
+                     re.IGNORECASE)  # fmt: skip
 
 
 _JOINED = re.compile(r"\s*(?:,\s*)?and\s+(?:the\s+)?|\s*,\s*")
