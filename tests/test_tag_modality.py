@@ -58,3 +58,23 @@ def test_previous_attacks_and_repeated_ones_are_no_new_event() -> None:
 def test_parts_for_missiles_are_cargo_not_an_attack() -> None:
     text = "US sailors boarded a dhow off Yemen and found parts for medium-range ballistic missiles."
     assert "shelling_artillery_missile" not in [e.event_type for e in tag_article(text, published=DAY).events]
+
+
+def test_a_campaign_described_in_a_clause_drops_only_that_clause() -> None:
+    deploy = ("The United States is deploying two Patriot batteries to Kuwait, officials said on Wednesday, as "
+              "Iran-aligned groups keep up attacks on American forces in the region.")  # fmt: skip
+    assert [e.event_type for e in tag_article(deploy, published=DAY).events] == ["military_deployment"]
+    first = ("A missile fired by Yemen's Houthis hit a US-owned bulk carrier in the Gulf of Aden on Monday, the first "
+             "strike on an American ship since the group began its attacks on shipping.")  # fmt: skip
+    assert [e.event_type for e in tag_article(first, published=DAY).events] == ["maritime_attack"]
+
+
+def test_what_a_system_is_designed_to_do_is_no_attack() -> None:
+    text = ("A THAAD battery, which is designed to intercept ballistic missiles at high altitude, was moved to "
+            "Kuwait on Monday.")  # fmt: skip
+    assert "shelling_artillery_missile" not in [e.event_type for e in tag_article(text, published=DAY).events]
+
+
+def test_what_a_group_has_done_before_told_in_a_relative_clause_is_no_new_event() -> None:
+    text = "There was no claim from the Houthis in Yemen, who have launched dozens of missiles at ships since November."
+    assert tag_article(text, published=DAY).events == []
