@@ -232,6 +232,32 @@ def test_h1_extras_dropped_for_the_machine_title() -> None:
     assert extract(_page(og, h1=longer)).title == longer
 
 
+def test_h1_section_labels_set_off_by_a_bar_are_dropped() -> None:
+    from ingest.extract import extract
+
+    ld = _ld({"@type": "NewsArticle", "headline": "Council vetoes the harbour wall budget"})
+    for h1 in (
+        "Politics | Council vetoes the harbour wall budget",
+        "College Sports | Council vetoes the harbour wall budget",
+        "Opinion | Council vetoes the harbour wall budget | Editorial",
+    ):
+        assert extract(_page(ld, h1=h1)).title == "Council vetoes the harbour wall budget"
+    # A longer part beside the bar is a subtitle, kept with the printed headline.
+    longer = "Council vetoes the harbour wall budget | What the vote means for the seafront"
+    assert extract(_page(ld, h1=longer)).title == longer
+
+
+def test_trailing_media_tag_is_not_part_of_the_title() -> None:
+    from ingest.extract import extract
+
+    og = '<meta property="og:title" content="Harbour wall fails in the storm (video)">'
+    assert extract(_page(og, h1="Harbour wall fails in the storm (video)")).title == "Harbour wall fails in the storm"
+    assert extract(_page(og, h1="Harbour wall fails in the storm [Watch]")).title == "Harbour wall fails in the storm"
+    # Other bracketed parts are the publisher's wording.
+    kept = "The different types of sea walls (Infographic)"
+    assert extract(_page(f'<meta property="og:title" content="{kept}">', h1=kept)).title == kept
+
+
 def test_machine_date_shown_by_the_headline_beats_the_first_shown_date() -> None:
     from ingest.extract import extract
 
