@@ -400,3 +400,42 @@ def test_older_date_opening_the_body_beats_metadata_restamped_on_save() -> None:
     )
     page = _dated_page(head, "", "", "August 25, 2024")
     assert (extract(page).published or "")[:10] == "2024-08-25"
+
+
+def test_update_stamp_opening_the_body_dates_a_page_without_other_dates() -> None:
+    from ingest.extract import extract
+
+    standfirst = "<p>Why the harbour budget matters to everyone who lives near the water this year.</p>"
+    byline = "<p>Written by Daisy Smith. Updated Feb 11, 2026. 8 min read</p>"
+    page = _page(body=standfirst + byline)
+    assert extract(page, url="https://guides.example/harbour-budget").published == "2026-02-11"
+
+
+def test_update_stamp_opening_the_body_matches_a_utc_modified_time_a_day_off() -> None:
+    from ingest.extract import extract
+
+    # Modified 01:52 UTC on the 16th is the evening of the 15th where the page is written; the page shows
+    # the update as the article's date, as it would under the headline.
+    ld = _ld(
+        {
+            "@type": "BlogPosting",
+            "headline": "Harbour budget approved",
+            "datePublished": "2025-01-04T00:00:00Z",
+            "dateModified": "2025-12-16T01:52:13Z",
+        }
+    )
+    page = _page(ld, body="<p>Last Updated: December 15th 2025</p>")
+    assert extract(page, url="https://guides.example/harbour-budget").published == "2025-12-15"
+
+
+def test_dateline_with_a_time_keeps_the_local_day_of_a_utc_timestamp() -> None:
+    from ingest.extract import extract
+
+    ld = _ld({"@type": "NewsArticle", "headline": "Harbour budget approved", "datePublished": "2023-12-25T22:03:00Z"})
+    standfirst = "<p>Why the harbour budget matters to everyone who lives near the water this year.</p>"
+    # 22:03 UTC is the next morning where the paper is printed: its dateline, with the time, says so.
+    timed = _page(ld, body=standfirst + "<p>Marina Tatas 10 min read December 26, 2023 - 9:03AM</p>")
+    assert extract(timed, url="https://paper.example/harbour-budget").published == "2023-12-26"
+    # A date the story mentions, without a time, does not move the day.
+    mentioned = _page(ld, body=standfirst + "<p>WASHINGTON (December 26, 2023) — The council met.</p>")
+    assert extract(mentioned, url="https://paper.example/harbour-budget").published == "2023-12-25T22:03:00+00:00"
