@@ -202,6 +202,10 @@ def test_caption_and_byline_dates() -> None:
     assert parse_displayed_dates("by ALLIN ONE on Jan 22, 2025") == [date(2025, 1, 22)]
     assert parse_displayed_dates(" On January 12, 2025") == [date(2025, 1, 12)]
     assert parse_displayed_dates("the mayor said on January 12, 2025") == []
+    # After a verb or "to"/"through" a date is the story's ("the deadline is April 15, 2025"), not a dateline.
+    assert parse_displayed_dates("The end of the tax season is April 15, 2025. If you are late") == []
+    assert parse_displayed_dates("an extension to October 15, 2025, to file") == []
+    assert parse_displayed_dates("Updated to January 12, 2025") == [date(2025, 1, 12)]  # a label still wins
 
 
 def test_dateline_at_the_body_start_when_nothing_else_dates_the_page() -> None:
