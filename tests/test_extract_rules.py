@@ -443,3 +443,17 @@ def test_dateline_with_a_time_keeps_the_local_day_of_a_utc_timestamp() -> None:
     # A date the story mentions, without a time, does not move the day.
     mentioned = _page(ld, body=standfirst + "<p>WASHINGTON (December 26, 2023) — The council met.</p>")
     assert extract(mentioned, url="https://paper.example/harbour-budget").published == "2023-12-25T22:03:00+00:00"
+
+
+def test_line_break_inside_the_h1_separates_words() -> None:
+    from ingest.extract import extract
+
+    page = _page(h1="Harbour budget approved<br>What the vote means for the seafront")
+    assert extract(page).title == "Harbour budget approved What the vote means for the seafront"
+
+
+def test_h1_in_capitals_takes_the_machine_titles_casing() -> None:
+    from ingest.extract import extract
+
+    og = '<meta property="og:title" content="Weekend Coding Agent">'
+    assert extract(_page(og, h1="WEEKEND<br>CODING<br> <span>AGENT</span>")).title == "Weekend Coding Agent"

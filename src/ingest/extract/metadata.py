@@ -81,6 +81,8 @@ def canonical_url(data: PageData, url: str | None) -> str | None:
 def h1_texts(tree: HtmlElement) -> list[str]:
     out = []
     for el in tree.iter("h1"):
+        for br in el.iter("br"):  # a line break inside a headline separates words: "(US)<br>Your Guide"
+            br.tail = " " + (br.tail or "")
         text = clean_field(el.text_content())
         if text and 3 <= len(text) <= 300:
             out.append(text)
@@ -210,7 +212,10 @@ _H1_EXTRA = re.compile(r"^\W*(?:\w+:\s*\W*|\(\S+\.\w+\)[\s\d]*|(?:posted|publish
 
 
 def _without_extras(h1: str, machine: str | None) -> str:
-    """The machine title when the h1 is that title plus glued extras (see ``_H1_EXTRA``), or plus a date."""
+    """The machine title when the h1 is that title plus glued extras (see ``_H1_EXTRA``), or plus a date,
+    or the same words set in capitals (the machine title keeps the headline's own casing)."""
+    if machine and h1.isupper() and h1.casefold() == machine.casefold():
+        return machine
     if not machine or len(machine.split()) < _MIN_CONTAINED_WORDS or len(machine) >= len(h1):
         return h1
     at = h1.casefold().find(machine.casefold())
