@@ -214,6 +214,7 @@ _H1_EXTRA = re.compile(r"^\W*(?:\w+:\s*\W*|\(\S+\.\w+\)[\s\d]*|(?:posted|publish
 def _without_extras(h1: str, machine: str | None) -> str:
     """The machine title when the h1 is that title plus glued extras (see ``_H1_EXTRA``), or plus a date,
     or the same words set in capitals (the machine title keeps the headline's own casing)."""
+    h1, machine = without_media_tag(h1) or h1, without_media_tag(machine)
     if machine and h1.isupper() and h1.casefold() == machine.casefold():
         return machine
     if not machine or len(machine.split()) < _MIN_CONTAINED_WORDS or len(machine) >= len(h1):
