@@ -100,3 +100,12 @@ def test_byline_and_bio_removed() -> None:
     assert record["published"] == "2024-06-03"
     assert "is a senior reporter" not in record["text"]
     assert record["text"].startswith("The national grid operator")
+
+
+def test_section_label_media_tag_and_timed_dateline() -> None:
+    record = run("section_label_dateline.html")
+    # "Transport | " is a section label and "(video)" a media tag, neither part of the headline.
+    assert record["title"] == "Ferry timetable cut as crew shortage bites"
+    # 22:03 UTC is the next morning where the paper prints "December 26, 2023 - 9:03AM" under the standfirst.
+    assert record["published"] == "2023-12-26"
+    assert record["authors"] == ["Marina Tate"]

@@ -202,6 +202,10 @@ def test_caption_and_byline_dates() -> None:
     assert parse_displayed_dates("by ALLIN ONE on Jan 22, 2025") == [date(2025, 1, 22)]
     assert parse_displayed_dates(" On January 12, 2025") == [date(2025, 1, 12)]
     assert parse_displayed_dates("the mayor said on January 12, 2025") == []
+    # After a verb or "to"/"through" a date is the story's ("the deadline is April 15, 2025"), not a dateline.
+    assert parse_displayed_dates("The end of the tax season is April 15, 2025. If you are late") == []
+    assert parse_displayed_dates("an extension to October 15, 2025, to file") == []
+    assert parse_displayed_dates("Updated to January 12, 2025") == [date(2025, 1, 12)]  # a label still wins
 
 
 def test_dateline_at_the_body_start_when_nothing_else_dates_the_page() -> None:
@@ -230,6 +234,32 @@ def test_h1_extras_dropped_for_the_machine_title() -> None:
     # A longer printed headline is the headline, not extras.
     longer = "Preparing a transition in Debusine, step by step"
     assert extract(_page(og, h1=longer)).title == longer
+
+
+def test_h1_section_labels_set_off_by_a_bar_are_dropped() -> None:
+    from ingest.extract import extract
+
+    ld = _ld({"@type": "NewsArticle", "headline": "Council vetoes the harbour wall budget"})
+    for h1 in (
+        "Politics | Council vetoes the harbour wall budget",
+        "College Sports | Council vetoes the harbour wall budget",
+        "Opinion | Council vetoes the harbour wall budget | Editorial",
+    ):
+        assert extract(_page(ld, h1=h1)).title == "Council vetoes the harbour wall budget"
+    # A longer part beside the bar is a subtitle, kept with the printed headline.
+    longer = "Council vetoes the harbour wall budget | What the vote means for the seafront"
+    assert extract(_page(ld, h1=longer)).title == longer
+
+
+def test_trailing_media_tag_is_not_part_of_the_title() -> None:
+    from ingest.extract import extract
+
+    og = '<meta property="og:title" content="Harbour wall fails in the storm (video)">'
+    assert extract(_page(og, h1="Harbour wall fails in the storm (video)")).title == "Harbour wall fails in the storm"
+    assert extract(_page(og, h1="Harbour wall fails in the storm [Watch]")).title == "Harbour wall fails in the storm"
+    # Other bracketed parts are the publisher's wording.
+    kept = "The different types of sea walls (Infographic)"
+    assert extract(_page(f'<meta property="og:title" content="{kept}">', h1=kept)).title == kept
 
 
 def test_machine_date_shown_by_the_headline_beats_the_first_shown_date() -> None:
@@ -374,3 +404,56 @@ def test_older_date_opening_the_body_beats_metadata_restamped_on_save() -> None:
     )
     page = _dated_page(head, "", "", "August 25, 2024")
     assert (extract(page).published or "")[:10] == "2024-08-25"
+
+
+def test_update_stamp_opening_the_body_dates_a_page_without_other_dates() -> None:
+    from ingest.extract import extract
+
+    standfirst = "<p>Why the harbour budget matters to everyone who lives near the water this year.</p>"
+    byline = "<p>Written by Daisy Smith. Updated Feb 11, 2026. 8 min read</p>"
+    page = _page(body=standfirst + byline)
+    assert extract(page, url="https://guides.example/harbour-budget").published == "2026-02-11"
+
+
+def test_update_stamp_opening_the_body_matches_a_utc_modified_time_a_day_off() -> None:
+    from ingest.extract import extract
+
+    # Modified 01:52 UTC on the 16th is the evening of the 15th where the page is written; the page shows
+    # the update as the article's date, as it would under the headline.
+    ld = _ld(
+        {
+            "@type": "BlogPosting",
+            "headline": "Harbour budget approved",
+            "datePublished": "2025-01-04T00:00:00Z",
+            "dateModified": "2025-12-16T01:52:13Z",
+        }
+    )
+    page = _page(ld, body="<p>Last Updated: December 15th 2025</p>")
+    assert extract(page, url="https://guides.example/harbour-budget").published == "2025-12-15"
+
+
+def test_dateline_with_a_time_keeps_the_local_day_of_a_utc_timestamp() -> None:
+    from ingest.extract import extract
+
+    ld = _ld({"@type": "NewsArticle", "headline": "Harbour budget approved", "datePublished": "2023-12-25T22:03:00Z"})
+    standfirst = "<p>Why the harbour budget matters to everyone who lives near the water this year.</p>"
+    # 22:03 UTC is the next morning where the paper is printed: its dateline, with the time, says so.
+    timed = _page(ld, body=standfirst + "<p>Marina Tatas 10 min read December 26, 2023 - 9:03AM</p>")
+    assert extract(timed, url="https://paper.example/harbour-budget").published == "2023-12-26"
+    # A date the story mentions, without a time, does not move the day.
+    mentioned = _page(ld, body=standfirst + "<p>WASHINGTON (December 26, 2023) — The council met.</p>")
+    assert extract(mentioned, url="https://paper.example/harbour-budget").published == "2023-12-25T22:03:00+00:00"
+
+
+def test_line_break_inside_the_h1_separates_words() -> None:
+    from ingest.extract import extract
+
+    page = _page(h1="Harbour budget approved<br>What the vote means for the seafront")
+    assert extract(page).title == "Harbour budget approved What the vote means for the seafront"
+
+
+def test_h1_in_capitals_takes_the_machine_titles_casing() -> None:
+    from ingest.extract import extract
+
+    og = '<meta property="og:title" content="Weekend Coding Agent">'
+    assert extract(_page(og, h1="WEEKEND<br>CODING<br> <span>AGENT</span>")).title == "Weekend Coding Agent"

@@ -9,7 +9,13 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ingest.extract.structured import PageData
-from ingest.extract.visible_dates import headline_date, labelled_dates, parse_displayed_dates, slash_month_first
+from ingest.extract.visible_dates import (
+    headline_date,
+    labelled_dates,
+    parse_displayed_dates,
+    slash_month_first,
+    timed_dates,
+)
 from ingest.extract.vocab import vocab
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -96,6 +102,13 @@ def _utc_or_dateless(value: str) -> bool:
     return len(value) <= 10 or value.endswith(("+00:00", "Z"))
 
 
+def _same_local_day(shown: date, stamp: str) -> bool:
+    """Whether a printed day is the day of a machine timestamp: the same day, or the day before or after
+    when the timestamp is in UTC (the publisher's local day may differ from the UTC one)."""
+    day = _day(stamp)
+    return day is not None and (shown == day or (_utc_or_dateless(stamp) and abs((shown - day).days) == 1))
+
+
 def _day(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value[:10]) if value else None
@@ -140,7 +153,7 @@ def published_date(
         # The body opens with the date of the last update (a dateline after the standfirst): the page
         # shows that date as the article's, as it does when it prints it under the headline.
         top = [d for d, _label in labelled_dates(zone[2][:_DATELINE_CHARS], hints, mf)]
-        if top and modified and top[0] == _day(modified) and top[0] != day:
+        if top and modified and _same_local_day(top[0], modified) and top[0] != day:
             return top[0].isoformat()
         # Published and modified stamped on the same day: a CMS that rewrites both on every save. An older
         # date opening the body is then the first publication.
@@ -149,7 +162,11 @@ def published_date(
         # UTC timestamps shift late-evening articles to the next day; the URL, or a date printed at the top
         # of the body (after a standfirst), keeps the publisher's local day.
         local = (
-            [from_url, *(d for d, label in labelled_dates(zone[2], hints, mf) if label)]
+            [
+                from_url,
+                *(d for d, label in labelled_dates(zone[2], hints, mf) if label),
+                *timed_dates(zone[2], hints, mf),
+            ]
             if _utc_or_dateless(structured)
             else []
         )
@@ -159,9 +176,14 @@ def published_date(
     if from_url:
         return from_url.isoformat()
     # No machine date and none beside the headline: a dateline opening the body ("March 5, 2024 -").
-    body_dates = [d for d, label in labelled_dates(zone[2][:_DATELINE_CHARS], hints, mf) if label != "updated"]
+    opening = labelled_dates(zone[2][:_DATELINE_CHARS], hints, mf)
+    body_dates = [d for d, label in opening if label != "updated"]
     if body_dates:
         return body_dates[0].isoformat()
+    # Only an "Updated" stamp opens the body: the page shows it as the article's date, as it would under
+    # the headline.
+    if opening:
+        return opening[0][0].isoformat()
     return _htmldate(tree, url)
 
 

@@ -81,6 +81,8 @@ def canonical_url(data: PageData, url: str | None) -> str | None:
 def h1_texts(tree: HtmlElement) -> list[str]:
     out = []
     for el in tree.iter("h1"):
+        for br in el.iter("br"):  # a line break inside a headline separates words: "(US)<br>Your Guide"
+            br.tail = " " + (br.tail or "")
         text = clean_field(el.text_content())
         if text and 3 <= len(text) <= 300:
             out.append(text)
@@ -169,6 +171,11 @@ def _trailing_part(title_tag: str | None) -> str:
 
 
 def title(tree: HtmlElement, data: PageData, site: str | None) -> str | None:
+    """The article's headline (see ``_headline``) without a trailing media tag."""
+    return without_media_tag(_headline(tree, data, site))
+
+
+def _headline(tree: HtmlElement, data: PageData, site: str | None) -> str | None:
     """The headline readers see (the page's <h1>), else the one given to machines.
 
     The <h1> wins because social and search titles are often rewritten for clicks or truncated, while the
@@ -205,11 +212,45 @@ _H1_EXTRA = re.compile(r"^\W*(?:\w+:\s*\W*|\(\S+\.\w+\)[\s\d]*|(?:posted|publish
 
 
 def _without_extras(h1: str, machine: str | None) -> str:
-    """The machine title when the h1 is that title plus glued extras (see ``_H1_EXTRA``), or plus a date."""
+    """The machine title when the h1 is that title plus glued extras (see ``_H1_EXTRA``), or plus a date,
+    or the same words set in capitals (the machine title keeps the headline's own casing)."""
+    h1, machine = without_media_tag(h1) or h1, without_media_tag(machine)
+    if machine and h1.isupper() and h1.casefold() == machine.casefold():
+        return machine
     if not machine or len(machine.split()) < _MIN_CONTAINED_WORDS or len(machine) >= len(h1):
         return h1
     at = h1.casefold().find(machine.casefold())
     if at < 0:
         return h1
-    extra = (h1[:at] + " " + h1[at + len(machine) :]).strip()
-    return machine if _H1_EXTRA.match(extra) or parse_displayed_dates(extra) else h1
+    before, after = h1[:at].strip(), h1[at + len(machine) :].strip()
+    extra = (before + " " + after).strip()
+    if _H1_EXTRA.match(extra) or parse_displayed_dates(extra) or _section_labels(before, after):
+        return machine
+    return h1
+
+
+# A kicker or section name set off by a bar: "Politics | <headline>", "Opinion | <headline> | Editorial".
+_LABEL = re.compile(r"^[\w'’&.]+(?:\s+[\w'’&.]+){0,2}$")
+
+
+def _section_labels(before: str, after: str) -> bool:
+    """Whether what an h1 holds beside the machine title is only short labels set off by " | "."""
+    if before and not (before.endswith("|") and _LABEL.match(before[:-1].strip())):
+        return False
+    if after and not (after.startswith("|") and _LABEL.match(after[1:].strip())):
+        return False
+    return bool(before or after)
+
+
+# A media tag after a headline: "... to Show Finale [Watch]", "... 19 million miles away (video)".
+_MEDIA_TAG = re.compile(
+    r"\s*[\[(](?:watch|video|videos|photos?|pictures|pics|gallery|listen|audio|podcast)[\])]$", re.IGNORECASE
+)
+
+
+def without_media_tag(headline: str | None) -> str | None:
+    """The headline without a trailing bracketed media tag: the tag says what the page embeds, not what
+    the story is called."""
+    if not headline:
+        return headline
+    return _MEDIA_TAG.sub("", headline) or headline

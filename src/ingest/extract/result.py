@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 # Bump whenever the output for some page can change: backfills re-extract stored pages keyed on it.
-EXTRACTOR_VERSION = "extract-4"
+EXTRACTOR_VERSION = "extract-5"
 
 
 @dataclass

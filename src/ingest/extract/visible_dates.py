@@ -116,6 +116,20 @@ def labelled_dates(
     return found
 
 
+# A time of day right after a date: "December 26, 2023 - 9:03AM", "Dec 5, 2023 at 10:20 PM", "5 Mar 2024, 10:00".
+_TIME_AFTER = re.compile(r"\s*(?:[-–—,|·•]|at)?\s*[0-2]?\d[:.][0-5]\d(?!\d)", re.IGNORECASE)
+
+
+def timed_dates(text: str, hints: set[date] | None = None, month_first: bool = False) -> list[date]:
+    """Dates in ``text`` printed with their time of day: a dateline, not a date the story mentions."""
+    date_re, _months = _date_patterns()
+    found: list[date] = []
+    for match in date_re.finditer(text):
+        if _TIME_AFTER.match(text, match.end()):
+            found += [d for d, _label in labelled_dates(match.group(0), hints, month_first)]
+    return found
+
+
 _BODY_TEXT = etree.XPath("//body//text()", smart_strings=False)
 _ALL_TEXT = etree.XPath("//text()", smart_strings=False)
 
