@@ -86,6 +86,17 @@ def _warehouse_invariants(db: Path, site: DemoSite) -> dict[str, object]:
     return {"urls": set(urls), "runs": [r[0] for r in runs], "events": len(event_ids)}
 
 
+def _why_missing(db: Path, site: DemoSite, state: dict[str, object], final: subprocess.CompletedProcess) -> str:
+    """What a failing count needs to be understood: the fetch errors recorded and the last run's output."""
+    with read_only(db) as con:
+        errors = con.execute(
+            "select run_id, kind, url, http_status, error from fetch_log where error is not null order by fetched_at"
+        ).fetchall()
+        runs = con.execute("select run_id, status, started_at from runs order by started_at").fetchall()
+    return (f"{len(state['urls'])} articles loaded\nruns: {runs}\nfetch errors: {errors}\n"
+            f"last run stdout:\n{final.stdout[-4000:]}\nstderr:\n{final.stderr[-4000:]}")  # fmt: skip
+
+
 def test_runs_killed_mid_flight_leave_a_clean_warehouse_and_the_next_run_completes(api_env, tmp_path):
     db = tmp_path / "w.duckdb"
     with DemoSite() as site:
@@ -102,7 +113,7 @@ def test_runs_killed_mid_flight_leave_a_clean_warehouse_and_the_next_run_complet
 
     assert killed >= 2, "the runs finished before they could be killed: make them slower"
     # Every demo article is loaded exactly once (40 stories + the syndicated copy kept as a duplicate).
-    assert len(state["urls"]) == 41
+    assert len(state["urls"]) == 41, _why_missing(db, site, state, final)
     runs = state["runs"]
     assert runs[-1] == "succeeded" and runs.count("abandoned") == killed, runs
     assert state["events"] > 0

@@ -99,10 +99,10 @@ def test_a_broken_data_file_stops_the_run_instead_of_giving_no_events(monkeypatc
         raise re.error("unbalanced parenthesis")  # what a bad pattern in patterns.toml raises when compiled
 
     monkeypatch.setattr(tagger, "_tag", broken)
-    tagger._resources_ready.cache_clear()
+    tagger._resources_loaded.cache_clear()
     try:
         with pytest.raises(re.error):
             tag_article("Rockets hit a base in Anbar province on Monday.")
     finally:
         monkeypatch.undo()
-        tagger._resources_ready.cache_clear()
+        tagger._resources_loaded.cache_clear()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ingest.tag import prefilter
 from ingest.tag.counts import _compiled, _led_finditer, _number_led, _starts
 from ingest.tag.prefilter import (
     Guarded,
@@ -167,7 +168,7 @@ def test_prescan_remembers_for_each_part_what_scanning_it_alone_finds() -> None:
         part = text[start:stop]
         alone = NeedleScanner()
         alone.register(needle_set)
-        assert scanner._found[part] == alone.found(part), part
+        assert scanner._current().found[part] == alone.found(part), part
         assert scanner.found(part) == alone.found(part)
     assert scanner.found(text) == {n for n in needle_set if n in text}
 
@@ -249,3 +250,51 @@ def test_finditer_long_finds_what_finditer_finds() -> None:
         alternation = GuardedAlternation(cues)
         for text in (article, article[-3000:], "strike on gaza"):
             assert [m.span() for m in alternation.finditer_long(text)] == [m.span() for m in alternation.finditer(text)]
+
+
+def test_the_scanner_is_safe_to_share_between_threads(monkeypatch) -> None:
+    """The pipeline tags on several threads. A thread asking while another builds the automaton waits for it
+    (it used to see an automaton not yet made and fail: "Not an Aho-Corasick automaton yet"), and needles
+    registered meanwhile are never missing from an answer."""
+    import threading
+    import time
+
+    if prefilter.ahocorasick is None:
+        pytest.skip("pyahocorasick is not installed: the plain substring tests share no state")
+    real = prefilter.ahocorasick.Automaton
+
+    class SlowAutomaton:  # makes the build take long enough for the other thread to ask in the middle
+        def __init__(self) -> None:
+            self._inner = real()
+
+        def add_word(self, key: str, value: str) -> None:
+            self._inner.add_word(key, value)
+
+        def make_automaton(self) -> None:
+            time.sleep(0.3)
+            self._inner.make_automaton()
+
+        def iter(self, text: str):  # the pyahocorasick name
+            return self._inner.iter(text)
+
+    monkeypatch.setattr(prefilter.ahocorasick, "Automaton", SlowAutomaton)
+    scanner = prefilter.NeedleScanner()
+    scanner.register(frozenset({"rocket", "drone", "strike", "ceasefire"}))
+    answers: dict[str, object] = {}
+
+    def ask(name: str, text: str) -> None:
+        try:
+            answers[name] = scanner.found(text)
+        except Exception as exc:  # the failure is what the test looks for
+            answers[name] = exc
+
+    first = threading.Thread(target=ask, args=("first", "a rocket and a drone"))
+    first.start()
+    time.sleep(0.1)  # the first thread is building now
+    second = threading.Thread(target=ask, args=("second", "a drone strike"))
+    second.start()
+    first.join()
+    second.join()
+    assert answers == {"first": frozenset({"rocket", "drone"}), "second": frozenset({"drone", "strike"})}
+    scanner.register(frozenset({"truce", "talks", "envoy", "summit"}))  # new needles: answers include them
+    assert scanner.found("talks on a truce after the strike") == frozenset({"talks", "truce", "strike"})

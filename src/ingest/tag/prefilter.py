@@ -10,10 +10,12 @@ regex's own: the guard only ever skips searches that could not match.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 try:  # one C pass over a text finds every needle of every pattern (see NeedleScanner); optional
     import ahocorasick
@@ -32,59 +34,70 @@ _SCAN_FROM = 4  # needle sets at least this large ask the scanner; smaller ones 
 _SCANS_KEPT = 1024  # texts whose needles are remembered (a sentence is asked about by a dozen patterns)
 
 
+class _ScanState(NamedTuple):
+    """One automaton and the answers it gave: replaced whole when needles are added, so a thread never sees an
+    automaton half built, nor an answer given before the needles it lacks were registered."""
+
+    automaton: Any  # ahocorasick.Automaton, made
+    found: dict[str, frozenset[str]]  # text as it is -> needles in it
+    found_lowered: dict[str, frozenset[str]]  # text -> needles in its lower-cased form
+
+
 class NeedleScanner:
     """Which of all the needles in use occur in a text, found in one Aho-Corasick pass (in C) instead of
     one substring search per needle: with some 500 needles, most of them absent, a sentence costs one scan
     instead of 500. Every guard registers its needles; the automaton is rebuilt when new ones arrive. The
     answer for a text is remembered for the next few texts: the same sentence is asked about by the
-    triggers, the vetoes and each modality list in turn."""
+    triggers, the vetoes and each modality list in turn. Safe to share between threads (the pipeline tags on
+    several): the automaton and its answers are published together, under a lock, once built."""
 
     def __init__(self) -> None:
         self._needles: set[str] = set()
         self._sets: set[frozenset[str]] = set()  # needle sets already registered (a frozenset caches its hash)
-        self._automaton: ahocorasick.Automaton | None = None
-        # text -> needles found in it as it is, and in its lower-cased form: keyed on the caller's text, whose
-        # hash Python keeps, so asking about one sentence a dozen times neither lower-cases nor hashes it again
-        self._found: dict[str, frozenset[str]] = {}
-        self._found_lowered: dict[str, frozenset[str]] = {}
+        self._lock = threading.Lock()
+        # Answers are keyed on the caller's text, whose hash Python keeps, so asking about one sentence a dozen
+        # times neither lower-cases nor hashes it again. None: to be built at the next question.
+        self._state: _ScanState | None = None
 
     def register(self, needles: frozenset[str]) -> None:
         if needles in self._sets:
             return
-        self._sets.add(needles)
-        if not self._needles.issuperset(needles):
-            self._needles.update(needles)
-            self._automaton = None
-            self._forget()
+        with self._lock:
+            self._sets.add(needles)
+            if not self._needles.issuperset(needles):
+                self._needles.update(needles)
+                self._state = None
 
-    def _forget(self) -> None:
-        self._found.clear()
-        self._found_lowered.clear()
-
-    def _built(self) -> ahocorasick.Automaton:
-        automaton = self._automaton
-        if automaton is None:
-            automaton = self._automaton = ahocorasick.Automaton()
-            for n in self._needles:
-                automaton.add_word(n, n)
-            automaton.make_automaton()
-        return automaton
+    def _current(self) -> _ScanState:
+        state = self._state
+        if state is None:
+            with self._lock:
+                state = self._state
+                if state is None:
+                    automaton = ahocorasick.Automaton()
+                    for n in self._needles:
+                        automaton.add_word(n, n)
+                    automaton.make_automaton()
+                    state = self._state = _ScanState(automaton, {}, {})
+        return state
 
     def found(self, text: str, lower: bool = False) -> frozenset[str]:
         """Every registered needle that occurs in `text`, or in its lower-cased form with `lower` (exact:
         overlapping occurrences included)."""
-        got = (self._found_lowered if lower else self._found).get(text)
+        state = self._current()
+        got = (state.found_lowered if lower else state.found).get(text)
         if got is None:
             scanned = text.lower() if lower else text
             # the lower-cased sentence is often scanned as it is too (triggers take it lower-cased already)
-            got = self._found.get(scanned) if lower else None
+            got = state.found.get(scanned) if lower else None
             if got is None:
-                got = frozenset([n for _, n in self._built().iter(scanned)]) if scanned else frozenset()
-            if len(self._found) + len(self._found_lowered) >= _SCANS_KEPT:
-                self._forget()
+                got = frozenset([n for _, n in state.automaton.iter(scanned)]) if scanned else frozenset()
+            if len(state.found) + len(state.found_lowered) >= _SCANS_KEPT:
+                state.found.clear()
+                state.found_lowered.clear()
             if lower:  # the same answer for the lower-cased text as it is
-                self._found_lowered[text] = got
-            self._found[scanned] = got
+                state.found_lowered[text] = got
+            state.found[scanned] = got
         return got
 
     def prescan(self, text: str, spans: list[tuple[int, int]]) -> None:
@@ -93,14 +106,16 @@ class NeedleScanner:
         pass over an article costs what a pass over its sentences does, and the article is asked about too."""
         if not self._needles:
             return
-        hits = list(self._built().iter(text))  # (last offset, needle), in order of the offset
-        if len(self._found) + len(self._found_lowered) + len(spans) >= _SCANS_KEPT:
-            self._forget()
-        self._found[text] = frozenset([n for _, n in hits])
+        state = self._current()
+        hits = list(state.automaton.iter(text))  # (last offset, needle), in order of the offset
+        if len(state.found) + len(state.found_lowered) + len(spans) >= _SCANS_KEPT:
+            state.found.clear()
+            state.found_lowered.clear()
+        state.found[text] = frozenset([n for _, n in hits])
         ends = [end for end, _ in hits]
         for start, stop in spans[: _SCANS_KEPT // 2]:
             first, last = bisect_left(ends, start), bisect_left(ends, stop)
-            self._found[text[start:stop]] = frozenset([n for end, n in hits[first:last] if end - len(n) + 1 >= start])
+            state.found[text[start:stop]] = frozenset([n for end, n in hits[first:last] if end - len(n) + 1 >= start])
 
 
 _SCANNER = NeedleScanner() if ahocorasick is not None else None
@@ -420,18 +435,19 @@ class GuardedAlternation:
                 self._by_needle.setdefault(n, []).append(i)
         self._needles = frozenset(self._by_needle)
         self._widths = [_max_width(p, flags) for p in patterns]  # longest match of each; None: unbounded
-        self._subsets: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        self._subsets: dict[tuple[int, ...], object] = {}  # subset -> compiled alternation (None: empty)
         self._by_found: dict[frozenset[str], object] = {}  # needles found in a text -> its alternation
         everything = "|".join(f"(?:{p})" for p in patterns)
         self.regex = re.compile(everything, flags) if everything else None
 
     def _compile(self, subset: tuple[int, ...]) -> re.Pattern[str] | None:
-        if subset not in self._subsets:
+        regex = self._subsets.get(subset, _UNSEEN)
+        if regex is _UNSEEN:
             if len(self._subsets) >= _MAX_SUBSETS:  # a long-running worker must not grow without bound
                 self._subsets.clear()
             alts = "|".join(f"(?:{self._patterns[i]})" for i in subset)
-            self._subsets[subset] = re.compile(alts, self._flags) if alts else None
-        return self._subsets[subset]
+            regex = self._subsets[subset] = re.compile(alts, self._flags) if alts else None
+        return regex  # type: ignore[return-value]  # (the local: another thread may clear the dict meanwhile)
 
     def _regex_for(self, text: str) -> re.Pattern[str] | None:
         found = present(self._needles, text, self._lower)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import threading
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -516,8 +517,16 @@ _PROBE = ("Iraqi officials said on Monday that at least three people were killed
           "base in Anbar province, and Iran warned the United States against new strikes.")  # fmt: skip
 
 
-@cache
+_LOADING = threading.Lock()  # the pipeline tags on several threads: one loads, the others wait for it
+
+
 def _resources_ready() -> None:
+    with _LOADING:
+        _resources_loaded()
+
+
+@cache
+def _resources_loaded() -> None:
     """Load and compile the data files once per process, outside tag_article's guard: a broken data file (a
     pattern that does not compile, a TOML error) is the operator's error and stops the run with its traceback,
     instead of quietly giving every article no events."""
