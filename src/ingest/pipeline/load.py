@@ -36,11 +36,9 @@ class LoadResult:
 
 
 def event_id(article_id: str, version: int, event: dict[str, Any]) -> str:
-    key = "|".join(
-        str(x)
-        for x in (article_id, version, event["event_type"], event["evidence_start"], event["evidence_end"],
-                  event.get("actor1"), event.get("actor2"), event.get("place"), event.get("country_iso"))
-    )  # fmt: skip
+    key = "|".join(map(str, (article_id, version, event["event_type"], event["evidence_start"],
+                             event["evidence_end"], event.get("actor1"), event.get("actor2"), event.get("place"),
+                             event.get("country_iso"))))  # fmt: skip
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -55,20 +53,6 @@ def event_rows(article_id: str, version: int, events: list[dict[str, Any]], run_
                    article_version=version, run_id=run_id, tagged_at=now)  # fmt: skip
         rows.setdefault(row["event_id"], row)
     return list(rows.values())
-
-
-def _article_row(p: ProcessedArticle, version: int, duplicate_of: str | None, run_id: str, now: datetime) -> dict:
-    return {
-        "article_id": p.article_id, "url": p.url, "canonical_url": p.canonical_url, "source": p.source,
-        "feed_url": p.feed_url, "guid": p.guid, "title": p.title, "authors": p.authors,
-        "published_at": p.published_at, "feed_updated_at": p.feed_updated_at, "language": p.language,
-        "summary": p.summary, "text": p.text, "content_hash": p.content_hash, "simhash": p.simhash,
-        "duplicate_of": duplicate_of,
-        "version": version, "raw_id": p.raw_id, "relevance": p.relevance, "topics": p.topics,
-        "extractor_version": p.extractor_version, "tagger_version": p.tagger_version,
-        "last_seen_run": run_id, "changed_at": now,
-        "article_key": lookup_key(p.article_id), "content_key": lookup_key(p.content_hash),
-    }  # fmt: skip
 
 
 def load_articles(
@@ -177,7 +161,7 @@ def _repeat_time(value: datetime, n: int) -> pa.Array:
 
 def _article_table(ps: list[ProcessedArticle], versions: list[int], duplicates: list[str | None], run_id: str,
                    now: datetime) -> pa.Table:  # fmt: skip
-    """The columns of ``_article_row`` for these articles, built column by column."""
+    """The articles' rows as columns (``first_seen_*`` are added for new articles only)."""
     n = len(ps)
     return pa.table({
         "article_id": pa.array([p.article_id for p in ps], pa.string()),
