@@ -7,7 +7,7 @@ comments, newsletter box, ads between paragraphs). Nothing touches the network.
     python bench/pipeline.py                       # N = 1,000 and 10,000, growth test; ~15 min on 2 cores
     python bench/pipeline.py --n 300 --no-growth   # a quick look
     python bench/pipeline.py --growth-only         # growth alone, with the per-batch split; ~6 min
-    python bench/pipeline.py --load-only           # bulk load_articles, Arrow append and DuckDB control; ~2 min
+    python bench/pipeline.py --load-only           # bulk load_articles, Arrow append and DuckDB control; ~5 min
 
 What is measured, in one process unless said otherwise (times are inside the stage calls only):
 - feed parse: ``parse_feed`` on RSS 2.0 documents of 200 items each (items/s);
