@@ -31,8 +31,9 @@ _process_lock = threading.RLock()
 
 WRITER_THREADS = 1
 """DuckDB threads in a write transaction. A batch's inserts and its checkpoint are small pieces of work: with
-two threads DuckDB spent about twice the CPU on them (its task executor waits on the other thread) and,
-on 2 cores shared with the extraction pool, took longer, not shorter (bench/README.md, loading)."""
+two threads DuckDB spent about twice the CPU on them (its task executor waits on the other thread); on 2 busy
+cores (the extraction pool runs beside the loads) that made loads up to 1.5x slower, on idle ones no faster
+(bench/README.md, load path)."""
 
 
 class WarehouseError(RuntimeError):
