@@ -7,6 +7,7 @@ comments, newsletter box, ads between paragraphs). Nothing touches the network.
     python bench/pipeline.py                       # N = 1,000 and 10,000, growth test; ~15 min on 2 cores
     python bench/pipeline.py --n 300 --no-growth   # a quick look
     python bench/pipeline.py --growth-only         # growth alone, with the per-batch split; ~6 min
+    python bench/pipeline.py --load-only           # bulk load_articles, Arrow append and DuckDB control; ~5 min
 
 What is measured, in one process unless said otherwise (times are inside the stage calls only):
 - feed parse: ``parse_feed`` on RSS 2.0 documents of 200 items each (items/s);
@@ -281,13 +282,13 @@ def append_rate(db: Path, n: int = 100_000) -> tuple[float, float]:
     """Article rows per second through the warehouse's bulk path (``warehouse.append`` of an Arrow table,
     one transaction, commit and close included), and the same including building the Arrow table from
     Python rows."""
-    from ingest.pipeline.load import _article_row
-    from ingest.warehouse import append, to_arrow, writer
+    from ingest.pipeline.load import _article_table
+    from ingest.warehouse import append, writer
 
     now = datetime.now(UTC)
-    rows = [_article_row(p, 1, None, "bench", now) for p in synthetic_processed(n, offset=50_000_000)]
+    articles = list(synthetic_processed(n, offset=50_000_000))
     clock = time.perf_counter()
-    table = to_arrow(rows)  # what every load does with its rows
+    table = _article_table(articles, [1] * n, [None] * n, "bench", now)  # what every load does with its articles
     built = time.perf_counter() - clock
     with writer(db):
         pass  # create and migrate the warehouse outside the timing
@@ -421,6 +422,7 @@ def main() -> None:
     parser.add_argument("--pool-sample", type=int, default=1000, help="articles for the process-pool comparison")
     parser.add_argument("--no-growth", action="store_true")
     parser.add_argument("--growth-only", action="store_true", help="only the growth measurement")
+    parser.add_argument("--load-only", action="store_true", help="only the bulk load, append and control rates")
     parser.add_argument("--growth-existing", type=int, default=100_000, help="articles already in the grown warehouse")
     parser.add_argument("--growth-new", type=int, default=10_000, help="new articles loaded into both warehouses")
     parser.add_argument("--flow-n", type=int, default=1000, help="articles for the flow-shaped run (0: skip)")
@@ -436,6 +438,9 @@ def main() -> None:
         return
     print(f"pipeline benchmark: {os.cpu_count()} cores, python {sys.version.split()[0]}, "
           f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC")  # fmt: skip
+    if args.load_only:
+        print_load_rates()
+        return
     rows = []
     for n in args.n:
         cmd = [sys.executable, __file__, "--one", str(n), "--baseline", str(min(args.baseline, n)),
@@ -480,6 +485,14 @@ def main() -> None:
               f"{1000 * cpu / f['n']:.1f} ({1000 * f['flow_cpu_main'] / f['n']:.1f} + "
               f"{1000 * f['flow_cpu_workers'] / f['n']:.1f}) | {1000 * f['trafilatura_cpu'] / f['n']:.1f} | "
               f"{f['loaded']:,.0f} | {f['raw']:,.0f} |")  # fmt: skip
+    print_load_rates()
+    if not args.no_growth:
+        with tempfile.TemporaryDirectory() as tmp:
+            g = growth(Path(tmp), args.growth_existing, args.growth_new)
+        print_growth(g, args.growth_existing, args.growth_new)
+
+
+def print_load_rates() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         rate = bulk_load_rate(Path(tmp) / "bulk.duckdb")
         print(f"\nload_articles in bulk (1,000 articles per transaction, with versions, URLs and 2 events each): "
@@ -491,9 +504,6 @@ def main() -> None:
         floor = duckdb_floor_rate(Path(tmp) / "floor.duckdb")
         print(f"control: DuckDB alone, the same 100,000 texts into a bare (id, text) table, one transaction: "
               f"{floor:,.0f} rows/s")  # fmt: skip
-        if not args.no_growth:
-            g = growth(Path(tmp), args.growth_existing, args.growth_new)
-            print_growth(g, args.growth_existing, args.growth_new)
 
 
 if __name__ == "__main__":

@@ -116,3 +116,20 @@ def test_progress_reports_reach_listeners_only_while_listening():
         progress.advance("articles", 6)
     progress.advance("articles", 1)
     assert seen == [("articles", 0, 10), ("articles", 4, 10), ("articles", 10, 10)]
+
+
+def test_loader_event_columns_match_event_rows():
+    """load_articles builds events column by column; backfill uses event_rows: the same rows either way."""
+    from ingest.pipeline.load import _article_events, _event_table, event_rows
+
+    now = datetime(2024, 5, 1, tzinfo=UTC)
+    base = {"event_type": "air_or_drone_strike", "country_iso": "IQ", "evidence": "x", "evidence_start": 0,
+            "evidence_end": 5, "confidence": 0.8, "tagger_version": "t"}  # fmt: skip
+    events = [base, dict(base), {**base, "killed": 3, "place": "Erbil"}, {"event_type": "not a type"},
+              {**base, "evidence_start": 7, "actor1": "A"}]  # fmt: skip
+    expected = event_rows("a1", 2, events, "run", now)
+    kept = {eid: (e, "a1", 2) for eid, e in _article_events("a1", 2, events).items()}
+    got = _event_table(kept, "run", now).to_pylist()
+    assert len(expected) == 3
+    assert got == [{k: row[k] for k in got[0]} for row in expected]
+    assert set(got[0]) == set(expected[0])

@@ -140,6 +140,20 @@ def test_failed_write_transaction_leaves_nothing_behind(db_path: Path):
         assert con.execute("select count(*) from article_urls").fetchone() == (0,)
 
 
+def test_write_transactions_run_on_one_duckdb_thread_and_commit_durably(db_path: Path):
+    import duckdb
+
+    default = duckdb.connect().execute("select current_setting('threads')").fetchone()[0]
+    with writer(db_path) as con:
+        assert con.execute("select current_setting('threads')").fetchone()[0] == 1
+        append(con, "article_urls", [{"url": "u", "article_id": "a1"}])
+    with writer(db_path, threads=None) as con:  # DuckDB's default, for whole-table SQL
+        assert con.execute("select current_setting('threads')").fetchone()[0] == default
+    with read_only(db_path) as con:  # reopened: the row is on disk, and readers keep DuckDB's default
+        assert con.execute("select count(*) from article_urls").fetchone() == (1,)
+        assert con.execute("select current_setting('threads')").fetchone()[0] == default
+
+
 def test_read_only_on_a_missing_file_says_what_to_do(tmp_path: Path):
     with pytest.raises(WarehouseError, match="run `ingest demo`"):
         connect(tmp_path / "none.duckdb", read_only=True)

@@ -13,7 +13,8 @@ from ingest.warehouse.incidents import IncidentStats, dirty_since, rebuild_incid
 def refresh_incidents(db_path: Path, run: Run) -> IncidentStats:
     """One short write transaction: recompute incidents from the first day this run's events (or the
     syndicated copies it found) fall on; with nothing new, only repair incidents left stale elsewhere."""
-    with writer(db_path) as con:
+    # Set-based SQL over all events, once per run, when the extraction pool is done: DuckDB's own thread count.
+    with writer(db_path, threads=None) as con:
         since = dirty_since(con, run.run_id)
         # date.max: recompute no day on purpose, but still repair stale incidents wherever they are.
         stats = rebuild_incidents(con, since_date=since or date.max)

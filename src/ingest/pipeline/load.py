@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from ingest.pipeline.duplicates import DuplicateFinder
 from ingest.pipeline.process import ProcessedArticle
@@ -35,11 +36,9 @@ class LoadResult:
 
 
 def event_id(article_id: str, version: int, event: dict[str, Any]) -> str:
-    key = "|".join(
-        str(x)
-        for x in (article_id, version, event["event_type"], event["evidence_start"], event["evidence_end"],
-                  event.get("actor1"), event.get("actor2"), event.get("place"), event.get("country_iso"))
-    )  # fmt: skip
+    key = "|".join(map(str, (article_id, version, event["event_type"], event["evidence_start"],
+                             event["evidence_end"], event.get("actor1"), event.get("actor2"), event.get("place"),
+                             event.get("country_iso"))))  # fmt: skip
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -54,20 +53,6 @@ def event_rows(article_id: str, version: int, events: list[dict[str, Any]], run_
                    article_version=version, run_id=run_id, tagged_at=now)  # fmt: skip
         rows.setdefault(row["event_id"], row)
     return list(rows.values())
-
-
-def _article_row(p: ProcessedArticle, version: int, duplicate_of: str | None, run_id: str, now: datetime) -> dict:
-    return {
-        "article_id": p.article_id, "url": p.url, "canonical_url": p.canonical_url, "source": p.source,
-        "feed_url": p.feed_url, "guid": p.guid, "title": p.title, "authors": p.authors,
-        "published_at": p.published_at, "feed_updated_at": p.feed_updated_at, "language": p.language,
-        "summary": p.summary, "text": p.text, "content_hash": p.content_hash, "simhash": p.simhash,
-        "duplicate_of": duplicate_of,
-        "version": version, "raw_id": p.raw_id, "relevance": p.relevance, "topics": p.topics,
-        "extractor_version": p.extractor_version, "tagger_version": p.tagger_version,
-        "last_seen_run": run_id, "changed_at": now,
-        "article_key": lookup_key(p.article_id), "content_key": lookup_key(p.content_hash),
-    }  # fmt: skip
 
 
 def load_articles(
@@ -100,59 +85,143 @@ def load_articles(
     if timings is not None:
         timings["lookup"] = timings.get("lookup", 0.0) + time.perf_counter() - clock
         clock = time.perf_counter()
-    new_rows, changed_rows, touched_rows, versions, events = [], [], [], [], []
-    changed_ids: list[str] = []
+    # Rows are gathered as lists of articles and turned into Arrow columns in one pass per column: building
+    # a dict per row and converting those cost about as much as the inserts themselves.
+    new: list[tuple[ProcessedArticle, str | None]] = []
+    changed: list[tuple[ProcessedArticle, int, str | None]] = []
+    touched: list[ProcessedArticle] = []
+    versioned: list[tuple[ProcessedArticle, int]] = []
+    # Event ids hash the article and its version, so a new version's events are new; the first of a repeated
+    # id is kept, as the PRIMARY KEY's `on conflict do nothing` did.
+    events: dict[str, tuple[dict[str, Any], str, int]] = {}
     for article_id, p in batch.items():
         if article_id in existing:
             old_hash, old_version, duplicate_of = existing[article_id]
             if old_hash == p.content_hash:
                 result.outcomes[article_id] = "unchanged"
-                touched_rows.append({"article_id": article_id, "feed_updated_at": p.feed_updated_at,
-                                     "guid": p.guid, "last_seen_run": run_id})  # fmt: skip
+                touched.append(p)
                 continue
             version = old_version + 1
-            changed_rows.append(_article_row(p, version, duplicate_of, run_id, now))
-            changed_ids.append(article_id)
+            changed.append((p, version, duplicate_of))
             result.outcomes[article_id] = "updated"
         else:
             version = 1
             duplicate_of = finder.original_of(p)
-            row = _article_row(p, version, duplicate_of, run_id, now)
-            row.update(first_seen_run=run_id, first_seen_at=now)
-            new_rows.append(row)
+            new.append((p, duplicate_of))
             if not duplicate_of:
                 finder.add(p)
             result.outcomes[article_id] = "duplicate" if duplicate_of else "new"
-        versions.append({"article_id": article_id, "version": version, "title": p.title, "text": p.text,
-                         "content_hash": p.content_hash, "raw_id": p.raw_id, "run_id": run_id, "loaded_at": now,
-                         "extractor_version": p.extractor_version})  # fmt: skip
+        versioned.append((p, version))
         if not duplicate_of:  # a syndicated copy would count the same events twice
-            rows = event_rows(article_id, version, p.events, run_id, now)
-            events.extend(rows)
-            result.events_by_type.update(r["event_type"] for r in rows)
+            kept = _article_events(article_id, version, p.events)
+            result.events_by_type.update(e["event_type"] for e in kept.values())
+            for eid, event in kept.items():
+                events.setdefault(eid, (event, article_id, version))
     # articles, article_versions, article_urls and events keep their natural keys without a PRIMARY KEY
     # index (migration 0005): the lookup above, in this transaction, says which articles are stored, so new
     # articles and new versions go in as they are; URLs are checked against the stored ones.
-    append(con, "articles", new_rows)
-    update_from(con, "articles", changed_rows, key=["article_id"])
-    update_from(con, "articles", touched_rows, key=["article_id"])
-    append(con, "article_versions", versions)
+    if new:
+        table = _article_table([p for p, _ in new], [1] * len(new), [d for _, d in new], run_id, now)
+        table = table.append_column("first_seen_run", pa.array([run_id] * len(new), pa.string()))
+        append(con, "articles", table.append_column("first_seen_at", _repeat_time(now, len(new))))
+    if changed:
+        table = _article_table([p for p, _, _ in changed], [v for _, v, _ in changed], [d for _, _, d in changed],
+                               run_id, now)  # fmt: skip
+        update_from(con, "articles", table, key=["article_id"])
+    if touched:
+        update_from(con, "articles", pa.table({
+            "article_id": pa.array([p.article_id for p in touched], pa.string()),
+            "feed_updated_at": [p.feed_updated_at for p in touched],
+            "guid": [p.guid for p in touched],
+            "last_seen_run": pa.array([run_id] * len(touched), pa.string()),
+        }), key=["article_id"])  # fmt: skip
+    append(con, "article_versions", _version_table(versioned, run_id, now))
     append(con, "article_urls", _new_url_rows(con, batch))
-    if changed_ids:
-        with key_set(con, changed_ids) as keys:
+    if changed:
+        with key_set(con, [p.article_id for p, _, _ in changed]) as keys:
             con.execute(f"delete from events where article_id in (select key from {keys})")
-    # Event ids hash the article and its version, so a new version's events are new; the first of a repeated
-    # id is kept, as the PRIMARY KEY's `on conflict do nothing` did.
-    unique_events: dict[str, dict[str, Any]] = {}
-    for row in events:
-        unique_events.setdefault(row["event_id"], row)
-    append(con, "events", list(unique_events.values()))
+    append(con, "events", _event_table(events, run_id, now))
     if timings is not None:
         timings["write"] = timings.get("write", 0.0) + time.perf_counter() - clock
     return result
 
 
-def _new_url_rows(con: duckdb.DuckDBPyConnection, batch: dict[str, ProcessedArticle]) -> list[dict[str, Any]]:
+def _article_events(article_id: str, version: int, events: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The article's taggable events by event id, the first of a repeated id kept (as ``event_rows``)."""
+    kept: dict[str, dict[str, Any]] = {}
+    for event in events:
+        if event.get("event_type") in EVENT_TYPES:
+            kept.setdefault(event_id(article_id, version, event), event)
+    return kept
+
+
+def _repeat_time(value: datetime, n: int) -> pa.Array:
+    return pa.array([value] * n, pa.timestamp("us", tz="UTC"))
+
+
+def _article_table(ps: list[ProcessedArticle], versions: list[int], duplicates: list[str | None], run_id: str,
+                   now: datetime) -> pa.Table:  # fmt: skip
+    """The articles' rows as columns (``first_seen_*`` are added for new articles only)."""
+    n = len(ps)
+    return pa.table({
+        "article_id": pa.array([p.article_id for p in ps], pa.string()),
+        "url": pa.array([p.url for p in ps], pa.string()),
+        "canonical_url": pa.array([p.canonical_url for p in ps], pa.string()),
+        "source": pa.array([p.source for p in ps], pa.string()),
+        "feed_url": pa.array([p.feed_url for p in ps], pa.string()),
+        "guid": pa.array([p.guid for p in ps], pa.string()),
+        "title": pa.array([p.title for p in ps], pa.string()),
+        "authors": pa.array([p.authors for p in ps], pa.list_(pa.string())),
+        "published_at": [p.published_at for p in ps],
+        "feed_updated_at": [p.feed_updated_at for p in ps],
+        "language": pa.array([p.language for p in ps], pa.string()),
+        "summary": pa.array([p.summary for p in ps], pa.string()),
+        "text": pa.array([p.text for p in ps], pa.string()),
+        "content_hash": pa.array([p.content_hash for p in ps], pa.string()),
+        "simhash": pa.array([p.simhash for p in ps], pa.int64()),
+        "duplicate_of": pa.array(duplicates, pa.string()),
+        "version": pa.array(versions, pa.int32()),
+        "raw_id": pa.array([p.raw_id for p in ps], pa.string()),
+        "relevance": pa.array([p.relevance for p in ps], pa.float64()),
+        "topics": pa.array([p.topics for p in ps], pa.list_(pa.string())),
+        "extractor_version": pa.array([p.extractor_version for p in ps], pa.string()),
+        "tagger_version": pa.array([p.tagger_version for p in ps], pa.string()),
+        "last_seen_run": pa.array([run_id] * n, pa.string()),
+        "changed_at": _repeat_time(now, n),
+        "article_key": pa.array([lookup_key(p.article_id) for p in ps], pa.int64()),
+        "content_key": pa.array([lookup_key(p.content_hash) for p in ps], pa.int64()),
+    })  # fmt: skip
+
+
+def _version_table(versioned: list[tuple[ProcessedArticle, int]], run_id: str, now: datetime) -> pa.Table:
+    ps = [p for p, _ in versioned]
+    return pa.table({
+        "article_id": pa.array([p.article_id for p in ps], pa.string()),
+        "version": pa.array([v for _, v in versioned], pa.int32()),
+        "title": pa.array([p.title for p in ps], pa.string()),
+        "text": pa.array([p.text for p in ps], pa.string()),
+        "content_hash": pa.array([p.content_hash for p in ps], pa.string()),
+        "raw_id": pa.array([p.raw_id for p in ps], pa.string()),
+        "run_id": pa.array([run_id] * len(ps), pa.string()),
+        "loaded_at": _repeat_time(now, len(ps)),
+        "extractor_version": pa.array([p.extractor_version for p in ps], pa.string()),
+    })  # fmt: skip
+
+
+def _event_table(by_id: dict[str, tuple[dict[str, Any], str, int]], run_id: str, now: datetime) -> pa.Table:
+    """The rows of ``event_rows`` as columns, from (event, article_id, version) by event id; each event's own
+    values as the tagger gave them (types inferred and cast by the insert, as for dict rows)."""
+    events = list(by_id.values())
+    n = len(events)
+    columns: dict[str, Any] = {c: [e.get(c) for e, _, _ in events] for c in EVENT_COLUMNS}
+    columns.update(
+        event_id=list(by_id), article_id=[a for _, a, _ in events],
+        article_version=[v for _, _, v in events], run_id=[run_id] * n, tagged_at=_repeat_time(now, n),
+    )  # fmt: skip
+    return pa.table(columns)
+
+
+def _new_url_rows(con: duckdb.DuckDBPyConnection, batch: dict[str, ProcessedArticle]) -> pa.Table | list:
     """The batch's URLs not stored yet, each with the first article that gave it (a stored URL keeps its
     article, as the PRIMARY KEY's `on conflict do nothing` did)."""
     urls: dict[str, str] = {}
@@ -166,7 +235,11 @@ def _new_url_rows(con: duckdb.DuckDBPyConnection, batch: dict[str, ProcessedArti
         stored = rows_by_key(con, "article_urls", "url_key", list(urls), ["url"], where=where)
     for (u,) in stored:
         urls.pop(u, None)
-    return [{"url": u, "article_id": a, "url_key": lookup_key(u)} for u, a in urls.items()]
+    return pa.table({
+        "url": pa.array(list(urls), pa.string()),
+        "article_id": pa.array(list(urls.values()), pa.string()),
+        "url_key": pa.array([lookup_key(u) for u in urls], pa.int64()),
+    })  # fmt: skip
 
 
 def mark_seen(con: duckdb.DuckDBPyConnection, article_ids: list[str], run_id: str) -> None:

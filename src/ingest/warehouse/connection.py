@@ -29,6 +29,13 @@ _LOCK_MESSAGES = (
 _process_lock = threading.RLock()
 
 
+WRITER_THREADS = 1
+"""DuckDB threads in a write transaction. A batch's inserts and its checkpoint are small pieces of work: with
+two threads DuckDB spent about twice the CPU on them (its task executor waits on the other thread); on 2 busy
+cores (the extraction pool runs beside the loads) that made loads up to 1.5x slower, on idle ones no faster
+(bench/README.md, load path)."""
+
+
 class WarehouseError(RuntimeError):
     """The warehouse file cannot be opened or written (bad path, disk full, permissions)."""
 
@@ -114,10 +121,14 @@ def read_only(path: str | Path, **kwargs: object) -> Iterator[duckdb.DuckDBPyCon
 
 
 @contextmanager
-def writer(path: str | Path, *, migrate: bool = True, **kwargs: object) -> Iterator[duckdb.DuckDBPyConnection]:
+def writer(
+    path: str | Path, *, migrate: bool = True, threads: int | None = WRITER_THREADS, **kwargs: object
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """One short write transaction: open, migrate if needed, begin, yield, commit, close.
 
-    Closing after every transaction is what lets an analyst's query get in between two loads.
+    Closing after every transaction is what lets an analyst's query get in between two loads. ``threads`` is
+    DuckDB's worker threads for the transaction and the checkpoint that closes it (migrations run before it
+    applies); None keeps DuckDB's default, one per core.
     """
     from ingest.warehouse.migrations import ensure_migrated
 
@@ -126,6 +137,8 @@ def writer(path: str | Path, *, migrate: bool = True, **kwargs: object) -> Itera
         try:
             if migrate:
                 ensure_migrated(con)
+            if threads is not None:
+                con.execute(f"set threads = {int(threads)}")
             con.begin()
             try:
                 yield con
