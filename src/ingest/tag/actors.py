@@ -24,12 +24,12 @@ _ACTS = re.compile(r"^\s+(?:(?!(?:was|were|is|are|be|been|being)\b)\w+\s+)?"
                    r"conducted|deployed|sent|imposed|sanctioned|threatened|warned|vowed|visited|met|summoned|"
                    r"recalled|held|protested|marched|rallied|moved|withdrew|pulled|closed|filed|expelled|hosted|"
                    r"received|dispatched|reinforced)\b", re.IGNORECASE)  # fmt: skip
-# "by the army", and the means of a harm: "killed in a Russian air strike" (the strike's owner did it).
 # "US warships shot down drones launched by the Houthis": the defender is the one attacked, not the attacker.
 _DEFENDS = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:(?:shot down|intercepted|downed)\s+"
                       r"(?:(?!(?:carrying|loaded|laden|containing|with|bound|smuggling)\b)[\w-]+\s+){0,3}?(?:drones?|missiles?|"
                       r"rockets?|projectiles?|uavs?)|(?:repelled|thwarted|foiled)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
                       r"(?:attack|assault|offensive))\b", re.IGNORECASE)  # fmt: skip
+# "by the army", and the means of a harm: "killed in a Russian air strike" (the strike's owner did it).
 _AGENT_CUE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$"
                         r"|\b(?:killed|wounded|injured|died|hurt)\s+(?:in|during)\s+(?:the\s+|a\s+|an\s+)?"
                         r"(?:(?:series|wave|spate) of\s+)?$", re.IGNORECASE)  # fmt: skip
