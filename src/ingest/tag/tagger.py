@@ -500,7 +500,8 @@ def _regional_actor(c: _Candidate) -> bool:
 
 
 def tag_article(text: str, published: dt.date | dt.datetime | None = None, title: str | None = None) -> ArticleTags:
-    """Tag one article's cleaned text. Never raises: odd input gives an empty, zero-relevance result."""
+    """Tag one article's cleaned text. Odd input gives an empty, zero-relevance result, and a tagging bug on one
+    article is logged and gives the same; only a broken data file raises (at the first call of a process)."""
     if not isinstance(text, str) or not text.strip():
         return ArticleTags(relevance=0.0, topics=[], events=[])
     _resources_ready()
