@@ -160,3 +160,9 @@ def test_a_leader_speaking_for_the_group_makes_it_the_doer() -> None:
     events = _events("In a televised speech, the Houthis' leader said the group would strike American ships, which he "
                      "called a legitimate target.")  # fmt: skip
     assert [(e[0], e[1]) for e in events] == [("threat", "Houthis")]
+
+
+def test_a_reporting_body_named_after_a_state_is_no_party() -> None:
+    text = ("A drone struck a tanker in the Gulf of Aden late on Wednesday, the UK Maritime Trade Operations centre "
+            "and a security firm said.")  # fmt: skip
+    assert [(e[0], e[1]) for e in _events(text)] == [("maritime_attack", None)]

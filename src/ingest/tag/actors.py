@@ -102,6 +102,8 @@ def actor_mentions(sentence: str) -> list[ActorMention]:
     holder_end = -1  # end of the last mention skipped as the holder of a place
     for m_start, m_end, alias in index.names.finditer(sentence):
         actor = index.by_alias[alias]
+        if actor.type == "source":
+            continue  # "the UK Maritime Trade Operations centre said": who reports, never a party
         before = sentence[max(0, m_start - 30) : m_start]
         if (actor.type == "government" and _PLACE_USE.search(before)) or _PATRON_USE.match(sentence[m_end:]):
             continue
