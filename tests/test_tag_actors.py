@@ -166,3 +166,10 @@ def test_a_reporting_body_named_after_a_state_is_no_party() -> None:
     text = ("A drone struck a tanker in the Gulf of Aden late on Wednesday, the UK Maritime Trade Operations centre "
             "and a security firm said.")  # fmt: skip
     assert [(e[0], e[1]) for e in _events(text)] == [("maritime_attack", None)]
+
+
+def test_a_claim_of_both_attacks_names_the_doer_of_the_last_one() -> None:
+    text = ("A drone was shot down near a US base at the Conoco gas field in eastern Syria late on Tuesday, a US "
+            "official said. The Islamic Resistance in Iraq claimed both attacks in a statement.")  # fmt: skip
+    events = tag_article(text, published=DAY).events
+    assert [(e.country_iso, e.actor1) for e in events] == [("SY", "Islamic Resistance in Iraq")]

@@ -39,7 +39,7 @@ MERGE_DISTANCE = 2  # sentences: "Rockets hit the base. The attack injured two."
 # "the attack", "the blast": a sentence that refers back to an event already reported.
 _ANAPHORA = re.compile(
     r"\b(?:the|that|this) (?:attack|attacks|strike|strikes|blast|explosion|bombing|raid|assault|incident|barrage|"
-    r"shelling|drone|rockets|missiles|missile)\b|\b(?:these|those) (?:attacks|strikes|raids)\b",
+    r"shelling|drone|rockets|missiles|missile)\b|\b(?:these|those|both|the two) (?:attacks|strikes|raids)\b",
     re.IGNORECASE,
 )
 # Types that happen somewhere even when the sentence does not say where.
