@@ -44,15 +44,11 @@ def event_id(article_id: str, version: int, event: dict[str, Any]) -> str:
 
 def event_rows(article_id: str, version: int, events: list[dict[str, Any]], run_id: str | None,
                now: datetime) -> list[dict[str, Any]]:  # fmt: skip
-    rows: dict[str, dict[str, Any]] = {}
-    for event in events:
-        if event.get("event_type") not in EVENT_TYPES:
-            continue
-        row = {c: event.get(c) for c in EVENT_COLUMNS}
-        row.update(event_id=event_id(article_id, version, event), article_id=article_id,
-                   article_version=version, run_id=run_id, tagged_at=now)  # fmt: skip
-        rows.setdefault(row["event_id"], row)
-    return list(rows.values())
+    return [
+        {c: event.get(c) for c in EVENT_COLUMNS} | {"event_id": eid, "article_id": article_id,
+                                                   "article_version": version, "run_id": run_id, "tagged_at": now}
+        for eid, event in _article_events(article_id, version, events).items()
+    ]  # fmt: skip
 
 
 def load_articles(
@@ -147,7 +143,8 @@ def load_articles(
 
 
 def _article_events(article_id: str, version: int, events: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """The article's taggable events by event id, the first of a repeated id kept (as ``event_rows``)."""
+    """The article's taggable events by event id, the first of a repeated id kept (``event_rows`` and the
+    loader's event table both read them from here)."""
     kept: dict[str, dict[str, Any]] = {}
     for event in events:
         if event.get("event_type") in EVENT_TYPES:
