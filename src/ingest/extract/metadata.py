@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import html
 import re
 from typing import Any
@@ -81,8 +82,10 @@ def canonical_url(data: PageData, url: str | None) -> str | None:
 def h1_texts(tree: HtmlElement) -> list[str]:
     out = []
     for el in tree.iter("h1"):
-        for br in el.iter("br"):  # a line break inside a headline separates words: "(US)<br>Your Guide"
-            br.tail = " " + (br.tail or "")
+        if el.find(".//br") is not None:  # a line break inside a headline separates words: "(US)<br>Your Guide"
+            el = copy.deepcopy(el)  # on a copy: the body's extraction reads this same tree
+            for br in el.iter("br"):
+                br.tail = " " + (br.tail or "")
         text = clean_field(el.text_content())
         if text and 3 <= len(text) <= 300:
             out.append(text)
