@@ -18,6 +18,7 @@ from ingest.tag.prefilter import (
     NeedleScanner,
     caseless,
     for_lowered_text,
+    further_needles,
     needles,
     present,
 )
@@ -57,6 +58,23 @@ def test_needles(pattern: str, expected: tuple[str, ...] | None) -> None:
     assert needles(pattern, re.IGNORECASE) == expected
 
 
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        # the best set is the needles; every other required set is a further one
+        (r"\b(?:missiles?|drones?)\b[^.;]{0,40}\b(?:ships?|tankers?)", ({"ship", "tanker"},)),
+        (r"(?:chemical|sarin) attacks?", ({"chemical", "sarin"},)),
+        (r"\bfired (?:at|on) (?:the )?ships?", ({"ship"},)),  # "at"/"on" are too short to rule anything out
+        (r"\bdrones?\b|\bnothing", ()),  # an alternation: either side alone may match
+        (r"\d+ killed", ()),
+        (r"\battacks? on ", ({" on "},)),
+        (r"(?:rocket|mortar) (?:fire|barrage)", ({"fire", "barrage"},)),  # the needles: rocket, mortar
+    ],
+)
+def test_further_needles(pattern: str, expected: tuple[set[str], ...]) -> None:
+    assert further_needles(pattern, re.IGNORECASE) == tuple(frozenset(s) for s in expected)
+
+
 def test_every_match_contains_a_needle() -> None:
     specs = [p for pats in patterns()["triggers"].values() for p in pats]
     specs += [p for group in ("vetoes", "modality") for pats in patterns()[group].values() for p in pats]
@@ -64,11 +82,14 @@ def test_every_match_contains_a_needle() -> None:
         guard = needles(spec, re.IGNORECASE)
         if guard is None:
             continue
+        further = further_needles(spec, re.IGNORECASE)
         regex = re.compile(spec, re.IGNORECASE)
         for sentence in SENTENCES:
             m = regex.search(sentence)
             if m:
-                assert any(n in sentence.lower() for n in guard), (spec, sentence)
+                lowered = m.group().lower()  # the match itself holds one of each set
+                assert any(n in lowered for n in guard), (spec, sentence)
+                assert all(any(n in lowered for n in s) for s in further), (spec, sentence)
 
 
 def test_guarded_patterns_find_what_re_finds() -> None:

@@ -75,6 +75,9 @@ def units(sentence: str, triggers: list[Trigger]) -> list[Unit]:
     whole = [Unit(0, len(sentence), triggers)]
     if not triggers or triggers[0].continuation:
         return whole
+    asserted = {t.event_type: t for t in triggers}
+    if len(asserted) == 1 and not _two_parties(sentence):
+        return whole  # one kind of act and at most one named party: one event (most sentences stop here)
     lowered = sentence.lower()
     if len(lowered) != len(sentence):  # a rare letter whose lower case is longer: read the sentence as written
         lowered = sentence
@@ -82,9 +85,6 @@ def units(sentence: str, triggers: list[Trigger]) -> list[Unit]:
     cuts = [(m.start(), m.end()) for m in spec.breaks.finditer(lowered)]
     if not cuts:
         return whole
-    asserted = {t.event_type: t for t in triggers}
-    if len(asserted) == 1 and not _two_parties(sentence):
-        return whole  # one kind of act and at most one named party: one event (most sentences stop here)
     pieces: list[_Piece] = []
     starts = [0] + [e for _, e in cuts]
     ends = [s for s, _ in cuts] + [len(sentence)]

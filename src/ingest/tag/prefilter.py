@@ -31,6 +31,7 @@ except ImportError:  # pragma: no cover - other Python versions
 _MAX_NEEDLES = 80  # beyond this the substring tests cost about as much as the regex
 _MAX_SUBSETS = 1024  # compiled sub-alternations kept per GuardedAlternation
 _SCAN_FROM = 4  # needle sets at least this large ask the scanner; smaller ones test substrings directly
+_FURTHER_MIN = 3  # shortest member of a further needle set worth testing (see further_needles)
 _SCANS_KEPT = 1024  # texts whose needles are remembered (a sentence is asked about by a dozen patterns)
 
 
@@ -146,15 +147,15 @@ def _better(cand: frozenset[str], best: frozenset[str] | None) -> bool:
     return (min(map(len, cand)), -len(cand)) > (min(map(len, best)), -len(best))
 
 
-def _seq_needles(items: list) -> frozenset[str] | None:
-    """Strings one of which every match of this sequence of parsed items contains (None: no such set)."""
-    best: frozenset[str] | None = None
+def _seq_sets(items: list) -> list[frozenset[str]]:
+    """Sets of strings that every match of this sequence of parsed items contains one of, each on its own (a
+    match holds a member of every set), in the order the pattern names them."""
+    sets: list[frozenset[str]] = []
     run: list[str] = []
 
     def consider(cand: frozenset[str] | None) -> None:
-        nonlocal best
-        if cand and all(cand) and len(cand) <= _MAX_NEEDLES and _better(cand, best):
-            best = cand
+        if cand and all(cand) and len(cand) <= _MAX_NEEDLES:
+            sets.append(cand)
 
     for op, av in items:
         if op is _c.LITERAL:
@@ -166,9 +167,9 @@ def _seq_needles(items: list) -> frozenset[str] | None:
             consider(frozenset({"".join(run)}))
             run = []
         if op is _c.SUBPATTERN:
-            consider(_seq_needles(av[-1]))
+            sets.extend(_seq_sets(av[-1]))
         elif op is _c.ATOMIC_GROUP:
-            consider(_seq_needles(av))
+            sets.extend(_seq_sets(av))
         elif op is _c.BRANCH:
             alternatives = [_seq_needles(branch) for branch in av[1]]
             if all(a is not None for a in alternatives):
@@ -176,26 +177,60 @@ def _seq_needles(items: list) -> frozenset[str] | None:
                 # "Apr" is present whenever "April" is: the longer needle adds nothing
                 consider(frozenset(x for x in union if not any(y != x and y in x for y in union)))
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            consider(_seq_needles(av[2]))
+            sets.extend(_seq_sets(av[2]))
     if run:
         consider(frozenset({"".join(run)}))
+    return sets
+
+
+def _seq_needles(items: list) -> frozenset[str] | None:
+    """The best of :func:`_seq_sets` (None: no such set)."""
+    return _best_set(_seq_sets(items))
+
+
+def _parsed_sets(pattern: str, flags: int) -> list[frozenset[str]] | None:
+    if _sre_parse is None:
+        return None
+    try:
+        return _seq_sets(list(_sre_parse.parse(pattern, flags)))
+    except Exception:  # an unusual construct: no guard rather than a wrong one
+        return None
+
+
+def _best_set(sets: list[frozenset[str]]) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+    for cand in sets:
+        if _better(cand, best):
+            best = cand
     return best
+
+
+def _cased(needle_set: frozenset[str], flags: int) -> frozenset[str]:
+    return frozenset(n.lower() for n in needle_set) if flags & re.IGNORECASE else needle_set
 
 
 def needles(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
     """Literal strings one of which every match of `pattern` contains, lower-cased when `flags` has
     IGNORECASE; None when the pattern has no such set (then it must always run)."""
-    if _sre_parse is None:
-        return None
-    try:
-        found = _seq_needles(list(_sre_parse.parse(pattern, flags)))
-    except Exception:  # an unusual construct: no guard rather than a wrong one
-        return None
-    if found is None:
-        return None
-    if flags & re.IGNORECASE:
-        found = frozenset(n.lower() for n in found)
-    return tuple(sorted(found))
+    best = _best_set(_parsed_sets(pattern, flags) or [])
+    return None if best is None else tuple(sorted(_cased(best, flags)))
+
+
+def further_needles(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+    """The other sets every match also needs a member of, beside :func:`needles`' ("missiles ... at a ship"
+    needs "ship" as well as "missile"): a text that lacks every member of one of them cannot match either.
+    Sets that the needles already imply (each needle contains one of their members) are left out."""
+    sets = _parsed_sets(pattern, flags) or []
+    best = _best_set(sets)
+    if best is None:
+        return ()
+    primary = _cased(best, flags)
+    out: list[frozenset[str]] = []
+    for s in (_cased(x, flags) for x in sets):
+        # short members ("at", " ") occur in nearly every text: testing for them rules nothing out
+        if min(map(len, s)) >= _FURTHER_MIN and s not in out and not all(any(x in n for x in s) for n in primary):
+            out.append(s)
+    return tuple(out)
 
 
 def _caseless_items(items: list) -> bool:
@@ -262,11 +297,13 @@ def _max_width(pattern: str, flags: int) -> int | None:
 
 @dataclass(frozen=True)
 class Guarded:
-    """A compiled pattern that runs only when one of its needles occurs in the text."""
+    """A compiled pattern that runs only when one of its needles, and one of each further set's members,
+    occur in the text."""
 
     regex: re.Pattern[str]
     needles: tuple[str, ...] | None
     lower: bool  # needles are lower case: test them against the lower-cased text
+    further: tuple[frozenset[str], ...] = ()  # see further_needles
     _needle_set: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     _scanned: bool = field(default=False, compare=False, repr=False)  # ask the scanner (large needle sets)
 
@@ -279,18 +316,27 @@ class Guarded:
 
     @classmethod
     def compile(cls, pattern: str, flags: int = 0) -> Guarded:
-        return cls(re.compile(pattern, flags), needles(pattern, flags), bool(flags & re.IGNORECASE))
+        lower = bool(flags & re.IGNORECASE)
+        return cls(re.compile(pattern, flags), needles(pattern, flags), lower, further_needles(pattern, flags))
 
     def possible(self, text: str) -> bool:
         if self.needles is None:
             return True
         if self._scanned:
-            return not self._needle_set.isdisjoint(_SCANNER.found(text, self.lower))  # type: ignore[union-attr]
-        if self.lower:
-            text = text.lower()
-        if len(self.needles) == 1:
-            return self.needles[0] in text
-        return any(map(text.__contains__, self.needles))
+            if self._needle_set.isdisjoint(_SCANNER.found(text, self.lower)):  # type: ignore[union-attr]
+                return False
+            if self.further and self.lower:
+                text = text.lower()
+        else:
+            if self.lower:
+                text = text.lower()
+            if len(self.needles) == 1:
+                if self.needles[0] not in text:
+                    return False
+            elif not any(map(text.__contains__, self.needles)):
+                return False
+        # the further sets are tested only once a needle occurs: a handful of substring tests
+        return all(any(map(text.__contains__, s)) for s in self.further)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.regex.search(text) if self.possible(text) else None

@@ -220,7 +220,8 @@ def find_triggers(
 def _first_match(
     event_type: str, present: set[str], always: tuple[int, ...], lowered: str, r: _Rules
 ) -> re.Match[str] | None:
-    """The first of the type's triggers (in the data file's order) that matches and is not negated."""
+    """The first of the type's triggers (in the data file's order) that matches and is not negated (a trigger
+    whose text lacks every word of one of its further sets cannot match: not tried)."""
     by_needle = r.gates[event_type][0]
     if len(present) == 1 and not always:
         (word,) = present
@@ -232,7 +233,10 @@ def _first_match(
         order = sorted(possible)
     patterns = r.triggers[event_type]
     for index in order:
-        m = patterns[index].regex.search(lowered)
+        pattern = patterns[index]
+        if pattern.further and not all(any(map(lowered.__contains__, s)) for s in pattern.further):
+            continue
+        m = pattern.regex.search(lowered)
         if m and not _negated(lowered, m.start(), r):
             return m
     return None

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 import threading
 from dataclasses import dataclass, replace
 from functools import cache
@@ -17,7 +16,7 @@ from ingest.tag.counts import Counts, extract_counts, has_toll
 from ingest.tag.dates import resolve_date
 from ingest.tag.model import ArticleTags, Event
 from ingest.tag.places import PlaceMention, best_place, in_region, place_mentions, regional_demonyms
-from ingest.tag.prefilter import prescan
+from ingest.tag.prefilter import Guarded, prescan
 from ingest.tag.relevance import relevance_score, topic_tags
 from ingest.tag.resources import Actor, Place, event_types, places
 from ingest.tag.rules import Trigger, find_triggers, rules, vetoed_violent, weapon_of
@@ -37,10 +36,10 @@ _LEAD_SENTENCES = 3  # headline, dateline and lede: where a toll may come before
 _LEAD_REACH = 3
 MERGE_DISTANCE = 2  # sentences: "Rockets hit the base. The attack injured two." is one event
 # "the attack", "the blast": a sentence that refers back to an event already reported.
-_ANAPHORA = re.compile(
+# (Run on the lower-cased text, guarded by its nouns: most sentences name none of them.)
+_ANAPHORA = Guarded.compile(
     r"\b(?:the|that|this) (?:attack|attacks|strike|strikes|blast|explosion|bombing|raid|assault|incident|barrage|"
-    r"shelling|drone|rockets|missiles|missile)\b|\b(?:these|those|both|the two) (?:attacks|strikes|raids)\b",
-    re.IGNORECASE,
+    r"shelling|drone|rockets|missiles|missile)\b|\b(?:these|those|both|the two) (?:attacks|strikes|raids)\b"
 )
 # Types that happen somewhere even when the sentence does not say where.
 _LOCATED_TYPES = {"arrest_or_seizure", "protest"}
@@ -282,7 +281,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
         vetoes: dict[str, bool] = {}
-        if vetoed_violent(sentence.lower(), vetoes):
+        lowered_sentence = sentence.lower()
+        if vetoed_violent(lowered_sentence, vetoes):
             offtopic += 1
         triggers = find_triggers(sentence, year, vetoes)
         if region_mentions < REGION_ENOUGH:  # past that the count changes nothing
@@ -291,7 +291,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         if triggers:
             scene = scenes.keep(i, scenes.mentions(i), triggers)
         follows_violence = bool(cands) and cands[-1].event_type in r.violent
-        anaphoric = bool(_ANAPHORA.search(sentence)) if triggers or follows_violence else False
+        anaphoric = bool(_ANAPHORA.search(lowered_sentence)) if triggers or follows_violence else False
         if not triggers:
             # "Seven fighters were killed and 12 wounded, a monitor said." right after a clash: its toll.
             if not (follows_violence and (anaphoric or (cands[-1].last_sentence == i - 1 and has_toll(sentence)))):
@@ -354,7 +354,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 end=end if whole else start + ce, actor1=a1, actor2=a2, patron=patron_in(unit),
                 place=unit_scene or scene, place_from_text=(unit_scene or scene) is not None, date=event_date,
                 date_precision=precision, counts=counts, weapon=weapon,
-                anaphoric=anaphoric if whole else bool(_ANAPHORA.search(unit)), clause=n,
+                anaphoric=anaphoric if whole else bool(_ANAPHORA.search(unit.lower())), clause=n,
             ))  # fmt: skip
 
     relevance = relevance_score(region_mentions, security, offtopic)
