@@ -122,10 +122,16 @@ def test_name_finder_matches_the_whole_word_alternation() -> None:
             assert list(finder.finditer(text)) == [(m.start(), m.end(), m.group()) for m in plain.finditer(text)]
 
 
-def test_name_finder_edge_cases() -> None:
-    finder = NameFinder(["US", "US forces", "Ain al-Asad", "Asad"])
+@pytest.mark.parametrize("automaton", [True, False], ids=["pyahocorasick", "alternation"])
+def test_name_finder_edge_cases(automaton: bool, monkeypatch) -> None:
+    if not automaton:
+        monkeypatch.setattr(prefilter, "ahocorasick", None)
+    finder = NameFinder(["US", "US forces", "Ain al-Asad", "Asad", "(RSF)", "U.S."])
     assert [n for _, _, n in finder.finditer("US forces hit Ain al-Asad and USA")] == ["US forces", "Ain al-Asad"]
     assert list(finder.finditer("pre-Asad")) == []  # a hyphen before a name: part of another word
+    assert [n for _, _, n in finder.finditer("the U.S. and the (RSF)")] == ["U.S.", "(RSF)"]
+    assert [n for _, _, n in finder.finditer("U.S.A Asad's")] == ["Asad"]  # "U.S." runs on into a word
+    assert list(NameFinder([]).finditer("anything")) == []
 
 
 def _plain_find_triggers(sentence: str, year: int | None) -> list[tuple[str, int, int]]:

@@ -14,7 +14,6 @@ import threading
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 try:  # one C pass over a text finds every needle of every pattern (see NeedleScanner); optional
@@ -357,109 +356,62 @@ class Guarded:
 
 _UNSEEN = object()
 
-_WORD_START = re.compile(r"(?<![\w-])\w+")
-_HEAD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
-
-
-@lru_cache(maxsize=64)
-def _words(text: str) -> frozenset[str]:
-    """The words that start a possible name (a run of word characters not preceded by one or by a hyphen),
-    found in C; cached because places, state adjectives and actors are all looked up in the same sentence."""
-    return frozenset(_WORD_START.findall(text))
-
-
-def _starts_word(text: str, pos: int, size: int) -> bool:
-    """Is ``text[pos:pos + size]`` one of the words of :func:`_words` (where ``_WORD_START`` matches)?"""
-    before = text[pos - 1] if pos else " "
-    return before != "-" and not _WORD_CHAR.match(before) and not _WORD_CHAR.match(text, pos + size)
 
 
 class NameFinder:
     """Whole-word occurrences of literal names, longest name first at each position, left to right and not
     overlapping: what one big ``(?<![\\w-])(?:name|...)(?![\\w])`` alternation finds, without trying
-    1,600 alternatives at every character. Names are bucketed by their first word and only tried where a
-    word starts."""
+    1,600 alternatives at every character. With pyahocorasick every occurrence of every name is found in one
+    C pass and kept where it is a whole word; without it the alternation itself runs."""
 
     def __init__(self, names: list[str]) -> None:
-        # first word -> [(length, names of that length)], longest first: one slice and one set lookup per
-        # length instead of a startswith per name ("Al" heads hundreds of gazetteer names).
-        by_head: dict[str, dict[int, set[str]]] = {}
-        odd: list[str] = []
-        for name in {n for n in names if n}:
-            head = _HEAD.match(name)
-            if head is None:
-                odd.append(name)
-            else:
-                by_head.setdefault(head.group(), {}).setdefault(len(name), set()).add(name)
-        self._by_head = {h: sorted(lengths.items(), reverse=True) for h, lengths in by_head.items()}
-        # Per head, the first few characters every one of its names shares with the text ("the G" for "the
-        # Golan Heights", "the Gulf"): most occurrences of a common head ("the", "al") stop at one set lookup.
-        self._prefixes: dict[str, tuple[int, frozenset[str]]] = {}
-        for h, lengths in by_head.items():
-            size = min(min(lengths), len(h) + 3)
-            self._prefixes[h] = (size, frozenset(n[:size] for names in lengths.values() for n in names))
-        self._heads_set = frozenset(self._by_head)
-        # Per head, the few characters after it that every longer name of that head has ("Syria's", "Syria
-        # Democratic"): where the text has none of them only the head alone can match, so the lengths of the
-        # longer names are not tried one by one (a common head carries dozens of lengths).
-        self._tails: dict[str, tuple[int, frozenset[str]]] = {}
-        for h, lengths in by_head.items():
-            longer = [n for size, names in lengths.items() if size > len(h) for n in names]
-            if longer:
-                k = min(3, min(len(n) for n in longer) - len(h))
-                self._tails[h] = (k, frozenset(n[len(h) : len(h) + k] for n in longer))
+        unique = sorted({n for n in names if n}, key=len, reverse=True)
+        self._automaton: Any = None
+        self._regex: re.Pattern[str] | None = None
+        if unique and ahocorasick is not None:
+            self._automaton = ahocorasick.Automaton()
+            for name in unique:
+                self._automaton.add_word(name, len(name))
+            self._automaton.make_automaton()
+        elif unique:  # pragma: no cover - pyahocorasick is a dependency; the same answers, slower
+            self._regex = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, unique)) + r")(?![\w])")
         # text -> names found: a sentence is looked up several times (its scene, its actors, its clauses)
         self._found: dict[str, list[tuple[int, int, str]]] = {}
-        self._odd_regex: re.Pattern[str] | None = None
-        if odd:  # names that do not start with a letter or digit: none in our data, kept for safety
-            escaped = "|".join(re.escape(n) for n in sorted(odd, key=len, reverse=True))
-            self._odd_regex = re.compile(rf"(?<![\w-])(?:{escaped})(?![\w])")
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, name) for each occurrence."""
         found = self._found.get(text)
         if found is None:
-            found = list(self._heads(text))
-            if self._odd_regex is not None:
-                found = sorted(found + [(m.start(), m.end(), m.group()) for m in self._odd_regex.finditer(text)])
+            if self._automaton is not None:
+                found = self._whole_words(text)
+            else:
+                found = [(m.start(), m.end(), m.group()) for m in self._regex.finditer(text)] if self._regex else []
             if len(self._found) >= _SCANS_KEPT:
                 self._found.clear()
             self._found[text] = found
         return iter(found)
 
-    def _heads(self, text: str) -> Iterator[tuple[int, int, str]]:
-        # Only words that begin some name matter: a set intersection (in C) leaves a handful to look up.
-        heads = self._heads_set.intersection(_words(text))
-        if not heads:
-            return
-        candidates = []
-        find = text.find
-        for word in heads:
-            size, prefixes = self._prefixes[word]
-            pos = find(word)
-            while pos >= 0:
-                # the first characters rule most occurrences out before the word-boundary tests
-                if text[pos : pos + size] in prefixes and _starts_word(text, pos, len(word)):
-                    candidates.append((pos, word))
-                pos = find(word, pos + 1)
-        candidates.sort()
+    def _whole_words(self, text: str) -> list[tuple[int, int, str]]:
+        """The alternation's matches from the automaton's occurrences: at each start the longest name that is
+        a whole word there (no word character or hyphen before it, no word character after), left to right,
+        none overlapping the one before."""
+        hits = []
+        for last, size in self._automaton.iter(text):
+            start, end = last + 1 - size, last + 1
+            before = text[start - 1] if start else " "
+            if before != "-" and not _WORD_CHAR.match(before) and not _WORD_CHAR.match(text, end):
+                hits.append((start, -size))
+        if not hits:
+            return []
+        hits.sort()  # by start, the longest first
+        out = []
         resume = 0
-        for start, word in candidates:
-            if start < resume:
-                continue
-            lengths = self._by_head[word]
-            tail = self._tails.get(word)
-            if tail is not None:
-                after = start + len(word)
-                if text[after : after + tail[0]] not in tail[1]:
-                    lengths = lengths[-1:] if lengths[-1][0] == len(word) else []  # the head alone, if a name
-            for length, names in lengths:
-                end = start + length
-                if text[start:end] in names and not _WORD_CHAR.match(text, end):
-                    yield start, end, text[start:end]
-                    resume = end
-                    break
+        for start, minus_size in hits:
+            if start >= resume:
+                resume = start - minus_size
+                out.append((start, resume, text[start:resume]))
+        return out
 
 
 class GuardedAlternation:
