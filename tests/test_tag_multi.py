@@ -153,3 +153,25 @@ def test_a_place_inside_a_group_name_is_not_the_scene() -> None:
     assert [m.place.country_iso for m in place_mentions("Two rockets fell in Iraq.")] == ["IQ"]
     events = tag_article(sentence, published=dt.date(2024, 6, 10)).events
     assert [(e.event_type, e.country_iso) for e in events] == [("air_or_drone_strike", "SY")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "admin1"),
+    [
+        ("Hezbollah said its fighters fired a salvo of rockets at an Israeli barracks in the Upper Galilee.",
+         "Northern District"),
+        ("Rockets fired from Gaza struck a town in southern Israel on Monday, injuring two people.",
+         "Southern District"),
+    ],
+)  # fmt: skip
+def test_israeli_regions_place_an_event_in_israel(sentence: str, admin1: str) -> None:
+    events = tag_article(sentence, published=dt.date(2024, 6, 10)).events
+    assert [(e.event_type, e.country_iso, e.admin1, e.geo_precision) for e in events] == [
+        ("shelling_artillery_missile", "IL", admin1, "region")
+    ]
+
+
+def test_the_golan_heights_name_no_side() -> None:
+    # news of the Syrian war names them for places on either side of the ceasefire line
+    events = tag_article("An Israeli air strike hit a village on the Syrian side of the Golan Heights.").events
+    assert [e.country_iso for e in events] != ["IL"]
