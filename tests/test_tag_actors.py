@@ -173,3 +173,16 @@ def test_a_claim_of_both_attacks_names_the_doer_of_the_last_one() -> None:
             "official said. The Islamic Resistance in Iraq claimed both attacks in a statement.")  # fmt: skip
     events = tag_article(text, published=DAY).events
     assert [(e.country_iso, e.actor1) for e in events] == [("SY", "Islamic Resistance in Iraq")]
+
+
+def test_a_claim_of_both_attacks_names_the_doer_of_each() -> None:
+    text = ("Rockets were fired at a US base in eastern Syria late on Tuesday. Hours later a drone was shot down "
+            "near Erbil airport in northern Iraq. The Islamic Resistance in Iraq claimed both attacks.")  # fmt: skip
+    events = tag_article(text, published=DAY).events
+    assert [(e.event_type, e.country_iso, e.actor1) for e in events] == [
+        ("shelling_artillery_missile", "SY", "Islamic Resistance in Iraq"),
+        ("air_or_drone_strike", "IQ", "Islamic Resistance in Iraq"),
+    ]
+    # "the attack" names one: the earlier attack keeps no doer
+    one = tag_article(text.replace("both attacks", "the attack"), published=DAY).events
+    assert [e.actor1 for e in one] == [None, "Islamic Resistance in Iraq"]

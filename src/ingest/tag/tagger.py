@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import threading
 from dataclasses import dataclass, replace
 from functools import cache
@@ -41,6 +42,8 @@ _ANAPHORA = Guarded.compile(
     r"\b(?:the|that|this) (?:attack|attacks|strike|strikes|blast|explosion|bombing|raid|assault|incident|barrage|"
     r"shelling|drone|rockets|missiles|missile)\b|\b(?:these|those|both|the two) (?:attacks|strikes|raids)\b"
 )
+# "claimed both attacks": the two violent events told last, each of which the claim names the doer of.
+_PAIR = re.compile(r"\b(?:both|the two) (?:attacks|strikes|raids)\b")
 # Types that happen somewhere even when the sentence does not say where.
 _LOCATED_TYPES = {"arrest_or_seizure", "protest"}
 
@@ -62,6 +65,7 @@ class _Candidate:
     counts: Counts
     weapon: str | None
     anaphoric: bool
+    pair: bool = False  # refers back to the last two violent events ("both attacks")
     clause: int = 0  # which event of its sentence (clauses.units): events of one sentence are never merged
 
     @property
@@ -171,6 +175,14 @@ def _merge(prev: _Candidate, cur: _Candidate) -> _Candidate:
         counts=_lede_first(prev.counts, cur.counts),
         weapon=specific.weapon or prev.weapon or cur.weapon,
     )
+
+
+def _name_doer_of_the_one_before(merged: list[_Candidate], target: int, claim: _Candidate) -> None:
+    """ "The group claimed both attacks", merged into the second: the first, if it has no doer yet, is theirs too."""
+    violent = rules().violent
+    before = next((j for j in range(target - 1, -1, -1) if merged[j].event_type in violent), None)
+    if before is not None and merged[before].actor1 is None:
+        merged[before] = replace(merged[before], actor1=claim.actor1, patron=merged[before].patron or claim.patron)
 
 
 def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:
@@ -349,12 +361,13 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 )
             if first_violent is None and trigger.event_type in r.violent:
                 first_violent = i
+            anaphor = anaphoric if whole else bool(_ANAPHORA.search(unit.lower()))
             cands.append(_Candidate(
                 sentence=i, last_sentence=i, trigger=trigger, start=start if whole else start + cs,
                 end=end if whole else start + ce, actor1=a1, actor2=a2, patron=patron_in(unit),
                 place=unit_scene or scene, place_from_text=(unit_scene or scene) is not None, date=event_date,
                 date_precision=precision, counts=counts, weapon=weapon,
-                anaphoric=anaphoric if whole else bool(_ANAPHORA.search(unit.lower())), clause=n,
+                anaphoric=anaphor, pair=anaphor and bool(_PAIR.search(unit.lower())), clause=n,
             ))  # fmt: skip
 
     relevance = relevance_score(region_mentions, security, offtopic)
@@ -370,6 +383,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             target = next((j for j in range(len(merged) - 1, -1, -1) if merged[j].event_type in r.violent), target)
         if target >= 0 and _mergeable(merged[target], c):
             merged[target] = _merge(merged[target], c)
+            if c.pair and c.actor1 is not None:
+                _name_doer_of_the_one_before(merged, target, c)
         elif not c.trigger.continuation:
             merged.append(c)
     # Violence without a place in its sentence happened where the story last said it was.
