@@ -78,3 +78,21 @@ def test_what_a_system_is_designed_to_do_is_no_attack() -> None:
 def test_what_a_group_has_done_before_told_in_a_relative_clause_is_no_new_event() -> None:
     text = "There was no claim from the Houthis in Yemen, who have launched dozens of missiles at ships since November."
     assert tag_article(text, published=DAY).events == []
+
+
+def test_strikes_named_after_despite_are_the_setting_not_an_event() -> None:
+    text = (
+        "The Houthis attacked another tanker in the Red Sea despite the US and British strikes on their missile sites."
+    )
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["maritime_attack"]
+    # past a comma "despite" has done its work: the act after it is reported
+    text = "Despite the ceasefire, rebels fired rockets at the town of Azaz in Syria."
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["shelling_artillery_missile"]
+
+
+def test_a_claim_that_names_the_vessel_two_sentences_on_is_the_same_attack() -> None:
+    text = ("A drone struck a tanker in the Gulf of Aden late on Wednesday, a security firm said. The tanker was "
+            "carrying refined fuel from India to the Mediterranean. The Houthis' military spokesman said the group "
+            "had targeted the vessel with drones.")  # fmt: skip
+    events = tag_article(text, published=DAY).events
+    assert [(e.event_type, e.actor1, e.place) for e in events] == [("maritime_attack", "Houthis", "Gulf of Aden")]
