@@ -40,7 +40,8 @@ MERGE_DISTANCE = 2  # sentences: "Rockets hit the base. The attack injured two."
 # (Run on the lower-cased text, guarded by its nouns: most sentences name none of them.)
 _ANAPHORA = Guarded.compile(
     r"\b(?:the|that|this) (?:attack|attacks|strike|strikes|blast|explosion|bombing|raid|assault|incident|barrage|"
-    r"shelling|drone|rockets|missiles|missile|vessel|ship|tanker)\b|\b(?:these|those|both|the two) (?:attacks|strikes|raids)\b"
+    r"shelling|drone|rockets|missiles|missile|vessel|ship|tanker)\b"
+    r"|\b(?:these|those|both|the two) (?:attacks|strikes|raids)\b"
 )
 # "claimed both attacks": the two violent events told last, each of which the claim names the doer of.
 _PAIR = re.compile(r"\b(?:both|the two) (?:attacks|strikes|raids)\b")
