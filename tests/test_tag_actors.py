@@ -153,7 +153,7 @@ def test_who_holds_a_place_is_no_party_to_what_happens_there() -> None:
 
 def test_a_protest_is_not_done_by_whom_it_denounces() -> None:
     events = _events("Thousands of people rallied in Sanaa on Friday to denounce overnight US and British strikes.")
-    assert [(e[0], e[1], e[2]) for e in events] == [("protest", None, "United States")]
+    assert [(e[0], e[1], e[2]) for e in events] == [("protest", "Protesters", "United States")]
 
 
 def test_a_leader_speaking_for_the_group_makes_it_the_doer() -> None:

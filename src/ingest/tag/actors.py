@@ -77,10 +77,12 @@ _HOLDER = re.compile(
     r"\b(?:controlled|held|occupied|run|ruled|dominated|besieged|surrounded)\s+by\s+(?:the\s+)?$", re.IGNORECASE
 )
 _SOURCE = re.compile(r"\baccording to (?:the |a |an )?(?:\w+ ){0,2}$", re.IGNORECASE)
-# "The US military said it struck ...", "... said the group would keep targeting": the speaker is the doer.
+# "The US military said it struck ...", "... said the group would keep targeting", "warned that the group would
+# strike": the speaker is the doer.
 # A possessive ("Hezbollah's media office said its fighters ...") and a few words of when or how between the verb and
 # what was said ("said on Tuesday that", "said in a statement that") keep it a self-report.
-_SELF_REPORT = re.compile(r"^(?:'s?|\u2019s?)?\s*(?:\w+\s+){0,2}?(?:said|says|announced|claimed|stated)"
+_SELF_REPORT = re.compile(r"^(?:'s?|\u2019s?)?\s*(?:\w+\s+){0,2}?(?:said|says|announced|claimed|stated|warned|warns|"
+                          r"threatened|vowed)"
                           r"(?:\s+(?:on|in|late|early|earlier|later)\b(?:\s+\w+){1,3}?)?\s+(?:that\s+)?(?:it|they|"
                           r"the group|the movement|its \w+|their \w+)\b", re.IGNORECASE)  # fmt: skip
 _SPEAKS = re.compile(r"^(?:'s?)?\s*(?:\w+\s+){0,2}(?:said|says|told|reported|announced|spokesman|spokesperson|official|"

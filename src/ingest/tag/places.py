@@ -14,9 +14,10 @@ _LOCATIVE = re.compile(
     r"around|of|to|northern|southern|eastern|western|central|north|south|east|west)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-# "Iran-backed", "Iran's Guards": the country is an actor or patron here, not a place. A town's possessive
+# "Iran-backed", "Iran's Guards": the country is an actor or patron here, not a place; "Lebanon-based exchangers"
+# says where someone is based, not where something happened. A town's possessive
 # is still a place ("Baghdad's Green Zone").
-_ACTOR_USE = re.compile(r"^[- ](?:backed|aligned|allied|sponsored|supported|funded|armed)")
+_ACTOR_USE = re.compile(r"^[- ](?:backed|aligned|allied|sponsored|supported|funded|armed|based)")
 _POSSESSIVE = re.compile(r"^(?:'s\b|’s\b)")
 # "the Syrian city of Azaz", "the southern Lebanese town of": the scene's country even when the town is
 # missing from the gazetteer.
@@ -27,9 +28,12 @@ _DEMONYM_SCENE = re.compile(
 # Country names need a stricter cue: "aimed at deterring Iran" is not about events in Iran.
 _COUNTRY_LOCATIVE = re.compile(r"\b(?:in|into|across|inside|throughout|over|to|on|of|toward|towards|targeting|struck"
                                r"|hit)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)  # fmt: skip
-# "a protest against the war in Gaza": what a protest is about, not where it is.
-_TOPIC = re.compile(r"\b(?:war|conflict|offensive|siege|blockade|bombardment)\s+(?:in|on|against)\s+(?:the\s+)?$",
-                    re.IGNORECASE)  # fmt: skip
+# "a protest against the war in Gaza", "demanding a ceasefire in Gaza": what a protest or a statement is about,
+# not where it is.
+_TOPIC = re.compile(
+    r"\b(?:war|conflict|offensive|siege|blockade|bombardment|ceasefire|truce)\s+(?:in|on|against)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _KIND_SCORE = {"base": 4.0, "town": 3.0, "sea": 2.5, "admin1": 2.0, "country": 1.0}
 

@@ -43,6 +43,7 @@ class _Rules:
     veto_launch: GuardedAlternation
     veto_protest: GuardedAlternation
     veto_diplomacy: GuardedAlternation
+    veto_threat: GuardedAlternation
     hypothetical: GuardedAlternation
     future: GuardedAlternation
     negation: GuardedAlternation
@@ -80,6 +81,7 @@ def rules() -> _Rules:
         veto_launch=lowered_alternation(p["vetoes"]["launch"]),
         veto_protest=lowered_alternation(p["vetoes"]["protest"]),
         veto_diplomacy=lowered_alternation(p["vetoes"]["diplomacy"]),
+        veto_threat=lowered_alternation(p["vetoes"]["threat"]),
         hypothetical=lowered_alternation(p["modality"]["hypothetical"]),
         future=lowered_alternation(p["modality"]["future"]),
         negation=lowered_alternation(p["modality"]["negation"]),
@@ -125,7 +127,9 @@ def _vetoed(event_type: str, sentence: str, r: _Rules, memo: dict[str, bool] | N
             memo[name] = bool(getattr(r, name).search(sentence))
         return memo[name]
 
-    if event_type in r.violent or event_type in ("military_deployment", "threat"):
+    if event_type == "threat":
+        return hit("veto_violent") or hit("veto_launch") or hit("veto_threat")
+    if event_type in r.violent or event_type == "military_deployment":
         return hit("veto_violent") or hit("veto_launch")
     if event_type == "protest":
         return hit("veto_protest") or hit("veto_violent")

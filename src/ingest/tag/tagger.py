@@ -19,7 +19,7 @@ from ingest.tag.model import ArticleTags, Event
 from ingest.tag.places import PlaceMention, best_place, in_region, place_mentions, regional_demonyms
 from ingest.tag.prefilter import Guarded, prescan
 from ingest.tag.relevance import relevance_score, topic_tags
-from ingest.tag.resources import Actor, Place, event_types, places
+from ingest.tag.resources import Actor, Place, actors, event_types, places
 from ingest.tag.rules import Trigger, find_triggers, rules, vetoed_violent, weapon_of
 from ingest.tag.text import sentence_spans
 
@@ -233,10 +233,11 @@ def _event(c: _Candidate, text: str) -> Event:
     spec = event_types()[c.event_type]
     place = c.place
     region_level = place is not None and place.kind == "admin1"
+    actor1 = c.actor1 or (actors().by_name[spec["default_actor1"]] if "default_actor1" in spec else None)
     return Event(
         event_type=c.event_type,
-        actor1=c.actor1.name if c.actor1 else None,
-        actor1_type=c.actor1.type if c.actor1 else None,
+        actor1=actor1.name if actor1 else None,
+        actor1_type=actor1.type if actor1 else None,
         actor1_patron=c.patron if c.actor1 else None,
         actor2=c.actor2.name if c.actor2 else None,
         actor2_type=c.actor2.type if c.actor2 else None,

@@ -1,0 +1,68 @@
+"""Wordings the tagger missed or misread on the 24 `b5-*` passages, each fixed as a general rule (tag-6).
+Sentences written for these tests, in other words than the passages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ingest.tag import tag_article
+
+DAY = dt.date(2024, 5, 20)
+
+
+def _summary(text: str) -> list[tuple]:
+    return [(e.event_type, e.country_iso, e.actor1) for e in tag_article(text, published=DAY).events]
+
+
+def test_a_warning_by_commentators_is_no_partys_threat() -> None:
+    assert _summary("Economists warned that an Israeli strike on Iranian refineries could double fuel prices.") == []
+    # a party's warning still is one
+    assert _summary("The Houthis warned that they would target any ship bound for Israeli ports.") == [
+        ("threat", "YE", "Houthis")
+    ]
+
+
+def test_saying_attacks_will_resume_is_a_threat() -> None:
+    assert _summary("Harakat al-Nujaba said it would resume attacks on American bases unless US troops leave.") == [
+        ("threat", "IQ", "Harakat al-Nujaba")
+    ]
+
+
+def test_a_warship_withdrawn_is_a_deployment() -> None:
+    events = tag_article("France has withdrawn the frigate Languedoc from the Red Sea after four months.").events
+    assert [(e.event_type, e.actor1) for e in events] == [("military_deployment", "French forces")]
+
+
+def test_where_someone_is_based_is_not_where_something_happened() -> None:
+    text = "The Dubai-based firm was sanctioned by the US Treasury for shipping Iranian oil, the department said."
+    assert [(e.event_type, e.country_iso) for e in tag_article(text, published=DAY).events] == [("sanctions", None)]
+
+
+def test_a_ceasefire_called_for_somewhere_is_what_talks_are_about_not_where() -> None:
+    text = "Arab foreign ministers called for a truce in Lebanon on Sunday."
+    assert [(e.event_type, e.country_iso) for e in tag_article(text, published=DAY).events] == [("diplomacy", None)]
+
+
+def test_a_protest_with_no_organiser_named_is_by_protesters() -> None:
+    assert _summary("Thousands of people marched in Beirut on Saturday against the price of bread.") == [
+        ("protest", "LB", "Protesters")
+    ]
+    # an organiser named is the actor
+    assert _summary("Hezbollah supporters rallied in Beirut's southern suburbs on Friday.")[0][2] == "Hezbollah"
+
+
+def test_sanctions_traders_worry_about_are_no_sanctions() -> None:
+    assert _summary("Shares in Tehran slid on Monday as investors worried about new European sanctions on Iran.") == []
+
+
+def test_who_warns_that_the_group_will_strike_is_the_threatener() -> None:
+    text = ("The Houthis' leader warned on Thursday that the group would sink US warships if American forces launched "
+            "a ground operation in Yemen.")  # fmt: skip
+    assert _summary(text) == [("threat", "YE", "Houthis")]
+
+
+def test_jazan_in_the_news_spelling_is_in_saudi_arabia() -> None:
+    text = "A drone launched from Yemen hit a fuel depot in Jazan on Monday, causing a fire but no casualties."
+    assert [(e.event_type, e.country_iso, e.place) for e in tag_article(text, published=DAY).events] == [
+        ("air_or_drone_strike", "SA", "Jazan")
+    ]
