@@ -1,4 +1,4 @@
-"""Wordings the tagger missed or misread on the 24 `b5-*` passages, each fixed as a general rule (tag-6).
+"""Wordings the tagger missed or misread on the fresh `b5-*` and `b6-*` passages, each fixed as a general rule (tag-6).
 Sentences written for these tests, in other words than the passages."""
 
 from __future__ import annotations
@@ -66,3 +66,37 @@ def test_jazan_in_the_news_spelling_is_in_saudi_arabia() -> None:
     assert [(e.event_type, e.country_iso, e.place) for e in tag_article(text, published=DAY).events] == [
         ("air_or_drone_strike", "SA", "Jazan")
     ]
+
+
+def test_neutralised_is_how_some_armies_report_a_toll() -> None:
+    text = "Turkish drones struck PKK positions in northern Iraq. The ministry said nine militants were neutralised."
+    assert [(e.event_type, e.killed) for e in tag_article(text, published=DAY).events] == [("air_or_drone_strike", 9)]
+
+
+def test_a_grenade_thrown_is_an_attack() -> None:
+    assert _summary("An attacker hurled a grenade at a police patrol in the Iraqi city of Basra on Monday.") == [
+        ("attack", "IQ", None)
+    ]
+
+
+def test_counter_terrorism_forces_are_the_states_forces() -> None:
+    text = "Iraqi counter-terrorism forces killed three Islamic State militants in a raid near Kirkuk on Sunday."
+    assert _summary(text)[0][2] == "Iraqi forces"
+
+
+def test_missiles_test_fired_in_drills_hit_no_one() -> None:
+    assert _summary("The IRGC test-fired two ballistic missiles during naval drills near the Strait of Hormuz.") == []
+
+
+def test_police_dispersing_a_protest_do_not_make_it_theirs() -> None:
+    events = tag_article("Lebanese troops used batons to disperse protesters who blocked a road in Beirut.").events
+    assert [(e.event_type, e.actor1, e.actor2) for e in events] == [("protest", "Protesters", "Lebanese army")]
+
+
+def test_a_state_protesting_through_its_envoy_is_diplomacy() -> None:
+    text = "Egypt summoned Israel's ambassador on Monday to protest against the killing of an Egyptian border guard."
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["diplomacy"]
+
+
+def test_what_something_could_threaten_is_no_threat() -> None:
+    assert _summary("Iran's new missiles could threaten US bases in the Gulf, the Pentagon said.") == []

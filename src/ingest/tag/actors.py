@@ -169,11 +169,20 @@ def roles(mentions: list[ActorMention], event_type: str) -> tuple[ActorMention |
     return agent, target
 
 
+_STATE_TYPES = frozenset({"government", "state_forces", "external_force"})
+
+
 def assign_roles(mentions: list[ActorMention], event_type: str) -> tuple[Actor | None, Actor | None]:
     """(actor1, actor2): the agent ("by X", or the first named doer) and the target."""
     agent, target = roles(mentions, event_type)
     if event_type == "military_deployment":
         return (_as_forces(agent.actor, event_type) if agent else None), None
+    if event_type == "protest" and (agent is None or agent.actor.type in _STATE_TYPES):
+        # "Police fired tear gas to disperse protesters": the protest is the protesters'; the police step in
+        # (an organiser named, "supporters of the PMF protested", stays the doer)
+        crowd = next((m.actor for m in mentions if m.actor.type == "protesters"), None)
+        if crowd is not None:
+            return crowd, (_as_forces(agent.actor, event_type) if agent else None)
     a1 = _as_forces(agent.actor, event_type) if agent else None
     a2 = _as_forces(target.actor, event_type) if target else None
     if a1 is not None and a2 is not None and a1.name == a2.name:
