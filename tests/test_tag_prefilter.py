@@ -140,12 +140,13 @@ def _plain_find_triggers(sentence: str, year: int | None) -> list[tuple[str, int
     lowered = sentence.lower()
     found = []
     for event_type in r.order:
-        if _vetoed(event_type, lowered, r) or unreal(lowered, event_type, year):
+        if _vetoed(event_type, lowered, r):
             continue
         for spec in patterns()["triggers"][event_type]:
             m = re.compile(spec, re.IGNORECASE).search(lowered)
             if m and not _negated(lowered, m.start(), r):
-                found.append((event_type, m.start(), m.end()))
+                if not unreal(lowered, event_type, year, m.end()):
+                    found.append((event_type, m.start(), m.end()))
                 break
     return found
 

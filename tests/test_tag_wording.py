@@ -100,3 +100,42 @@ def test_a_state_protesting_through_its_envoy_is_diplomacy() -> None:
 
 def test_what_something_could_threaten_is_no_threat() -> None:
     assert _summary("Iran's new missiles could threaten US bases in the Gulf, the Pentagon said.") == []
+
+
+def test_no_casualties_in_the_next_sentence_gives_the_event_zero() -> None:
+    text = "Two rockets hit near the Harir base in northern Iraq late on Monday. There were no reports of casualties."
+    events = tag_article(text, published=DAY).events
+    assert [(e.event_type, e.killed, e.injured) for e in events] == [("shelling_artillery_missile", 0, 0)]
+
+
+def test_targeting_something_with_drones_is_a_drone_attack() -> None:
+    text = "The Houthis said they had targeted a military site in the Israeli city of Eilat with several drones."
+    assert _summary(text) == [("air_or_drone_strike", "IL", "Houthis")]
+
+
+def test_a_report_that_could_not_be_verified_is_still_reported() -> None:
+    text = "Activists said 12 people were killed in a Russian air strike on Idlib; the toll could not be verified."
+    assert [(e.event_type, e.killed) for e in tag_article(text, published=DAY).events] == [("air_or_drone_strike", 12)]
+
+
+def test_what_a_cell_had_planned_does_not_make_the_act_a_plan() -> None:
+    text = "Iraqi forces killed four Islamic State militants who planned attacks on Baghdad, in a raid near Tarmiyah."
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["armed_clash"]
+
+
+def test_plans_for_an_operation_are_no_operation() -> None:
+    assert _summary("Israel's war cabinet approved plans for a ground operation in Khan Younis, officials said.") == []
+
+
+def test_signing_an_agreement_and_meeting_a_leader_are_diplomacy() -> None:
+    assert [e[0] for e in _summary("Iraq and Turkey signed a security agreement in Baghdad on Monday.")] == [
+        "diplomacy"
+    ]
+    assert [e[0] for e in _summary("The Emir of Qatar met Iranian President Pezeshkian in Doha on Sunday.")] == [
+        "diplomacy"
+    ]
+
+
+def test_weapons_moved_are_not_fired_and_a_reporting_tail_does_not_unmake_the_act() -> None:
+    text = "Iran sent drones to Russian forces in Syria, officials said, saying they could be used against rebels."
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["military_deployment"]

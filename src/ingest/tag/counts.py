@@ -322,10 +322,13 @@ def _without_subcounts(sentence: str) -> str:
 
 
 def has_toll(sentence: str) -> bool:
-    """Does the sentence give a number killed or injured (cheaper than extract_counts: stops at the first)?"""
+    """Does the sentence give a number killed or injured, none included ("No one was hurt"), cheaper than
+    extract_counts (stops at the first)?"""
     compiled = _compiled()
     cased = _without_subcounts(sentence)
     sentence = cased.lower()
+    if compiled["zero_killed"].search(sentence) or compiled["zero_injured"].search(sentence):  # type: ignore[union-attr]
+        return True
     led, starts = _number_led(), _LazyStarts(sentence)
     return any(
         _best([p], sentence, frozenset({0}) if i in led[key] else frozenset(), starts, cased, key == "killed")[0]

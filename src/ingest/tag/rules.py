@@ -146,12 +146,13 @@ def _negated(sentence: str, start: int, r: _Rules) -> bool:
     return bool(r.negation.search(window))
 
 
-def unreal(sentence: str, event_type: str, published_year: int | None) -> str | None:
-    """Why the sentence does not assert a current real event (or None when it does)."""
+def unreal(sentence: str, event_type: str, published_year: int | None, act_end: int | None = None) -> str | None:
+    """Why the sentence does not assert a current real event (or None when it does); `act_end` as for
+    :func:`_not_asserted`."""
     past = _not_current(sentence, published_year)
     if past or event_type == "threat":  # threats are about the future by nature; the threat itself is the event
         return past
-    return _not_asserted(sentence)
+    return _not_asserted(sentence, act_end)
 
 
 def _not_current(sentence: str, published_year: int | None) -> str | None:
@@ -169,12 +170,23 @@ def _not_current(sentence: str, published_year: int | None) -> str | None:
     return None
 
 
-def _not_asserted(sentence: str) -> str | None:
+# "..., intelligence officials said, warning it could allow strikes": a reporting clause after the act says what
+# may follow from it; the act itself is still asserted.
+_REPORTING_TAIL = re.compile(
+    r",\s*(?:\w+\s+){0,3}?(?:warning|saying|adding|noting|arguing|stressing|cautioning|insisting)\b"
+)
+
+
+def _not_asserted(sentence: str, act_end: int | None = None) -> str | None:
+    """ "hypothetical" or "future" when a cue of that kind makes the sentence's act unreal. With `act_end`
+    (where the act's words end), cues that all come after it, in a reporting clause, do not count."""
     r = rules()
-    if r.hypothetical.search(sentence):
-        return "hypothetical"
-    if r.future.search(sentence):
-        return "future"
+    for kind, cues in (("hypothetical", r.hypothetical), ("future", r.future)):
+        m = cues.search(sentence)
+        if m is not None and (
+            act_end is None or m.start() < act_end or not _REPORTING_TAIL.search(sentence, act_end, m.start())
+        ):
+            return kind
     return None
 
 
@@ -212,7 +224,7 @@ def find_triggers(
         if event_type != "threat":  # threats are about the future by nature; the threat itself is the event
             if not modal:
                 modal.append(_not_asserted(lowered))
-            if modal[0]:
+            if modal[0] and _not_asserted(lowered, m.end()):  # (a cue anywhere, then: does it govern this act?)
                 continue
         if hedged is None:
             hedged = bool(r.hedge.search(sentence))
