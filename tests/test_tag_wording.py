@@ -139,3 +139,41 @@ def test_signing_an_agreement_and_meeting_a_leader_are_diplomacy() -> None:
 def test_weapons_moved_are_not_fired_and_a_reporting_tail_does_not_unmake_the_act() -> None:
     text = "Iran sent drones to Russian forces in Syria, officials said, saying they could be used against rebels."
     assert [e.event_type for e in tag_article(text, published=DAY).events] == ["military_deployment"]
+
+
+def test_repelling_an_assault_is_a_clash_and_the_fighting_takes_the_toll() -> None:
+    text = ("Kurdish forces repelled an Islamic State assault on a village near Deir ez-Zor overnight. Nine militants "
+            "and two Kurdish fighters were killed in the fighting, a spokesman said.")  # fmt: skip
+    events = tag_article(text, published=DAY).events
+    assert [(e.event_type, e.country_iso, e.killed) for e in events] == [("armed_clash", "SY", 11)]
+
+
+def test_no_immediate_reports_of_injuries_is_zero_injured() -> None:
+    text = "Rockets fired from Gaza struck a factory in Sderot on Monday. There were no immediate reports of injuries."
+    assert [(e.event_type, e.injured) for e in tag_article(text, published=DAY).events] == [
+        ("shelling_artillery_missile", 0)
+    ]
+
+
+def test_a_cell_preparing_attacks_has_not_attacked() -> None:
+    text = "Jordanian police arrested a cell that was plotting bomb attacks on shopping malls in Amman."
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["arrest_or_seizure"]
+
+
+def test_a_hyphenated_direction_before_a_country_still_places_the_event() -> None:
+    text = ("A drone attack injured three soldiers at a base in north-eastern Syria on Monday, one of dozens of "
+            "attacks on US forces in Iraq and Syria.")  # fmt: skip
+    assert [(e.event_type, e.country_iso) for e in tag_article(text, published=DAY).events] == [
+        ("air_or_drone_strike", "SY")
+    ]
+
+
+def test_arson_by_masked_men_is_an_attack() -> None:
+    assert _summary("Masked men torched a Christian shop in the northern Iraqi city of Mosul on Friday.") == [
+        ("attack", "IQ", "Unidentified armed group")
+    ]
+
+
+def test_where_attackers_came_from_is_not_where_they_struck() -> None:
+    text = "Jordanian soldiers clashed with armed smugglers crossing from Syria on Monday, killing four of them."
+    assert [(e.event_type, e.country_iso) for e in tag_article(text, published=DAY).events] != [("armed_clash", "SY")]

@@ -11,7 +11,7 @@ from ingest.tag.text import fold
 # Words before a place name that make it the scene rather than an actor or an origin.
 _LOCATIVE = re.compile(
     r"\b(?:in|at|on|near|over|off|across|into|outside|inside|toward|towards|targeting|targeted|struck|hit|hitting|"
-    r"around|of|to|northern|southern|eastern|western|central|north|south|east|west)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    r"around|of|to|northern|southern|eastern|western|central|north|south|east|west)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "Iran-backed", "Iran's Guards": the country is an actor or patron here, not a place; "Lebanon-based exchangers"
@@ -27,7 +27,7 @@ _DEMONYM_SCENE = re.compile(
 )
 # Country names need a stricter cue: "aimed at deterring Iran" is not about events in Iran.
 _COUNTRY_LOCATIVE = re.compile(r"\b(?:in|into|across|inside|throughout|over|to|on|of|toward|towards|targeting|struck"
-                               r"|hit)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)  # fmt: skip
+                               r"|hit)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)  # fmt: skip
 # "a protest against the war in Gaza", "demanding a ceasefire in Gaza": what a protest or a statement is about,
 # not where it is.
 _TOPIC = re.compile(

@@ -504,6 +504,10 @@ def _scene(mentions: list, triggers: list[Trigger]) -> Place | None:
     elif triggers and triggers[0].event_type in _DONE_WHERE_DECIDED:
         # "Jordan recalled its ambassador from Israel in protest at the war in Gaza": neither is where it happened
         mentions = [m for m in mentions if not m.topic and not m.origin]
+    elif triggers and triggers[0].event_type in rules().violent:
+        # "clashed with smugglers crossing from Syria", "rockets fired from Lebanon": where the fire or the
+        # attackers came from is not where it struck
+        mentions = [m for m in mentions if not m.origin]
     at_sea = not triggers or triggers[0].event_type in ("maritime_attack", "military_deployment")
     scene = best_place(mentions, strict=True, at_sea=at_sea)
     if scene is None and triggers and triggers[0].event_type in rules().violent:
