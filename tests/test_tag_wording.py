@@ -177,3 +177,8 @@ def test_arson_by_masked_men_is_an_attack() -> None:
 def test_where_attackers_came_from_is_not_where_they_struck() -> None:
     text = "Jordanian soldiers clashed with armed smugglers crossing from Syria on Monday, killing four of them."
     assert [(e.event_type, e.country_iso) for e in tag_article(text, published=DAY).events] != [("armed_clash", "SY")]
+
+
+def test_a_toll_told_as_kin_adds_up() -> None:
+    text = "An air strike on a house in Rafah killed a man and his four children on Tuesday, medics said."
+    assert [(e.event_type, e.killed) for e in tag_article(text, published=DAY).events] == [("air_or_drone_strike", 5)]

@@ -121,6 +121,8 @@ def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
 # tolls, not one), or the verb.
 _NOT_NOUN = r"(?!(?:and|or|in|on|at|near|of|from|by|with|since|during|were|was|had|have|has|are|while|as)\b)"
 _PASSIVE_KILLED = r"(?:were |was |have been |had been |are |)(?:killed|dead|died|slain|lost their lives|martyred)\b"
+_KIN = r"(?:(?:her|his|their)\s+)?"
+_LIST_JOINS = (" and ", " and her ", " and his ", " and their ")
 
 
 @cache
@@ -134,7 +136,9 @@ def _conjoined() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
     def part(i: int) -> str:
         num = rf"\b(?P<n{i}>{digits}|(?:{word_alt}){compound})\b" + _NOT_A_COUNT
-        return rf"{num}\s+(?:{not_victims}{_NOT_NOUN}[\w-]+\s+){{0,3}}?{not_victims}{_NOT_NOUN}[\w-]+"
+        # a later part may be kin of the first: "a woman and her two children"
+        kin = _KIN if i > 1 else ""
+        return rf"{kin}{num}\s+(?:{not_victims}{_NOT_NOUN}[\w-]+\s+){{0,3}}?{not_victims}{_NOT_NOUN}[\w-]+"
 
     parts = rf"{np_.qualifier}(?<!no ){part(1)}(?:,\s+{part(3)})?,?\s+and\s+{part(2)}"
     led = re.compile(rf"{parts}\s+{_PASSIVE_KILLED}")
@@ -343,8 +347,9 @@ def extract_counts(sentence: str) -> Counts:
     sentence = cased.lower()
     led, starts = _number_led(), _LazyStarts(sentence)
     killed, lk, kv = _best(compiled["killed"], sentence, led["killed"], starts, cased, True)  # type: ignore[arg-type]
-    # a list of counts makes one toll: only where "and" comes right before a number
-    ands = [p for p in starts if sentence.endswith(" and ", 0, p)] if killed is not None and " and " in sentence else []
+    # a list of counts makes one toll: only where "and" (or "and her") comes right before a number
+    listing = killed is not None and " and " in sentence
+    ands = [p for p in starts if sentence.endswith(_LIST_JOINS, 0, p)] if listing else []
     if ands:
         listed = _conjoined_toll(sentence, [p for p in starts if any(0 < a - p <= _LIST_SPAN for a in ands)])
         if listed is not None and (kv or not listed[2]) and listed[0] > killed:
