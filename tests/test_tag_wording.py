@@ -182,3 +182,8 @@ def test_where_attackers_came_from_is_not_where_they_struck() -> None:
 def test_a_toll_told_as_kin_adds_up() -> None:
     text = "An air strike on a house in Rafah killed a man and his four children on Tuesday, medics said."
     assert [(e.event_type, e.killed) for e in tag_article(text, published=DAY).events] == [("air_or_drone_strike", 5)]
+
+
+def test_meeting_a_force_commander_is_diplomacy() -> None:
+    text = "Iraq's foreign minister met the head of the UN mission in Baghdad on Tuesday to discuss its withdrawal."
+    assert [(e.event_type, e.country_iso) for e in tag_article(text, published=DAY).events] == [("diplomacy", "IQ")]
