@@ -187,3 +187,32 @@ def test_a_toll_told_as_kin_adds_up() -> None:
 def test_meeting_a_force_commander_is_diplomacy() -> None:
     text = "Iraq's foreign minister met the head of the UN mission in Baghdad on Tuesday to discuss its withdrawal."
     assert [(e.event_type, e.country_iso) for e in tag_article(text, published=DAY).events] == [("diplomacy", "IQ")]
+
+
+def test_forces_and_allied_militias_act_together() -> None:
+    text = "Syrian government forces and allied militias shelled the town of Ariha in Idlib province on Monday."
+    assert _summary(text) == [("shelling_artillery_missile", "SY", "Syrian forces")]
+
+
+def test_who_says_it_intercepted_a_drone_was_attacked() -> None:
+    text = ("The Saudi-led coalition said it had intercepted and destroyed an explosive-laden drone launched by the "
+            "Houthis towards Najran on Sunday.")  # fmt: skip
+    events = tag_article(text, published=DAY).events
+    assert [(e.event_type, e.country_iso, e.actor1) for e in events] == [("air_or_drone_strike", "SA", "Houthis")]
+
+
+def test_a_cause_blamed_is_an_allegation_not_an_event() -> None:
+    text = ("A blast hit an arms depot at a militia base south of Baghdad on Friday. The group blamed an air strike; "
+            "the US military denied any involvement.")  # fmt: skip
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["remote_explosive"]
+
+
+def test_debris_falling_without_causing_casualties_is_zero() -> None:
+    text = "Saudi air defences intercepted a missile over Jazan on Monday; debris fell without causing casualties."
+    assert [(e.killed, e.injured) for e in tag_article(text, published=DAY).events] == [(0, 0)]
+
+
+def test_talks_abroad_by_a_party_of_the_region_have_no_place() -> None:
+    # not its home either: the sentence says where it happened, outside the region
+    text = "Lebanon's prime minister visited Cyprus on Monday for talks on migrant boats and aid to Gaza."
+    assert [(e.event_type, e.country_iso) for e in tag_article(text, published=DAY).events] == [("diplomacy", None)]

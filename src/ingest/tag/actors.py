@@ -25,7 +25,7 @@ _ACTS = re.compile(r"^\s+(?:(?!(?:was|were|is|are|be|been|being)\b)\w+\s+)?"
                    r"recalled|held|protested|marched|rallied|moved|withdrew|pulled|closed|filed|expelled|hosted|"
                    r"received|dispatched|reinforced)\b", re.IGNORECASE)  # fmt: skip
 # "US warships shot down drones launched by the Houthis": the defender is the one attacked, not the attacker.
-_DEFENDS = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:(?:shot down|intercepted|downed)\s+"
+_DEFENDS = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:(?:shot down|intercepted|downed)\s+(?:and\s+\w+\s+)?"
                       r"(?:(?!(?:carrying|loaded|laden|containing|with|bound|smuggling)\b)[\w-]+\s+){0,3}?(?:drones?|missiles?|"
                       r"rockets?|projectiles?|uavs?)|(?:repelled|thwarted|foiled)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
                       r"(?:attack|assault|offensive))\b", re.IGNORECASE)  # fmt: skip
@@ -94,7 +94,10 @@ _HARMED = re.compile(r"^\s+(?:\w+\s+){0,2}(?:being|were|was|have been|had been|c
                      re.IGNORECASE)  # fmt: skip
 
 
-_JOINED = re.compile(r"\s*(?:,\s*)?and\s+(?:the\s+)?|\s*,\s*")
+# Parties named together: "Syria and Russia", "government forces and allied militias"
+_JOINED = re.compile(
+    r"\s*(?:,\s*)?and\s+(?:the\s+)?(?:(?:allied|affiliated|other|pro-government|loyalist)\s+)?|\s*,\s*"
+)
 
 
 def actor_mentions(sentence: str) -> list[ActorMention]:
@@ -113,10 +116,14 @@ def actor_mentions(sentence: str) -> list[ActorMention]:
             holder_end = m_end
             continue  # "the bank, which is controlled by Syrian government forces and militias": who holds a place
         after = sentence[m_end : m_end + 60]
-        speaks_of_itself = bool(_SELF_REPORT.match(after))
+        self_report = _SELF_REPORT.match(after)
+        speaks_of_itself = self_report is not None
+        # "The coalition said it had intercepted a drone": it reports defending itself
+        reported = m_end + self_report.end() if self_report else -1
+        defends = _DEFENDS.match(after) or (reported >= 0 and _DEFENDS.match(sentence[reported : reported + 80]))
         if not speaks_of_itself and (_SOURCE.search(before) or _SPEAKS.match(after)):
             continue  # "according to the Pentagon", "the Pentagon said": a source, not a party
-        hint = ("target" if _DEFENDS.match(after) else
+        hint = ("target" if defends else
                 "agent" if speaks_of_itself or _AGENT_CUE.search(before) or _ACTS.match(after) else
                 "target" if _TARGET_CUE.search(before) or _HARMED.match(after) else None)  # fmt: skip
         out.append(ActorMention(actor, m_start, m_end, hint))

@@ -27,11 +27,13 @@ _DEMONYM_SCENE = re.compile(
 )
 # Country names need a stricter cue: "aimed at deterring Iran" is not about events in Iran.
 _COUNTRY_LOCATIVE = re.compile(r"\b(?:in|into|across|inside|throughout|over|to|on|of|toward|towards|targeting|struck"
-                               r"|hit)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)  # fmt: skip
-# "a protest against the war in Gaza", "demanding a ceasefire in Gaza": what a protest or a statement is about,
-# not where it is.
+                               r"|hit|visited|visiting|visits)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+                               re.IGNORECASE)  # fmt: skip
+# "a protest against the war in Gaza", "demanding a ceasefire in Gaza", "talks on aid to Gaza": what a protest or a
+# statement is about, not where it is.
 _TOPIC = re.compile(
-    r"\b(?:war|conflict|offensive|siege|blockade|bombardment|ceasefire|truce)\s+(?:in|on|against)\s+(?:the\s+)?$",
+    r"\b(?:(?:war|conflict|offensive|siege|blockade|bombardment|ceasefire|truce)\s+(?:in|on|against)"
+    r"|(?:aid|assistance|supplies|deliveries)\s+(?:to|for|into))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)

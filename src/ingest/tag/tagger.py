@@ -67,6 +67,7 @@ class _Candidate:
     weapon: str | None
     anaphoric: bool
     pair: bool = False  # refers back to the last two violent events ("both attacks")
+    abroad: bool = False  # its sentence places it outside the region: no place is looked for elsewhere
     clause: int = 0  # which event of its sentence (clauses.units): events of one sentence are never merged
 
     @property
@@ -319,10 +320,11 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             triggers = [Trigger(cands[-1].event_type, 0, 0, generic=True, continuation=True)]
         else:
             security += 1
+        abroad = False  # done outside the region by or on a party of it: coded, with no place
         if scene is not None and not in_region(scene):
             if not _abroad_but_regional(sentence, triggers[0].event_type):
                 continue  # North Korea, Florida, Ukraine: not coded here
-            scene = None  # sanctions decided in London on the IRGC: coded, without a place
+            scene, abroad = None, True  # sanctions decided in London on the IRGC, talks in Cyprus
         split = clause_units(sentence, triggers)
         previous: tuple[ActorMention | None, ActorMention | None] = (None, None)  # the unit before: doer, target
         for n, u in enumerate(split):
@@ -330,10 +332,11 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             unit = sentence[cs:ce]
             whole = len(split) == 1  # one event: the sentence's scene and text (the unit may leave out a tail)
             unit_scene = scene if whole else _scene(place_mentions(unit), unit_triggers)
+            unit_abroad = abroad if whole else False
             if unit_scene is not None and not in_region(unit_scene):
                 if not _abroad_but_regional(unit, unit_triggers[0].event_type):
                     continue
-                unit_scene = None
+                unit_scene, unit_abroad = None, True
             people = actor_mentions(unit)
             region_mentions += sum(1 for m in people if m.actor.country in region)
             # "... and warned Iran": the doer named before; "... after the group fired": the target named before
@@ -369,7 +372,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 end=end if whole else start + ce, actor1=a1, actor2=a2, patron=patron_in(unit),
                 place=unit_scene or scene, place_from_text=(unit_scene or scene) is not None, date=event_date,
                 date_precision=precision, counts=counts, weapon=weapon,
-                anaphoric=anaphor, pair=anaphor and bool(_PAIR.search(unit.lower())), clause=n,
+                anaphoric=anaphor, pair=anaphor and bool(_PAIR.search(unit.lower())), clause=n, abroad=unit_abroad,
             ))  # fmt: skip
 
     relevance = relevance_score(region_mentions, security, offtopic)
@@ -406,7 +409,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             c.place = scenes.last_before(c.sentence, 3) or title_place
         if c.event_type in r.violent and _place_rank(c.place) < _ADMIN1_RANK:
             c.place = _refined(c, scenes, told, len(spans))
-        if c.place is None and c.event_type not in r.violent and home is not None:
+        if c.place is None and c.event_type not in r.violent and home is not None and not c.abroad:
             c.place = home  # "Jordanian authorities seized ...", "Egypt summoned ...": the state's own act
     merged = _dedupe(merged)
     events = []
