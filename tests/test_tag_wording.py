@@ -216,3 +216,13 @@ def test_talks_abroad_by_a_party_of_the_region_have_no_place() -> None:
     # not its home either: the sentence says where it happened, outside the region
     text = "Lebanon's prime minister visited Cyprus on Monday for talks on migrant boats and aid to Gaza."
     assert [(e.event_type, e.country_iso) for e in tag_article(text, published=DAY).events] == [("diplomacy", None)]
+
+
+def test_a_partys_later_account_of_what_it_targeted_names_the_doer() -> None:
+    text = ("A drone hit a motorcycle near the town of Bint Jbeil in southern Lebanon on Monday, killing two men. "
+            "Residents said one was a member of Hezbollah. The Israeli military said it had targeted a militant "
+            "who was planning attacks.")  # fmt: skip
+    events = tag_article(text, published=DAY).events
+    assert [(e.event_type, e.country_iso, e.actor1, e.killed) for e in events] == [
+        ("air_or_drone_strike", "LB", "IDF", 2)
+    ]
