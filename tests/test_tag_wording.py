@@ -226,3 +226,33 @@ def test_a_partys_later_account_of_what_it_targeted_names_the_doer() -> None:
     assert [(e.event_type, e.country_iso, e.actor1, e.killed) for e in events] == [
         ("air_or_drone_strike", "LB", "IDF", 2)
     ]
+
+
+def test_a_state_named_as_the_speaker_is_not_the_scene() -> None:
+    text = "Kurdish officials said Turkish artillery shelled villages on Tuesday. Turkey said it had hit PKK targets."
+    assert [(e.event_type, e.country_iso) for e in tag_article(text, published=DAY).events] == [
+        ("shelling_artillery_missile", None)
+    ]
+
+
+def test_boats_sunk_at_sea_are_an_attack_at_sea() -> None:
+    text = "US Navy helicopters sank three Houthi boats in the Red Sea on Sunday, killing their crews."
+    assert [(e.event_type, e.actor1) for e in tag_article(text, published=DAY).events] == [
+        ("maritime_attack", "US forces")
+    ]
+
+
+def test_proposing_a_truce_plan_is_diplomacy() -> None:
+    text = "Qatari mediators proposed a new truce plan to Israel and Hamas on Tuesday, officials said."
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["diplomacy"]
+
+
+def test_a_launcher_found_and_dismantled_is_a_seizure() -> None:
+    text = "The Lebanese army found and dismantled two rocket launchers in an orchard near Tyre on Sunday."
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["arrest_or_seizure"]
+
+
+def test_the_doers_account_in_the_same_sentence_is_the_same_act() -> None:
+    text = ("Two men were killed when an Israeli drone struck their car near Quneitra in Syria, state media said, "
+            "while the Israeli army said it had targeted Hezbollah operatives.")  # fmt: skip
+    assert [(e.event_type, e.killed) for e in tag_article(text, published=DAY).events] == [("air_or_drone_strike", 2)]

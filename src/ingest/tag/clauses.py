@@ -17,7 +17,7 @@ from functools import cache
 from ingest.tag.actors import actor_mentions, roles
 from ingest.tag.prefilter import for_lowered_text
 from ingest.tag.resources import actors, patterns
-from ingest.tag.rules import Trigger, rules, triggers_in_part
+from ingest.tag.rules import SELF_REPORTED_HIT, Trigger, rules, triggers_in_part
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,9 @@ class _Spec:
     shared_subject: re.Pattern[str]
     refers_back: re.Pattern[str]
     infinitive_tail: re.Pattern[str]
+
+
+_ACCOUNT = re.compile(SELF_REPORTED_HIT, re.IGNORECASE)
 
 
 @cache
@@ -153,6 +156,8 @@ def _distinct(sentence: str, prev: _Piece, cur: _Piece) -> bool:
         return False  # "to intensify communication and bolster its posture": one purpose, not an act
     a, b = prev.triggers[0].event_type, cur.triggers[0].event_type
     both_violent = a in violent and b in violent
+    if both_violent and all(t.generic for t in cur.triggers) and _ACCOUNT.search(cur_text):
+        return False  # "..., while the army said it had targeted operatives": an account of the same act
     if a != b:
         # "stormed a post and exchanged fire": one doer's violent acts at one time are one event; so is seizing a
         # ship and detaining its crew

@@ -19,6 +19,8 @@ _LOCATIVE = re.compile(
 # is still a place ("Baghdad's Green Zone").
 _ACTOR_USE = re.compile(r"^[- ](?:backed|aligned|allied|sponsored|supported|funded|armed|based)")
 _POSSESSIVE = re.compile(r"^(?:'s\b|’s\b)")
+# "Turkey said it had hit PKK targets": a state named as the speaker is a party, not the scene.
+_SPEAKER = re.compile(r"\s+(?:has |had )?(?:said|says|announced|claimed|denied|warned|accused|blamed)\b")
 # "the Syrian city of Azaz", "the southern Lebanese town of": the scene's country even when the town is
 # missing from the gazetteer.
 _DEMONYM_SCENE = re.compile(
@@ -57,7 +59,9 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
     for m_start, m_end, alias in index.names.finditer(folded):
         place = index.by_alias.get(alias)
         after = folded[m_end : m_end + 10]
-        if place is None or _ACTOR_USE.match(after) or (place.kind == "country" and _POSSESSIVE.match(after)):
+        if place is None or _ACTOR_USE.match(after):
+            continue
+        if place.kind == "country" and (_POSSESSIVE.match(after) or _SPEAKER.match(folded, m_end)):
             continue
         score = _KIND_SCORE[place.kind]
         before = folded[max(0, m_start - 30) : m_start]

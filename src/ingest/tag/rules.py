@@ -58,14 +58,14 @@ class _Rules:
 
 # "The Israeli army said it had targeted a Hezbollah commander": a party's own account of an attack, most often of
 # one already told (merged into it, the account names its doer).
-_SELF_REPORTED_HIT = (
+SELF_REPORTED_HIT = (
     r"\b(?:said|says|claimed|announced|confirmed) (?:that )?(?:it|they|its \w+|their \w+) (?:had |have |has )?"
     r"(?:targeted|struck|hit)\b"
 )
 # Generic attack wording: an event only when nothing more specific is said nearby (see tagger merging).
 _GENERIC = (
     r"\battacks?\b (?:on|against|targeting) |\battacked\b|\btargeted by\b|c[oa]me under (?:fire|attack)"
-    r"|under attack|" + _SELF_REPORTED_HIT
+    r"|under attack|" + SELF_REPORTED_HIT
 )
 
 
