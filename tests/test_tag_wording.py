@@ -256,3 +256,40 @@ def test_the_doers_account_in_the_same_sentence_is_the_same_act() -> None:
     text = ("Two men were killed when an Israeli drone struck their car near Quneitra in Syria, state media said, "
             "while the Israeli army said it had targeted Hezbollah operatives.")  # fmt: skip
     assert [(e.event_type, e.killed) for e in tag_article(text, published=DAY).events] == [("air_or_drone_strike", 2)]
+
+
+def test_designating_companies_is_a_sanction() -> None:
+    text = "The US Treasury designated six Chinese companies that it said supplied drone engines to Iran."
+    assert [(e.event_type, e.actor1) for e in tag_article(text, published=DAY).events] == [
+        ("sanctions", "United States")
+    ]
+
+
+def test_who_says_a_state_will_pay_a_price_threatens_it() -> None:
+    text = "A senior Houthi official said on Friday that Britain would pay a heavy price for its strikes on Yemen."
+    assert _summary(text) == [("threat", "YE", "Houthis")]
+
+
+def test_saying_it_will_target_any_ship_is_a_threat() -> None:
+    assert _summary(
+        "Iran's navy commander said on Monday it would target any vessel that violates Iranian waters."
+    ) == [("threat", "IR", "Iran")]
+
+
+def test_a_naval_mission_is_a_deployment() -> None:
+    text = "The European Union started a naval mission on Monday to escort merchant ships through the Red Sea."
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["military_deployment"]
+
+
+def test_a_states_role_somewhere_is_a_topic_not_a_scene() -> None:
+    text = "Egypt summoned the Israeli ambassador on Monday over remarks about Egypt's role in Gaza."
+    assert [(e.event_type, e.country_iso) for e in tag_article(text, published=DAY).events] == [("diplomacy", "EG")]
+
+
+def test_demolitions_and_prisoner_exchanges() -> None:
+    assert [
+        e[0] for e in _summary("Israeli bulldozers demolished three homes in the West Bank village of Aqraba.")
+    ] == ["attack"]
+    assert [e[0] for e in _summary("Yemen's government and the Houthis exchanged 900 prisoners in a deal.")] == [
+        "diplomacy"
+    ]

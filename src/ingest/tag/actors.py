@@ -46,7 +46,7 @@ class ActorMention:
     actor: Actor
     start: int
     end: int
-    role_hint: str | None  # 'agent' | 'target' | None
+    role_hint: str | None  # 'agent' | 'target' | 'speaker' ("X said": a party only to a threat it utters) | None
 
 
 @cache
@@ -121,8 +121,13 @@ def actor_mentions(sentence: str) -> list[ActorMention]:
         # "The coalition said it had intercepted a drone": it reports defending itself
         reported = m_end + self_report.end() if self_report else -1
         defends = _DEFENDS.match(after) or (reported >= 0 and _DEFENDS.match(sentence[reported : reported + 80]))
-        if not speaks_of_itself and (_SOURCE.search(before) or _SPEAKS.match(after)):
-            continue  # "according to the Pentagon", "the Pentagon said": a source, not a party
+        if not speaks_of_itself and _SOURCE.search(before):
+            continue  # "according to the Pentagon": a source, not a party
+        if not speaks_of_itself and _SPEAKS.match(after):
+            # "the Pentagon said": a source of what it reports, but the maker of a threat it utters (see roles)
+            out.append(ActorMention(actor, m_start, m_end, "speaker"))
+            aliases.append(alias)
+            continue
         hint = ("target" if defends else
                 "agent" if speaks_of_itself or _AGENT_CUE.search(before) or _ACTS.match(after) else
                 "target" if _TARGET_CUE.search(before) or _HARMED.match(after) else None)  # fmt: skip
@@ -151,6 +156,11 @@ def _as_forces(actor: Actor, event_type: str) -> Actor:
 
 def roles(mentions: list[ActorMention], event_type: str) -> tuple[ActorMention | None, ActorMention | None]:
     """(agent, target) mentions: the doer ("by X", or the first named doer) and the target."""
+    speaker = next((m for m in mentions if m.role_hint == "speaker"), None)
+    mentions = [m for m in mentions if m.role_hint != "speaker"]
+    if event_type == "threat" and speaker is not None and not any(m.role_hint == "agent" for m in mentions):
+        # "A senior Houthi official said the United States will pay a heavy price": who says it threatens
+        mentions = [replace(speaker, role_hint="agent"), *mentions]
     if not mentions:
         return None, None
     if event_type == "military_deployment":  # the deployer; the destination is the place

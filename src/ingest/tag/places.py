@@ -35,7 +35,7 @@ _COUNTRY_LOCATIVE = re.compile(r"\b(?:in|into|across|inside|throughout|over|to|o
 # statement is about, not where it is.
 _TOPIC = re.compile(
     r"\b(?:(?:war|conflict|offensive|siege|blockade|bombardment|ceasefire|truce)\s+(?:in|on|against)"
-    r"|(?:aid|assistance|supplies|deliveries)\s+(?:to|for|into))\s+(?:the\s+)?$",
+    r"|(?:aid|assistance|supplies|deliveries)\s+(?:to|for|into)|role\s+in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
