@@ -76,8 +76,12 @@ def test_further_needles(pattern: str, expected: tuple[set[str], ...]) -> None:
 
 
 def test_every_match_contains_a_needle() -> None:
-    specs = [p for pats in patterns()["triggers"].values() for p in pats]
-    specs += [p for group in ("vetoes", "modality") for pats in patterns()[group].values() for p in pats]
+    specs = [
+        p
+        for group in ("triggers", "generic", "vetoes", "modality")
+        for pats in patterns()[group].values()
+        for p in pats
+    ]
     for spec in specs:
         guard = needles(spec, re.IGNORECASE)
         if guard is None:
@@ -93,7 +97,7 @@ def test_every_match_contains_a_needle() -> None:
 
 
 def test_guarded_patterns_find_what_re_finds() -> None:
-    specs = [p for pats in patterns()["triggers"].values() for p in pats]
+    specs = [p for group in ("triggers", "generic") for pats in patterns()[group].values() for p in pats]
     for spec in specs:
         guarded, plain = Guarded.compile(spec, re.IGNORECASE), re.compile(spec, re.IGNORECASE)
         for sentence in SENTENCES:
@@ -142,7 +146,7 @@ def _plain_find_triggers(sentence: str, year: int | None) -> list[tuple[str, int
     for event_type in r.order:
         if _vetoed(event_type, lowered, r):
             continue
-        for spec in patterns()["triggers"][event_type]:
+        for spec in [*patterns()["triggers"][event_type], *patterns()["generic"].get(event_type, [])]:
             m = re.compile(spec, re.IGNORECASE).search(lowered)
             if m and not _negated(lowered, m.start(), r):
                 if not unreal(lowered, event_type, year, m.end()):

@@ -17,7 +17,7 @@ from functools import cache
 from ingest.tag.actors import actor_mentions, roles
 from ingest.tag.prefilter import for_lowered_text
 from ingest.tag.resources import actors, patterns
-from ingest.tag.rules import SELF_REPORTED_HIT, Trigger, rules, triggers_in_part
+from ingest.tag.rules import Trigger, rules, triggers_in_part
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,9 @@ class _Spec:
     infinitive_tail: re.Pattern[str]
 
 
-_ACCOUNT = re.compile(SELF_REPORTED_HIT, re.IGNORECASE)
+# "..., while the army said it had targeted ...": a party's account of its own act
+_ACCOUNT = re.compile(r"\b(?:said|says|claimed|announced|confirmed) (?:that )?(?:it|they|its \w+|their \w+) "
+                      r"(?:had |have |has )?\w+", re.IGNORECASE)  # fmt: skip
 
 
 @cache

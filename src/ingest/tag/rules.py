@@ -38,7 +38,7 @@ class _Rules:
     types_of: dict[str, frozenset[str]]  # trigger word -> the types it may trigger
     always: frozenset[str]  # types with a trigger that needs no word (tried on every sentence)
     # Everything from here to `weapons` but `hedge` runs on the lower-cased sentence (see lowered_alternation).
-    generic: re.Pattern[str]
+    generic: dict[str, re.Pattern[str]]  # per type, its generic wording ([generic] in the data file)
     veto_violent: GuardedAlternation
     veto_launch: GuardedAlternation
     veto_protest: GuardedAlternation
@@ -56,24 +56,14 @@ class _Rules:
     weapons: GuardedAlternation  # one named group per weapon: the leftmost match names it
 
 
-# "The Israeli army said it had targeted a Hezbollah commander": a party's own account of an attack, most often of
-# one already told (merged into it, the account names its doer).
-SELF_REPORTED_HIT = (
-    r"\b(?:said|says|claimed|announced|confirmed) (?:that )?(?:it|they|its \w+|their \w+) (?:had |have |has )?"
-    r"(?:targeted|struck|hit)\b"
-)
-# Generic attack wording: an event only when nothing more specific is said nearby (see tagger merging).
-_GENERIC = (
-    r"\battacks?\b (?:on|against|targeting) |\battacked\b|\btargeted by\b|c[oa]me under (?:fire|attack)"
-    r"|under attack|" + SELF_REPORTED_HIT
-)
-
-
 @cache
 def rules() -> _Rules:
     p = patterns()
-    # Triggers run on the lower-cased sentence: without IGNORECASE where they name no upper-case letter.
-    triggers = {t: [Guarded.compile(x, for_lowered_text([x])) for x in p["triggers"][t]] for t in p["order"]["types"]}
+    # Triggers run on the lower-cased sentence: without IGNORECASE where they name no upper-case letter. Generic
+    # wording comes after a type's own triggers.
+    specs = {t: [*p["triggers"][t], *p["generic"].get(t, [])] for t in p["order"]["types"]}
+    triggers = {t: [Guarded.compile(x, for_lowered_text([x])) for x in specs[t]] for t in p["order"]["types"]}
+    generic = {t: "|".join(f"(?:{x})" for x in xs) for t, xs in p["generic"].items()}
     return _Rules(
         order=tuple(p["order"]["types"]),
         violent=frozenset(p["order"]["violent"]),
@@ -82,7 +72,7 @@ def rules() -> _Rules:
         needles=frozenset(n for ts in triggers.values() for g in ts for n in g.needles or ()),
         types_of=_types_of(triggers),
         always=frozenset(t for t, ts in triggers.items() if any(g.needles is None for g in ts)),
-        generic=re.compile(_GENERIC, for_lowered_text([_GENERIC])),
+        generic={t: re.compile(x, for_lowered_text([x])) for t, x in generic.items()},
         veto_violent=lowered_alternation(p["vetoes"]["violent"]),
         veto_launch=lowered_alternation(p["vetoes"]["launch"]),
         veto_protest=lowered_alternation(p["vetoes"]["protest"]),
@@ -234,8 +224,7 @@ def find_triggers(
                 continue
         if hedged is None:
             hedged = bool(r.hedge.search(sentence))
-        generic = event_type == "attack" and bool(r.generic.match(m.group(0)))
-        found.append(Trigger(event_type, m.start(), m.end(), generic, hedged))
+        found.append(Trigger(event_type, m.start(), m.end(), _is_generic(event_type, m, r), hedged))
     return found
 
 
@@ -264,6 +253,12 @@ def _first_match(
     return None
 
 
+def _is_generic(event_type: str, m: re.Match[str], r: _Rules) -> bool:
+    """Is the matched trigger the type's generic wording ("attacks on", "came under fire")?"""
+    wording = r.generic.get(event_type)
+    return wording is not None and wording.match(m.group(0)) is not None
+
+
 def triggers_in_part(part: str, asserted: dict[str, Trigger]) -> list[Trigger]:
     """Triggers in a part of a sentence (a clause) of the types the whole sentence asserts (`asserted`: its
     triggers by type). The sentence's vetoes and modality already hold for those types: only the patterns and
@@ -281,7 +276,7 @@ def triggers_in_part(part: str, asserted: dict[str, Trigger]) -> list[Trigger]:
             continue
         m = _first_match(event_type, present, always, lowered, r)
         if m is not None:
-            generic = event_type == "attack" and bool(r.generic.match(m.group(0)))
+            generic = _is_generic(event_type, m, r)
             found.append(Trigger(event_type, m.start(), m.end(), generic, asserted[event_type].hedged))
     return found
 
