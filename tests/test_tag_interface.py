@@ -106,3 +106,17 @@ def test_a_broken_data_file_stops_the_run_instead_of_giving_no_events(monkeypatc
     finally:
         monkeypatch.undo()
         tagger._resources_loaded.cache_clear()
+
+
+def test_a_default_actor_that_is_no_actor_stops_the_run(monkeypatch) -> None:
+    import ingest.tag.tagger as tagger
+
+    types = {**tagger.event_types(), "protest": {**tagger.event_types()["protest"], "default_actor1": "Nobody"}}
+    monkeypatch.setattr(tagger, "event_types", lambda: types)
+    tagger._resources_loaded.cache_clear()
+    try:
+        with pytest.raises(RuntimeError, match="default_actor1 'Nobody'"):
+            tag_article("Rockets hit a base in Anbar province on Monday.")
+    finally:
+        monkeypatch.undo()
+        tagger._resources_loaded.cache_clear()

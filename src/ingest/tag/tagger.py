@@ -558,3 +558,7 @@ def _resources_loaded() -> None:
     tags = _tag(_PROBE, dt.date(2024, 1, 15), None)
     if not tags.events:
         raise RuntimeError("the tagger's data files load but find no event in a sentence written to have one")
+    for event_type, spec in event_types().items():
+        default = spec.get("default_actor1")
+        if default is not None and default not in actors().by_name:
+            raise RuntimeError(f"event_types.toml: {event_type}'s default_actor1 {default!r} is no actor")
