@@ -293,3 +293,25 @@ def test_demolitions_and_prisoner_exchanges() -> None:
     assert [e[0] for e in _summary("Yemen's government and the Houthis exchanged 900 prisoners in a deal.")] == [
         "diplomacy"
     ]
+
+
+def test_killed_or_wounded_is_no_death_toll() -> None:
+    text = "Dozens of people were killed or wounded in an air strike on a market in Yemen's Saada province."
+    assert [(e.event_type, e.killed) for e in tag_article(text, published=DAY).events] == [
+        ("air_or_drone_strike", None)
+    ]
+
+
+def test_a_later_toll_of_an_earlier_bombing_is_no_new_event() -> None:
+    text = "A wounded man died on Monday, raising the toll from last week's car bombing in Kirkuk to 12."
+    assert _summary(text) == []
+
+
+def test_how_an_act_was_done_is_not_a_second_act() -> None:
+    text = "Gunmen killed a Syrian army colonel and his driver in an ambush near Daraa on Friday."
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["armed_clash"]  # an ambush on troops
+
+
+def test_jableh_in_the_news_spelling() -> None:
+    text = "A car bomb killed six people in the coastal Syrian city of Jableh on Monday."
+    assert [(e.country_iso, e.place) for e in tag_article(text, published=DAY).events] == [("SY", "Jablah")]

@@ -41,6 +41,7 @@ class _Spec:
 
 
 # "..., while the army said it had targeted ...": a party's account of its own act
+_MANNER = re.compile(r"\b(?:in|during) (?:an?|the) (?:[\w-]+ )?$", re.IGNORECASE)
 _ACCOUNT = re.compile(r"\b(?:said|says|claimed|announced|confirmed) (?:that )?(?:it|they|its \w+|their \w+) "
                       r"(?:had |have |has )?\w+", re.IGNORECASE)  # fmt: skip
 
@@ -160,6 +161,8 @@ def _distinct(sentence: str, prev: _Piece, cur: _Piece) -> bool:
     both_violent = a in violent and b in violent
     if both_violent and all(t.generic for t in cur.triggers) and _ACCOUNT.search(cur_text):
         return False  # "..., while the army said it had targeted operatives": an account of the same act
+    if both_violent and _MANNER.search(cur_text, 0, cur.triggers[0].start):
+        return False  # "killed a colonel and his driver in an ambush": how the act was done, not a second one
     if a != b:
         # "stormed a post and exchanged fire": one doer's violent acts at one time are one event; so is seizing a
         # ship and detaining its crew
