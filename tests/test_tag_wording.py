@@ -315,3 +315,24 @@ def test_how_an_act_was_done_is_not_a_second_act() -> None:
 def test_jableh_in_the_news_spelling() -> None:
     text = "A car bomb killed six people in the coastal Syrian city of Jableh on Monday."
     assert [(e.country_iso, e.place) for e in tag_article(text, published=DAY).events] == [("SY", "Jablah")]
+
+
+def test_one_line_casualty_reports() -> None:
+    day = dt.date(2024, 4, 2)
+    cases = {
+        "A sniper shot dead a teenager in the besieged Syrian town of Madaya on Monday.": "attack",
+        "Israeli fire killed a Lebanese shepherd near the border town of Kfar Kila on Sunday.": "attack",
+        "A bomb hidden under a car went off in the Iraqi city of Kirkuk on Monday, wounding four.": "remote_explosive",
+        "Twin bombings hit a market in the Yemeni city of Aden on Friday, killing seven people.": "remote_explosive",
+    }
+    for text, event_type in cases.items():
+        assert [e.event_type for e in tag_article(text, published=day).events] == [event_type], text
+
+
+def test_the_base_of_a_town_named_by_a_demonym_places_the_event() -> None:
+    text = (
+        "Nobody was hurt when two rockets struck near the Iraqi air base of Balad on Tuesday, a security source said."
+    )
+    assert [(e.event_type, e.country_iso) for e in tag_article(text, published=DAY).events] == [
+        ("shelling_artillery_missile", "IQ")
+    ]

@@ -25,7 +25,7 @@ _SPEAKER = re.compile(r"\s+(?:has |had )?(?:said|says|announced|claimed|denied|w
 # missing from the gazetteer.
 _DEMONYM_SCENE = re.compile(
     r"(?:\s+(?:port\s+)?(?:city|town|village|port|capital|province|governorate|region|"
-    r"border town|coastal town|refugee camp|camp|desert|countryside|district)\s+of)\b"
+    r"border town|coastal town|refugee camp|camp|desert|countryside|district|base|air base|airport)\s+of)\b"
 )
 # Country names need a stricter cue: "aimed at deterring Iran" is not about events in Iran.
 _COUNTRY_LOCATIVE = re.compile(r"\b(?:in|into|across|inside|throughout|over|to|on|of|toward|towards|targeting|struck"
