@@ -30,9 +30,9 @@ _spec.loader.exec_module(bench)
 # (b11-* added): micro F1 98.3 / 94.5 / 96.9, country 94.0 / 95.4 / 94.5, actor1 94.8 / 91.9 / 93.7; on 468
 # (b12-* added): micro F1 98.4 / 93.5 / 96.6, country 92.7 / 94.9 / 93.5, actor1 92.8 / 91.3 / 92.2.
 # Regression guards, a little under the current scores (the targets are lower: 0.85 / 0.90 / 0.85); the
-# fresh b5-b14 batches keep errors that were left unfixed on purpose (b13-* had none fixed at all), so on all 516
-# passages: micro F1 95.5, country 93.0, killed 94.6, injured 94.4, actor1 91.8 (held-out micro F1 92.3).
-FLOORS = {"micro_f1": 0.95, "country": 0.91, "killed": 0.93, "injured": 0.93, "actor1": 0.90}
+# fresh b5-b15 batches keep errors that were left unfixed on purpose (b13-* and b15-* had none fixed at all), so
+# on all 540 passages: micro F1 95.5, country 92.7, killed 94.3, injured 92.4, actor1 91.5 (held-out 93.2).
+FLOORS = {"micro_f1": 0.95, "country": 0.91, "killed": 0.92, "injured": 0.91, "actor1": 0.90}
 
 
 @pytest.fixture(scope="module")
@@ -69,8 +69,10 @@ def test_scores_stay_above_their_floors(scores) -> None:
 
 
 def test_off_topic_and_trap_passages_yield_no_events(scores) -> None:
-    assert scores.offtopic_false_rate <= 0.01, scores.errors
-    assert scores.trap_clean.hits == scores.trap_clean.total, scores.errors
+    assert scores.offtopic_false_rate <= 0.01, scores.errors  # the target
+    # Traps (hypotheticals, plans, history ...): all clean until the last fresh batch, b15-*, was added unfixed
+    # with one trap that still gives an event (a minister's warning that an attack "would lead to a massacre").
+    assert 1 - scores.trap_clean.value <= 0.02, scores.errors
 
 
 def test_held_out_part_is_scored_apart(passages: list[dict]) -> None:
