@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ingest.extract.structured import PageData
@@ -64,10 +65,14 @@ def _jsonld_date(data: PageData, key: str) -> str | None:
     return None
 
 
+# Through the attribute axis: only elements carrying an itemprop are tested (same elements, same order).
+_ITEMPROP = etree.XPath("//@itemprop[. = $prop]/..")
+
+
 def _dom_date(tree: HtmlElement, data: PageData, prop: str) -> str | None:
     if not data.may_contain(prop):
         return None
-    for el in tree.xpath("//*[@itemprop=$prop]", prop=prop):
+    for el in _ITEMPROP(tree, prop=prop):
         if found := normalise_date(el.get("datetime") or el.get("content") or el.text_content()):
             return found
     return None
