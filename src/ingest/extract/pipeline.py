@@ -32,8 +32,8 @@ def _extract(html: bytes | str, url: str | None) -> Extracted:
     data = read_page_data(tree, text_html)
     drop_invisible(tree)
     site = metadata.site_name(data)
-    title = metadata.title(tree, data, site)
     h1s = metadata.h1_texts(tree)
+    title = metadata.title(tree, data, site, h1s)
     page_text = linear_text(tree)
     text, source = body.main_text(tree, data, url, [title or "", *h1s[:1]], len(page_text))
     # The visible headline: the page's only h1, else the h1 that the title matches, else the title.
