@@ -42,10 +42,13 @@ def drop_invisible(tree: HtmlElement) -> None:
     etree.strip_elements(tree, *INVISIBLE, with_tail=False)
 
 
-def parse_html(html: str) -> HtmlElement | None:
-    """The document tree, or None when there is nothing parseable."""
+def parse_html(html: str, utf8: bytes | None = None) -> HtmlElement | None:
+    """The document tree, or None when there is nothing parseable. ``utf8``: ``html`` encoded as UTF-8,
+    when the caller has those bytes already."""
     # Bytes plus an explicit encoding: lxml rejects str input that carries an XML declaration.
-    data = html.encode("utf-8", errors="replace").translate(None, _CONTROL_BYTES)
+    if utf8 is None:
+        utf8 = html.encode("utf-8", errors="replace")
+    data = utf8.translate(None, _CONTROL_BYTES)
     if not data.strip():
         return None
     try:
