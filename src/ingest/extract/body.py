@@ -45,7 +45,8 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     tokens = _TOKENS.findall(text.casefold())
     if len(tokens) < 4:
         return {tuple(tokens)} if tokens else set()
-    return {tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)}
+    # zip of four shifted views: the same 4-grams as slicing at every offset, without a slice per token.
+    return set(zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False))
 
 
 @lru_cache(maxsize=2)
