@@ -109,3 +109,36 @@ def test_extract_file_reads_gzip_by_magic_bytes(tmp_path) -> None:
 def test_extract_file_missing_raises_oserror(tmp_path) -> None:
     with pytest.raises(OSError):
         extract_file(tmp_path / "missing.html")
+
+
+@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize("url", [None, "", "https://example.com/world/drone-strike", "https://example.com/\udcff"])
+def test_reused_trafilatura_options_equal_the_ones_bare_extraction_builds(
+    url: str | None, fast: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The body step copies one Extractor per pass instead of building one per page: every field must be
+    what bare_extraction itself would build from the same arguments (caught here if trafilatura changes)."""
+    import trafilatura.core
+    from lxml.html import document_fromstring
+    from trafilatura.settings import Extractor
+
+    from ingest.extract.body import trafilatura_options
+
+    built: list[Extractor] = []
+
+    def capture(tree: object, options: Extractor, url: str | None = None) -> None:  # for trafilatura_sequence
+        built.append(options)
+        raise ValueError  # bare_extraction turns this into None
+
+    monkeypatch.setattr(trafilatura.core, "trafilatura_sequence", capture)
+    trafilatura.core.bare_extraction(
+        document_fromstring(ARTICLE),
+        url=url,
+        fast=fast,
+        include_comments=False,
+        include_tables=True,
+        output_format="python",
+    )
+    reused = trafilatura_options(url, fast)
+    fields = Extractor.__slots__
+    assert {k: getattr(reused, k) for k in fields} == {k: getattr(built[0], k) for k in fields}

@@ -8,9 +8,11 @@ rather than reported as people.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ingest.extract.metadata import clean_field
@@ -184,11 +186,16 @@ def _in_comments(el: HtmlElement) -> bool:
     return any("comment" in (a.get("class") or "") or "comment" in (a.get("id") or "") for a in el.iterancestors())
 
 
+# Through the attribute axis: libxml2 then tests only the elements that carry the attribute, not every
+# element of the page (about 2x faster); the node-set is the same, in document order.
+_MARKED_AUTHOR = etree.XPath('//@rel[. = "author"]/.. | //@itemprop[. = "author"]/..')
+
+
 def _from_markup(tree: HtmlElement, data: PageData) -> list[str]:
     # The XPath compares whole values: the page must hold "author" quoted, or unquoted after "=".
     if not any(data.may_contain(form) for form in ('"author"', "'author'", "=author")):
         return []
-    marked = [el for el in tree.xpath('//*[@rel="author"] | //*[@itemprop="author"]') if not _in_comments(el)]
+    marked = [el for el in _MARKED_AUTHOR(tree) if not _in_comments(el)]
     found: list[str] = []
     for el in marked:
         if el.get("itemprop") == "author":
@@ -201,11 +208,20 @@ def _from_markup(tree: HtmlElement, data: PageData) -> list[str]:
     return [f for f in found if f and len(f.strip()) <= _MAX_BYLINE_CHARS][:4]
 
 
+def _byline_classed(tree: HtmlElement) -> Iterator[HtmlElement]:
+    """Elements whose class contains "author" or "byline", in document order: the elements of
+    ``//*[contains(@class, "author") or contains(@class, "byline")]``, tested in Python (XPath's contains()
+    on every element of the page costs twice as much)."""
+    for el in tree.iter(etree.Element):
+        if (classes := el.get("class")) and ("author" in classes or "byline" in classes):
+            yield el
+
+
 def _from_byline_classes(tree: HtmlElement) -> list[str]:
     """Elements whose class says author/byline, in page order."""
     found: list[str] = []
     skip = pattern("authors", "byline_class_skip")
-    for el in tree.xpath('//*[contains(@class, "author") or contains(@class, "byline")]'):
+    for el in _byline_classed(tree):
         if skip.search(el.get("class") or "") or _in_comments(el):
             continue
         # Text nodes joined with "|", a byline separator: markup separates a name from the role, date or

@@ -70,9 +70,13 @@ def _split_top(group: str) -> list[str]:
     return [*parts, group[start:]]
 
 
+_Floating = list[tuple[tuple[str, ...], re.Pattern[str]]]
+
+
 @lru_cache(maxsize=1)
-def _furniture() -> tuple[re.Pattern[str] | None, list[tuple[tuple[str, ...], re.Pattern[str]]]]:
-    """The anchored patterns as one regex, and each floating pattern with the words it needs."""
+def _furniture() -> tuple[re.Pattern[str] | None, _Floating, tuple[str, ...]]:
+    """The anchored patterns as one regex, each floating pattern with the words it needs, and all those
+    words."""
     anchored, floating = [], []
     for source in vocab()["boilerplate"]["paragraphs"]:
         lead = _FLOATING.match(source)
@@ -82,15 +86,20 @@ def _furniture() -> tuple[re.Pattern[str] | None, list[tuple[tuple[str, ...], re
         else:
             anchored.append(source)
     joined = re.compile("|".join(f"(?:{p})" for p in anchored), re.IGNORECASE) if anchored else None
-    return joined, floating
+    needed = tuple(dict.fromkeys(w for words, _regex in floating for w in words))
+    return joined, floating, needed
 
 
 def is_furniture(paragraph: str) -> bool:
     text = paragraph.strip(" \t-–—•*|[]")
-    anchored, floating = _furniture()
+    anchored, floating, needed = _furniture()
     if anchored is not None and anchored.fullmatch(text):
         return True
     lower = text.lower()
+    # Most paragraphs hold none of the words, and then no floating pattern can match: one flat test of all
+    # words is half the cost of the nested per-pattern tests (a regex alternation of them is slower still).
+    if not any(map(lower.__contains__, needed)):
+        return False
     return any(any(w in lower for w in words) and regex.fullmatch(text) for words, regex in floating)
 
 
@@ -120,7 +129,8 @@ def drop_bylines_and_bios(paragraphs: list[str], authors: list[str]) -> list[str
             and _BIO_VERB.match(paragraphs[-1])
         ):
             paragraphs = paragraphs[:-1]
-        paragraphs = [p for p in paragraphs if not (len(p.split()) <= 6 and _key(p) in {_key(a) for a in authors})]
+        keys = {_key(a) for a in authors}  # once, not once per short paragraph
+        paragraphs = [p for p in paragraphs if not (len(p.split()) <= 6 and _key(p) in keys)]
     return paragraphs
 
 

@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ingest.extract.structured import PageData
@@ -64,10 +65,14 @@ def _jsonld_date(data: PageData, key: str) -> str | None:
     return None
 
 
+# Through the attribute axis: only elements carrying an itemprop are tested (same elements, same order).
+_ITEMPROP = etree.XPath("//@itemprop[. = $prop]/..")
+
+
 def _dom_date(tree: HtmlElement, data: PageData, prop: str) -> str | None:
     if not data.may_contain(prop):
         return None
-    for el in tree.xpath("//*[@itemprop=$prop]", prop=prop):
+    for el in _ITEMPROP(tree, prop=prop):
         if found := normalise_date(el.get("datetime") or el.get("content") or el.text_content()):
             return found
     return None
@@ -143,16 +148,17 @@ def published_date(
     if shown:
         day = _day(structured)
         # The machine date printed anywhere by the headline confirms it: the first date after the headline
-        # may then be a related story's or an "Updated" line's.
-        near = [d for d, label in labelled_dates(zone[0], hints, mf) if label != "updated"]
-        if day and day != shown and day in near + parse_displayed_dates(zone[1], hints, mf):
-            return structured
+        # may then be a related story's or an "Updated" line's. (Searched only when the days differ.)
+        if day and day != shown:
+            near = [d for d, label in labelled_dates(zone[0], hints, mf) if label != "updated"]
+            if day in near + parse_displayed_dates(zone[1], hints, mf):
+                return structured
         return structured if day == shown else shown.isoformat()
     if structured:
         day = _day(structured)
         # The body opens with the date of the last update (a dateline after the standfirst): the page
         # shows that date as the article's, as it does when it prints it under the headline.
-        top = [d for d, _label in labelled_dates(zone[2][:_DATELINE_CHARS], hints, mf)]
+        top = [d for d, _label in labelled_dates(zone[2][:_DATELINE_CHARS], hints, mf)] if modified else []
         if top and modified and _same_local_day(top[0], modified) and top[0] != day:
             return top[0].isoformat()
         # Published and modified stamped on the same day: a CMS that rewrites both on every save. An older

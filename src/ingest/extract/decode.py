@@ -56,13 +56,24 @@ def decode_html(data: bytes, http_charset: str | None = None) -> str:
     Valid UTF-8 wins over a declared single-byte charset: text in a legacy charset almost never happens
     to be valid UTF-8 by chance, while pages that declare latin-1 but serve UTF-8 are common.
     """
+    return decode_keeping_utf8(data, http_charset)[0]
+
+
+def decode_keeping_utf8(data: bytes, http_charset: str | None = None) -> tuple[str, bytes | None]:
+    """``decode_html``, and ``data`` itself when it is exactly the UTF-8 of that text (valid UTF-8, no BOM):
+    the parser wants UTF-8 bytes, and on a large page encoding the text again costs about half a millisecond."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
+            return data[len(bom) :].decode(encoding, errors="replace"), None
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), data if isinstance(data, bytes) else None
     except UnicodeDecodeError:
         pass
+    return _decode_other(data, http_charset), None
+
+
+def _decode_other(data: bytes, http_charset: str | None) -> str:
+    """Bytes that are not UTF-8: the declared charset, then detection, then UTF-8 with replacements."""
     for label in (http_charset, declared_charset(data)):
         if not label:
             continue

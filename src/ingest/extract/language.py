@@ -79,7 +79,10 @@ _ENGLISH_SHARE = 0.2
 
 def _clearly_english(text: str) -> bool:
     words = _LATIN_WORDS.findall(text[:_DETECT_CHARS].lower())
-    return len(words) >= 50 and sum(w in _ENGLISH_FUNCTION_WORDS for w in words) >= _ENGLISH_SHARE * len(words)
+    if len(words) < 50:
+        return False
+    # map() over the set's own membership test: the same count, without a generator step per word.
+    return sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, words)) >= _ENGLISH_SHARE * len(words)
 
 
 def page_language(data: PageData, text: str) -> str | None:

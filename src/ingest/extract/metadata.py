@@ -173,18 +173,18 @@ def _trailing_part(title_tag: str | None) -> str:
     return ""
 
 
-def title(tree: HtmlElement, data: PageData, site: str | None) -> str | None:
-    """The article's headline (see ``_headline``) without a trailing media tag."""
-    return without_media_tag(_headline(tree, data, site))
+def title(tree: HtmlElement, data: PageData, site: str | None, heads: list[str] | None = None) -> str | None:
+    """The article's headline (see ``_headline``) without a trailing media tag. ``heads``: the page's
+    ``h1_texts``, when the caller has them already (each call walks the whole tree)."""
+    return without_media_tag(_headline(data, site, h1_texts(tree) if heads is None else heads))
 
 
-def _headline(tree: HtmlElement, data: PageData, site: str | None) -> str | None:
+def _headline(data: PageData, site: str | None, heads: list[str]) -> str | None:
     """The headline readers see (the page's <h1>), else the one given to machines.
 
     The <h1> wins because social and search titles are often rewritten for clicks or truncated, while the
     h1 is the headline as printed. An h1 that is the site's name or a short section label is skipped.
     """
-    heads = h1_texts(tree)
     fallback = meta_title(data, site, heads)
     site_key = (site or "").casefold()
     # Every title the page gives machines: an h1 sharing no word with any of them is a label or a

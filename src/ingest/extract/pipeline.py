@@ -6,7 +6,7 @@ import logging
 
 from ingest.extract import authors, body, dates, language, metadata
 from ingest.extract.boilerplate import drop_bylines_and_bios
-from ingest.extract.decode import decode_html
+from ingest.extract.decode import decode_keeping_utf8
 from ingest.extract.parse import drop_invisible, parse_html
 from ingest.extract.result import Extracted
 from ingest.extract.structured import read_page_data
@@ -25,15 +25,15 @@ def extract(html: bytes | str, url: str | None = None) -> Extracted:
 
 
 def _extract(html: bytes | str, url: str | None) -> Extracted:
-    text_html = decode_html(html) if isinstance(html, bytes | bytearray) else str(html or "")
-    tree = parse_html(text_html)
+    text_html, utf8 = decode_keeping_utf8(html) if isinstance(html, bytes | bytearray) else (str(html or ""), None)
+    tree = parse_html(text_html, utf8)
     if tree is None:
         return Extracted()
     data = read_page_data(tree, text_html)
     drop_invisible(tree)
     site = metadata.site_name(data)
-    title = metadata.title(tree, data, site)
     h1s = metadata.h1_texts(tree)
+    title = metadata.title(tree, data, site, h1s)
     page_text = linear_text(tree)
     text, source = body.main_text(tree, data, url, [title or "", *h1s[:1]], len(page_text))
     # The visible headline: the page's only h1, else the h1 that the title matches, else the title.

@@ -96,27 +96,32 @@ def _pick_article(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 def read_page_data(tree: HtmlElement, source: str | None = None) -> PageData:
     data = PageData(source=source)
-    for el in tree.iter("meta"):
-        content = el.get("content")
-        if content is None:
-            continue
-        for attr in ("property", "name", "itemprop", "http-equiv"):
-            key = el.get(attr)
-            if key:
-                data.meta.setdefault(key.strip().lower(), []).append(content)
     objects: list[dict[str, Any]] = []
-    for script in tree.iter("script"):
-        if (script.get("type") or "").strip().lower() == "application/ld+json" and script.text:
-            _flatten(_load_json(script.text), objects)
+    title_seen = False
+    # One walk for the four tags (each tree.iter() is a walk of the whole page); each kind in page order.
+    for el in tree.iter("meta", "script", "link", "title"):
+        if el.tag == "meta":
+            _read_meta(el, data.meta)
+        elif el.tag == "script":
+            if (el.get("type") or "").strip().lower() == "application/ld+json" and el.text:
+                _flatten(_load_json(el.text), objects)
+        elif el.tag == "link":
+            if data.canonical is None and "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
+                data.canonical = el.get("href").strip()
+        elif not title_seen and el is not tree:  # the first <title>, as tree.find(".//title") gives
+            data.title_tag = el.text_content().strip() or None
+            title_seen = True
     data.jsonld = objects
     data.article = _pick_article(objects)
     data.html_lang = tree.get("lang") or tree.get("xml:lang")
-    for link in tree.iter("link"):
-        rel = (link.get("rel") or "").lower().split()
-        if "canonical" in rel and link.get("href"):
-            data.canonical = link.get("href").strip()
-            break
-    title = tree.find(".//title")
-    if title is not None:
-        data.title_tag = title.text_content().strip() or None
     return data
+
+
+def _read_meta(el: HtmlElement, meta: dict[str, list[str]]) -> None:
+    content = el.get("content")
+    if content is None:
+        return
+    for attr in ("property", "name", "itemprop", "http-equiv"):
+        key = el.get(attr)
+        if key:
+            meta.setdefault(key.strip().lower(), []).append(content)
