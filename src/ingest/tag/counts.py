@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ingest.tag.prefilter import Guarded, GuardedAlternation, for_lowered_text
+from ingest.tag.prefilter import present as needles_in
 from ingest.tag.resources import lowered_alternation, numbers, patterns
 
 # Number-like tokens that are not counts of people or attacks ("12-year-old", "10 kilometres", "7pm").
@@ -341,12 +342,35 @@ def has_toll(sentence: str) -> bool:
     )
 
 
+@cache
+def _kind_words() -> tuple[frozenset[str], dict[str, frozenset[str] | None]]:
+    """Every word a count pattern needs, and per count kind the words one of which each of its patterns needs
+    (None when some pattern needs none): a sentence with none of a kind's words has no count of that kind."""
+    compiled = _compiled()
+    kinds: dict[str, frozenset[str] | None] = {}
+    for key in ("killed", "injured", "attack_count"):
+        guards: list[Guarded] = compiled[key]  # type: ignore[assignment]
+        kinds[key] = None if any(g.needles is None for g in guards) else frozenset(
+            n for g in guards for n in g.needles or ())
+    return frozenset().union(*(k for k in kinds.values() if k)), kinds
+
+
+def _none_of(words: frozenset[str] | None, found: frozenset[str] | set[str]) -> bool:
+    return words is not None and words.isdisjoint(found)
+
+
 def extract_counts(sentence: str) -> Counts:
     compiled = _compiled()
     cased = _without_subcounts(sentence)
     sentence = cased.lower()
     led, starts = _number_led(), _LazyStarts(sentence)
-    killed, lk, kv = _best(compiled["killed"], sentence, led["killed"], starts, cased, True)  # type: ignore[arg-type]
+    # one needle scan rules out the kinds whose words are all absent (most sentences name no injury)
+    every, kinds = _kind_words()
+    found = needles_in(every, sentence)
+    killed: int | None = None
+    lk = kv = False
+    if not _none_of(kinds["killed"], found):
+        killed, lk, kv = _best(compiled["killed"], sentence, led["killed"], starts, cased, True)  # type: ignore[arg-type]
     # a list of counts makes one toll: only where "and" (or "and her") comes right before a number
     listing = killed is not None and " and " in sentence
     ands = [p for p in starts if sentence.endswith(_LIST_JOINS, 0, p)] if listing else []
@@ -354,8 +378,12 @@ def extract_counts(sentence: str) -> Counts:
         listed = _conjoined_toll(sentence, [p for p in starts if any(0 < a - p <= _LIST_SPAN for a in ands)])
         if listed is not None and (kv or not listed[2]) and listed[0] > killed:
             killed, lk, kv = listed
-    injured, li, _ = _best(compiled["injured"], sentence, led["injured"], starts, cased)  # type: ignore[arg-type]
-    attacks, la, _ = _best(compiled["attack_count"], sentence, led["attack_count"], starts, cased)  # type: ignore[arg-type]
+    injured, li = None, False
+    if not _none_of(kinds["injured"], found):
+        injured, li, _ = _best(compiled["injured"], sentence, led["injured"], starts, cased)  # type: ignore[arg-type]
+    attacks, la = None, False
+    if not _none_of(kinds["attack_count"], found):
+        attacks, la, _ = _best(compiled["attack_count"], sentence, led["attack_count"], starts, cased)  # type: ignore[arg-type]
     if killed is None and compiled["zero_killed"].search(sentence):  # type: ignore[union-attr]
         killed = 0
     if injured is None and compiled["zero_injured"].search(sentence):  # type: ignore[union-attr]
