@@ -13,17 +13,20 @@ _TARGET_CUE = re.compile(
     r"\b(?:on|at|against|targeting|targeted|target|hit|hitting|struck|striking|killed|killing|injuring|wounding|"
     r"arrested|detained|sanctioned|sanctions on|designated|designating|near|toward|towards|hosting|host|with|"
     r"attacked|attacking|raided|shelled|bombed|of|denounce|denouncing|condemn|condemning)\s+"
+    # "on Monday as Houthi fighters tried to push ...": a time, not a target, follows "on" or "at"
+    r"(?!(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|dawn|night|noon|midnight|least)\b)"
     r"(?:the\s+|a\s+|an\s+|\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 # A mention followed by a verb of doing is its subject: "as Israeli forces raided the camp" (this beats a
 # target cue a few words earlier, "on Tuesday as ..."); "a journalist was killed" is a passive, not a doing.
-_ACTS = re.compile(r"^\s+(?:(?!(?:was|were|is|are|be|been|being)\b)\w+\s+)?"
+_ACTS = re.compile(r"^\s+(?:(?!(?:was|were|is|are|be|been|being|and|or|but)\b)\w+\s+)?"
                    r"(?:raided|fired|struck|attacked|opened fire|launched|shelled|bombed|stormed|"
                    r"shot|ambushed|clashed|seized|arrested|detained|killed|targeted|hit|pounded|carried out|"
                    r"conducted|deployed|sent|imposed|sanctioned|threatened|warned|vowed|visited|met|summoned|"
                    r"recalled|held|protested|marched|rallied|moved|withdrew|pulled|closed|filed|expelled|hosted|"
-                   r"received|dispatched|reinforced)\b", re.IGNORECASE)  # fmt: skip
+                   r"received|dispatched|reinforced|halted|suspended|banned|froze|blocked|barred|ordered|signed|"
+                   r"mediated)\b", re.IGNORECASE)  # fmt: skip
 # "US warships shot down drones launched by the Houthis": the defender is the one attacked, not the attacker.
 _DEFENDS = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:(?:shot down|intercepted|downed)\s+(?:and\s+\w+\s+)?"
                       r"(?:(?!(?:carrying|loaded|laden|containing|with|bound|smuggling)\b)[\w-]+\s+){0,3}?(?:drones?|missiles?|"
@@ -31,6 +34,8 @@ _DEFENDS = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:(?:shot down|intercepted|downed)\
                       r"(?:attack|assault|offensive))\b", re.IGNORECASE)  # fmt: skip
 # "by the army", and the means of a harm: "killed in a Russian air strike" (the strike's owner did it).
 _AGENT_CUE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$"
+                        r"|\b(?:(?:came|come|comes|coming) under (?:\w+\s+)?(?:fire|attack)|attacks?)"
+                        r" from\s+(?:the\s+)?$"
                         r"|\b(?:killed|wounded|injured|died|hurt)\s+(?:in|during)\s+(?:the\s+|a\s+|an\s+)?"
                         r"(?:(?:series|wave|spate) of\s+)?$", re.IGNORECASE)  # fmt: skip
 # "Iran-aligned group": the state is a patron here (see patron_in), not a party to the event; "the UK-based

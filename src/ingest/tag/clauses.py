@@ -168,8 +168,11 @@ def _distinct(sentence: str, prev: _Piece, cur: _Piece) -> bool:
         # ship and detaining its crew
         at_sea = {a, b} == {"maritime_attack", "arrest_or_seizure"}
         return not ((both_violent or at_sea) and cur.shares_subject)
-    if cur.shares_subject or cur.refers_back:
-        return False  # "fired rockets and shelled the town": one doer, one act of this kind
+    if cur.shares_subject or cur.refers_back or a == "diplomacy":
+        # "fired rockets and shelled the town": one doer, one act of this kind; talks name several parties, each
+        # with a part in them ("the minister shuttled between the Iranian and American delegations, passing
+        # messages"): one diplomatic event
+        return False
     # Two doers each with an act of their own ("Hezbollah fired missiles ... and Israeli artillery shelled ...").
     doer_a = _doer(prev_text, a)
     doer_b = _doer(cur_text[: cur.triggers[0].end], b)  # named by the end of its own act: a subject of its own

@@ -15,14 +15,15 @@ from ingest.tag.resources import lowered_alternation, numbers, patterns
 # Number-like tokens that are not counts of people or attacks ("12-year-old", "10 kilometres", "7pm").
 _NOT_A_COUNT = (
     r"(?![-\s]?(?:year|years-old|km|kilomet|mile|metre|meter|percent|per cent|%|am\b|pm\b|:|th\b|st\b"
-    r"|nd\b|rd\b))"
+    r"|nd\b|rd\b|sides?\b))"  # "fighters from both sides were killed": the six before it is the toll
 )
 # Nouns that sit between a number and "killed" but are the weapon, not the victims ("a drone strike killed").
 # Another number in between is a count of its own: "a monitor said twelve fighters were killed" must not be
-# read as "a ... were killed" (that match would hide the twelve). The number words come from numbers.toml.
+# read as "a ... were killed" (that match would hide the twelve); an age ("a 70-year-old man") or "both sides" is
+# not. The number words come from numbers.toml.
 _NOT_VICTIMS = (
     r"(?!(?:strike|attack|bomb|blast|explosion|raid|drone|missile|rocket|shell|air|mortar|round)s?\b"
-    r"|(?:dead|killed|injured|wounded|hurt|\d+|{NUMBER_WORDS})\b)"
+    r"|(?:dead|killed|injured|wounded|hurt|\d+(?![\d-])|{NUMBER_WORDS})\b(?! sides?\b))"
 )
 
 
@@ -41,17 +42,27 @@ _CUMULATIVE = re.compile(
     r"|\b(?:in|over|during) the (?:past|last) (?:[\w-]+ )?(?:weeks|months|years)\b|\bso far\b"
     r"|\b(?:war|conflict|uprising)\b[^.;]{0,100}?\b(?:has|have|had) (?:now |so far )?(?:killed|left|claimed)\b"
 )
+_CLAUSE_BREAK = re.compile(r",\s+and\s+|;\s+")
 _CUMULATIVE_WORDS = ("since", " past ", " last ", "so far", "has ", "have ", "had ")  # one is in every cue
 # "killing 12 in the deadliest raid since 2016": the period measures the raid, not a total
 _SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|heaviest|largest|highest|first)\b")
 
 
 def _cumulative(sentence: str, start: int, end: int) -> bool:
-    """Does the count at sentence[start:end] (lower case) sit next to a period or a war total?"""
-    window = sentence[max(0, start - 120) : end + 60]
-    if not any(w in window for w in _CUMULATIVE_WORDS) or _CUMULATIVE.search(window) is None:
+    """Does the count at sentence[start:end] (lower case) sit next to a period or a war total? A period told in an
+    earlier clause ("combing the mountains since the start of the week, came under fire on Thursday, and eleven
+    were killed") dates that clause, not the count."""
+    offset = max(0, start - 120)
+    window = sentence[offset : end + 60]
+    if not any(w in window for w in _CUMULATIVE_WORDS):
         return False
-    return _SUPERLATIVE.search(window) is None
+    count_at = start - offset
+    cues = [
+        m
+        for m in _CUMULATIVE.finditer(window)
+        if m.end() > count_at or not _CLAUSE_BREAK.search(window, m.end(), count_at)
+    ]
+    return bool(cues) and _SUPERLATIVE.search(window) is None
 
 
 @dataclass
@@ -305,7 +316,9 @@ def _best(
 # the whole ("11 ... were killed") be read.
 _SUBCOUNT = re.compile(
     r",?\s+(?:including|among them|among whom|mostly|most of them|many of them)\s+(?:[\w-]+\s+){0,5}?,?\s*"
-    r"(?=(?:were|was|have|had|are|died)\b)",
+    r"(?=(?:were|was|have|had|are|died)\b)"
+    # "At least 17 people, five of them children, were killed"
+    r"|,\s+[\w-]+\s+of\s+(?:them|whom)(?:\s+[\w-]+){0,3}\s*,\s*(?=(?:were|was|have|had|are|died)\b)",
     re.IGNORECASE,
 )
 
@@ -319,7 +332,7 @@ _SUBCOUNT_ASIDE = re.compile(
 
 
 def _without_subcounts(sentence: str) -> str:
-    if "includ" in sentence or "among" in sentence or "most" in sentence:  # cheap test before the regex
+    if "includ" in sentence or "among" in sentence or "most" in sentence or " of " in sentence:  # cheap test first
         if "- " in sentence or "(" in sentence or "\u2013" in sentence or "\u2014" in sentence:
             sentence = _SUBCOUNT_ASIDE.sub("", sentence)
         return _SUBCOUNT.sub(" ", sentence)
@@ -350,8 +363,9 @@ def _kind_words() -> tuple[frozenset[str], dict[str, frozenset[str] | None]]:
     kinds: dict[str, frozenset[str] | None] = {}
     for key in ("killed", "injured", "attack_count"):
         guards: list[Guarded] = compiled[key]  # type: ignore[assignment]
-        kinds[key] = None if any(g.needles is None for g in guards) else frozenset(
-            n for g in guards for n in g.needles or ())
+        kinds[key] = (
+            None if any(g.needles is None for g in guards) else frozenset(n for g in guards for n in g.needles or ())
+        )
     return frozenset().union(*(k for k in kinds.values() if k)), kinds
 
 

@@ -25,7 +25,7 @@ from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "tag-6"
+TAGGER_VERSION = "tag-7"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -42,6 +42,8 @@ _ANAPHORA = Guarded.compile(
     r"\b(?:the|that|this) (?:attack|attacks|strike|strikes|blast|explosion|bombing|raid|assault|incident|barrage|"
     r"shelling|drone|rockets|missiles|missile|vessel|ship|tanker)\b"
     r"|\b(?:these|those|both|the two) (?:attacks|strikes|raids)\b"
+    # "Islamic State claimed responsibility through its news agency": a claim of the act just told
+    r"|\b(?:claimed|claims|claiming|took|takes|taking|claim) responsibility\b"
 )
 # "claimed both attacks": the two violent events told last, each of which the claim names the doer of.
 _PAIR = re.compile(r"\b(?:both|the two) (?:attacks|strikes|raids)\b")
@@ -156,6 +158,14 @@ def _lede_first(a: Counts, b: Counts) -> Counts:
                   a.lower_bound or b.lower_bound, vague)  # fmt: skip
 
 
+def _named(first: Actor | None, then: Actor | None) -> Actor | None:
+    """The doer of an event told twice: the first named, unless only a later telling names who it was ("A suicide
+    bomber blew himself up ... Islamic State claimed responsibility")."""
+    if first is None or (first.type == "unknown" and then is not None and then.type != "unknown"):
+        return then
+    return first
+
+
 def _merge(prev: _Candidate, cur: _Candidate) -> _Candidate:
     specific = cur if prev.trigger.generic and not cur.trigger.generic else prev
     if cur.trigger.continuation:
@@ -167,7 +177,7 @@ def _merge(prev: _Candidate, cur: _Candidate) -> _Candidate:
         trigger=replace(specific.trigger, generic=prev.trigger.generic and cur.trigger.generic, continuation=False),
         end=cur.end,
         last_sentence=cur.sentence,
-        actor1=prev.actor1 or cur.actor1,
+        actor1=_named(prev.actor1, cur.actor1),
         actor2=prev.actor2 or cur.actor2,
         patron=prev.patron or cur.patron,
         place=better_place,
@@ -465,9 +475,13 @@ _LOOK_AHEAD = 2  # sentences after an event that may still say where it happened
 def _refined(c: _Candidate, scenes: _Scenes, told: set[int], sentences: int) -> Place | None:
     """A more precise scene for a violent event placed only in a country (or nowhere), from the sentences that
     follow it and report nothing new: "... killed in a car bomb in northern Syria. The car blew up on the
-    western edge of the town of Qamishli." The story has moved on at the next sentence with an event of its own."""
-    for j in range(c.last_sentence + 1, min(sentences, c.last_sentence + 1 + _LOOK_AHEAD)):
+    western edge of the town of Qamishli." The story has moved on at the next sentence with an event of its own.
+    Sentences inside the event's own telling that report nothing ("... car bomb. The car blew up in Qamishli.
+    The explosion targeted ...") are read too."""
+    for j in range(c.sentence + 1, min(sentences, c.last_sentence + 1 + _LOOK_AHEAD)):
         if j in told:
+            if j <= c.last_sentence:
+                continue  # told as part of this event (its place already weighed in the merge)
             break
         scene = scenes.without_triggers(j)
         if scene is None or not in_region(scene) or _place_rank(scene) <= _place_rank(c.place):
