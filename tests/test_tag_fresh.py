@@ -114,3 +114,60 @@ def test_turkish_towns_with_a_dotless_i_and_the_south_east_are_known() -> None:
     assert [(e.country_iso, e.place) for e in events] == [("TR", "Diyarbakir")]
     events = tag_article("PKK militants attacked a military outpost in Yuksekova on Monday.").events
     assert [(e.country_iso, e.place) for e in events] == [("TR", "Yuksekova")]
+
+
+def test_an_anniversary_told_as_years_after_is_history() -> None:
+    assert (
+        _summary("Ten years after Islamic State fighters stormed Mosul, the old city's mosque reopened on Friday.")
+        == []
+    )
+
+
+def test_troops_pulled_out_and_a_warning_of_an_assault() -> None:
+    text = ("Iraqi troops pulled out of two outposts near Sinjar on Sunday. Erbil's interior minister warned Baghdad "
+            "that any assault on the Peshmerga would draw a firm response.")  # fmt: skip
+    assert [e[0] for e in _summary(text)] == ["military_deployment", "threat"]
+
+
+def test_capitalised_titles_and_traded_fire() -> None:
+    text = "Egyptian Foreign Minister Badr Abdelatty met his Qatari counterpart in Cairo on Monday."
+    assert _summary(text) == [("diplomacy", "EG", None, None, "Egypt")]
+    assert _summary("Syrian troops and HTS fighters traded fire near Saraqeb overnight.")[0][0] == "armed_clash"
+
+
+def test_counts_with_asides() -> None:
+    # the comma aside ("including three children") before the verb was never cut before
+    assert (
+        _summary("At least 11 civilians, including three children, were killed in an air strike on Idlib.")[0][2] == 11
+    )
+    text = ("Five members of one family \u2014 a mother and four children \u2014 were killed in an Israeli air raid "
+            "on Gaza.")  # fmt: skip
+    assert _summary(text) == [("air_or_drone_strike", "PS", 5, None, "IDF")]
+
+
+def test_a_toll_sentence_naming_the_hospital_town_stays_with_its_event() -> None:
+    text = ("A roadside bomb ripped through a minibus near Tikrit on Monday. At least four passengers were killed, and "
+            "six were taken to hospital in Samarra.")  # fmt: skip
+    assert [(e.event_type, e.place, e.killed, e.injured) for e in tag_article(text, published=DAY).events] == [
+        ("remote_explosive", "Tikrit", 4, 6)
+    ]
+
+
+def test_an_answer_is_an_act_of_its_own_and_a_kibbutz_is_in_israel() -> None:
+    text = ("Two mortar bombs fired from Gaza landed near Kibbutz Kfar Aza on Tuesday. In response, an Israeli tank "
+            "shelled a Hamas post near Beit Hanoun.")  # fmt: skip
+    assert [(e[0], e[1], e[4]) for e in _summary(text)] == [
+        ("shelling_artillery_missile", "IL", None),
+        ("shelling_artillery_missile", "PS", "IDF"),
+    ]
+
+
+def test_a_kidnapping_and_a_seizure_of_rifles() -> None:
+    assert _summary("Gunmen snatched a Turkish engineer near Tikrit on Wednesday.")[0][0] == "attack"
+    text = "Jordanian border guards stopped a convoy from Syria on Thursday, confiscating rifles and grenades."
+    assert _summary(text) == [("arrest_or_seizure", "JO", None, None, "Jordan")]
+
+
+def test_a_tanker_boarded_from_a_helicopter() -> None:
+    text = "Iranian commandos descended by helicopter onto the oil tanker Nordic Star in the Gulf of Oman on Friday."
+    assert [e[0] for e in _summary(text)] == ["maritime_attack"]

@@ -15,7 +15,7 @@ from ingest.tag.resources import lowered_alternation, numbers, patterns
 # Number-like tokens that are not counts of people or attacks ("12-year-old", "10 kilometres", "7pm").
 _NOT_A_COUNT = (
     r"(?![-\s]?(?:year|years-old|km|kilomet|mile|metre|meter|percent|per cent|%|am\b|pm\b|:|th\b|st\b"
-    r"|nd\b|rd\b|sides?\b))"  # "fighters from both sides were killed": the six before it is the toll
+    r"|nd\b|rd\b|sides?\b|family\b|household\b))"  # "six fighters from both sides", "members of one family"
 )
 # Nouns that sit between a number and "killed" but are the weapon, not the victims ("a drone strike killed").
 # Another number in between is a count of its own: "a monitor said twelve fighters were killed" must not be
@@ -23,7 +23,7 @@ _NOT_A_COUNT = (
 # not. The number words come from numbers.toml.
 _NOT_VICTIMS = (
     r"(?!(?:strike|attack|bomb|blast|explosion|raid|drone|missile|rocket|shell|air|mortar|round)s?\b"
-    r"|(?:dead|killed|injured|wounded|hurt|\d+(?![\d-])|{NUMBER_WORDS})\b(?! sides?\b))"
+    r"|(?:dead|killed|injured|wounded|hurt|\d+(?![\d-])|{NUMBER_WORDS})\b(?! (?:sides?|family|household)\b))"
 )
 
 
@@ -315,7 +315,7 @@ def _best(
 # "At least 11 civilians, including three children, were killed": the part is not the toll; dropping it lets
 # the whole ("11 ... were killed") be read.
 _SUBCOUNT = re.compile(
-    r",?\s+(?:including|among them|among whom|mostly|most of them|many of them)\s+(?:[\w-]+\s+){0,5}?,?\s*"
+    r",?\s+(?:including|among them|among whom|mostly|most of them|many of them)\s+(?:[\w-]+\s+){0,8}?[\w-]+\s*,?\s*"
     r"(?=(?:were|was|have|had|are|died)\b)"
     # "At least 17 people, five of them children, were killed"
     r"|,\s+[\w-]+\s+of\s+(?:them|whom)(?:\s+[\w-]+){0,3}\s*,\s*(?=(?:were|was|have|had|are|died)\b)",
@@ -323,10 +323,13 @@ _SUBCOUNT = re.compile(
 )
 
 
-# "leaving 23 civilians - including nine children - and 16 fighters dead": an aside between dashes or brackets.
+# "leaving 23 civilians - including nine children - and 16 fighters dead": an aside between dashes or brackets;
+# "Six members of one family \u2014 a father, his two wives and three children \u2014 were killed": any aside between
+# long dashes (counts only read the sentence without it).
 _SUBCOUNT_ASIDE = re.compile(
     r"\s+[-\u2013\u2014(]\s*(?:including|among them|mostly|most of them)\s+"
-    r"[^-\u2013\u2014()]{1,60}?\s*[-\u2013\u2014)]",
+    r"[^-\u2013\u2014()]{1,60}?\s*[-\u2013\u2014)]"
+    r"|\s+[\u2013\u2014]\s*[^\u2013\u2014]{1,80}?\s*[\u2013\u2014](?=\s)",
     re.IGNORECASE,
 )
 

@@ -35,9 +35,12 @@ _COUNTRY_LOCATIVE = re.compile(r"\b(?:in|into|across|inside|throughout|over|to|o
 # statement is about, not where it is.
 _TOPIC = re.compile(
     r"\b(?:(?:war|conflict|offensive|siege|blockade|bombardment|ceasefire|truce)\s+(?:in|on|against)"
-    r"|(?:aid|assistance|supplies|deliveries)\s+(?:to|for|into)|role\s+in)\s+(?:the\s+)?$",
+    r"|(?:aid|assistance|supplies|deliveries)\s+(?:to|for|into)|role\s+in"
+    # what a resolution or a call demands: "a resolution demanding a humanitarian pause in Gaza"
+    r"|(?:pause|halt|end|stop)\s+(?:to\s+(?:the\s+)?(?:war|fighting)\s+)?in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_NAMED_NEXT = re.compile(r" [A-Z]")
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _KIND_SCORE = {"base": 4.0, "town": 3.0, "sea": 2.5, "admin1": 2.0, "country": 1.0}
 
@@ -72,6 +75,9 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
     for d_start, d_end, demonym in index.demonym_names.finditer(folded):
         if _DEMONYM_SCENE.match(folded, d_end):
             out.append(PlaceMention(index.demonyms[demonym], d_start, d_end, _KIND_SCORE["country"] + 1.5))
+    for w_start, w_end, word in index.scene_word_names.finditer(folded):
+        if _NAMED_NEXT.match(folded, w_end):  # "near Kibbutz Nahal Oz": in the state, where exactly unknown
+            out.append(PlaceMention(index.scene_words[word], w_start, w_end, _KIND_SCORE["country"] + 1.5))
     return _outside_names(out, folded) if out else out
 
 

@@ -89,10 +89,13 @@ def actors() -> ActorIndex:
         qualifiers = [raw["demonym"]] if "demonym" in raw else []
         qualifiers += [f"{name}{s}" for name in raw.get("state_names", []) for s in ("'s", "\u2019s")]
         for qualifier in qualifiers:
+            # titles are capitalised before a name: "Omani Foreign Minister Badr Albusaidi"
             for noun in data["generated"]["government"]:
                 by_alias.setdefault(f"{qualifier} {noun}", state)
+                by_alias.setdefault(f"{qualifier} {noun.title()}", state)
             for noun in data["generated"]["forces"]:
                 by_alias.setdefault(f"{qualifier} {noun}", forces)
+                by_alias.setdefault(f"{qualifier} {noun.title()}", forces)
     return ActorIndex(by_alias, by_name, NameFinder(list(by_alias)), frozenset(acting_only))
 
 
@@ -119,6 +122,8 @@ class PlaceIndex:
     demonyms: dict[str, Place]  # "Syrian" -> Syria: "the Syrian city of Azaz", and a cue that a story is regional
     demonym_names: NameFinder
     sea_attacks: dict[str, str]  # sea area -> ISO code its attacks are coded to when the attacker is unnamed
+    scene_words: dict[str, Place]  # "Kibbutz" -> Israel: a community of that state is named next
+    scene_word_names: NameFinder
 
 
 @cache
@@ -156,11 +161,14 @@ def places() -> PlaceIndex:
     for g in sorted(gazetteer, key=lambda g: -int(g["population"])):
         place = Place(g["name"], "town", g["country_iso"], g["admin1"] or None, float(g["lat"]), float(g["lon"]))
         by_alias.setdefault(g["alias"], place)
+        if g["alias"].startswith("Bayt "):  # GeoNames' "Bayt" is the news' "Beit" ("Beit Jala")
+            by_alias.setdefault("Beit " + g["alias"][5:], place)
     for word in data.get("not_places", []):
         by_alias.pop(word, None)
     sea_attacks = {p["name"]: p["attacks_coded_to"] for p in data.get("sea", []) if "attacks_coded_to" in p}
+    scene_words = {w: countries[c["iso"]] for c in data["country"] for w in c.get("scene_words", [])}
     return PlaceIndex(by_alias, NameFinder(list(by_alias)), frozenset(region), countries, demonyms,
-                      NameFinder(list(demonyms)), sea_attacks)  # fmt: skip
+                      NameFinder(list(demonyms)), sea_attacks, scene_words, NameFinder(list(scene_words)))  # fmt: skip
 
 
 @cache

@@ -45,6 +45,8 @@ _ANAPHORA = Guarded.compile(
     # "Islamic State claimed responsibility through its news agency": a claim of the act just told
     r"|\b(?:claimed|claims|claiming|took|takes|taking|claim) responsibility\b"
 )
+# "In response, an Israeli tank shelled ...": a sentence that opens with an answer reports an act of its own.
+_ANSWER = re.compile(r"(?:in (?:response|retaliation|reply)|retaliating|responding|in a (?:retaliatory|response))\b")
 # "claimed both attacks": the two violent events told last, each of which the claim names the doer of.
 _PAIR = re.compile(r"\b(?:both|the two) (?:attacks|strikes|raids)\b")
 # Types that happen somewhere even when the sentence does not say where.
@@ -71,6 +73,7 @@ class _Candidate:
     pair: bool = False  # refers back to the last two violent events ("both attacks")
     abroad: bool = False  # its sentence places it outside the region: no place is looked for elsewhere
     clause: int = 0  # which event of its sentence (clauses.units): events of one sentence are never merged
+    answers: bool = False  # its sentence opens "In response, ...": an act of its own, never merged into the last
 
     @property
     def event_type(self) -> str:
@@ -116,7 +119,11 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
 def _mergeable(prev: _Candidate, cur: _Candidate) -> bool:
     if cur.clause and cur.sentence == prev.last_sentence:
         return False  # told apart by the clause split
-    if cur.sentence - prev.last_sentence > MERGE_DISTANCE or not _places_compatible(prev.place, cur.place):
+    if cur.sentence - prev.last_sentence > MERGE_DISTANCE or cur.answers:
+        return False
+    if cur.trigger.continuation:  # a toll of the act just told: where the wounded were taken is no other scene
+        return True
+    if not _places_compatible(prev.place, cur.place):
         return False
     violent = rules().violent
     if prev.event_type in violent and cur.event_type in violent:
@@ -383,6 +390,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 place=unit_scene or scene, place_from_text=(unit_scene or scene) is not None, date=event_date,
                 date_precision=precision, counts=counts, weapon=weapon,
                 anaphoric=anaphor, pair=anaphor and bool(_PAIR.search(unit.lower())), clause=n, abroad=unit_abroad,
+                answers=n == 0 and bool(_ANSWER.match(lowered_sentence)),
             ))  # fmt: skip
 
     relevance = relevance_score(region_mentions, security, offtopic)
