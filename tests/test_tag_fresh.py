@@ -171,3 +171,48 @@ def test_a_kidnapping_and_a_seizure_of_rifles() -> None:
 def test_a_tanker_boarded_from_a_helicopter() -> None:
     text = "Iranian commandos descended by helicopter onto the oil tanker Nordic Star in the Gulf of Oman on Friday."
     assert [e[0] for e in _summary(text)] == ["maritime_attack"]
+
+
+def test_a_product_word_must_be_a_whole_word_to_veto_a_launch() -> None:
+    # "launched from Yemen approached" once read as launching an "app"
+    text = "Sirens sounded in Eilat as a missile launched from Yemen approached the city on Sunday."
+    assert [e[0] for e in _summary(text)] == ["shelling_artillery_missile"]
+
+
+def test_explosive_belts_drones_launched_and_centcom_strikes() -> None:
+    text = "An attacker wearing an explosives belt detonated it at a mosque gate in Kirkuk, killing nine people."
+    assert _summary(text)[0][:3] == ("suicide_bomb", "IQ", 9)
+    text = "Kataib Hezbollah said it launched a drone at the al-Tanf garrison on Monday."
+    assert _summary(text)[0][0] == "air_or_drone_strike"
+    text = "US Central Command forces struck four Houthi missile launchers near Hodeidah on Tuesday."
+    assert _summary(text)[0][:2] == ("air_or_drone_strike", "YE")
+
+
+def test_artillery_moved_is_no_fire_and_a_spy_drama_is_fiction() -> None:
+    text = "Iraqi army reinforcements, including tanks and artillery pieces, rolled into Makhmour on Sunday."
+    assert [e[0] for e in _summary(text)] == ["military_deployment"]
+    assert _summary("In the new season of the spy drama, agents plant a car bomb in Beirut.") == []
+
+
+def test_a_tanker_impounded_and_its_crew_detained_is_one_seizure() -> None:
+    text = ("Iranian commandos descended by helicopter onto a tanker in the Strait of Hormuz on Wednesday. State "
+            "television said the Revolutionary Guards had impounded the ship and detained its crew.")  # fmt: skip
+    assert _summary(text) == [("maritime_attack", "IR", None, None, "IRGC")]
+
+
+def test_a_spokesman_saying_the_group_did_it_names_the_doer() -> None:
+    text = ("A cargo ship was hit by a missile west of Hodeidah on Friday. A Houthi military spokesman said in a "
+            "televised statement that the group's naval forces had targeted the vessel.")  # fmt: skip
+    assert _summary(text)[0][4] == "Houthis"
+
+
+def test_a_claim_of_responsibility_aimed_elsewhere_is_the_same_act() -> None:
+    text = ("A missile fired from Yemen was intercepted over central Israel, and shrapnel fell in Ramat Gan. "
+            "The Houthis claimed responsibility, saying they had fired a missile at a target in Jaffa.")  # fmt: skip
+    assert [(e[0], e[1], e[4]) for e in _summary(text)] == [("shelling_artillery_missile", "IL", "Houthis")]
+
+
+def test_stabbed_two_is_a_count_of_wounded_and_slemani_is_known() -> None:
+    assert _summary("An assailant stabbed two Israelis near Hebron on Thursday.")[0][3] == 2
+    text = "Hundreds of teachers rallied in Slemani on Tuesday to demand unpaid salaries."
+    assert _summary(text) == [("protest", "IQ", None, None, "Protesters")]

@@ -86,12 +86,12 @@ _SOURCE = re.compile(r"\baccording to (?:the |a |an )?(?:\w+ ){0,2}$", re.IGNORE
 # strike": the speaker is the doer.
 # A possessive ("Hezbollah's media office said its fighters ...") and a few words of when or how between the verb and
 # what was said ("said on Tuesday that", "said in a statement that") keep it a self-report.
-_SELF_REPORT = re.compile(r"^(?:'s?|\u2019s?)?\s*(?:\w+\s+){0,2}?(?:said|says|announced|claimed|stated|warned|warns|"
+_SELF_REPORT = re.compile(r"^(?:'s?|\u2019s?)?\s*(?:\w+\s+){0,4}?(?:said|says|announced|claimed|stated|warned|warns|"
                           r"threatened|vowed)"
                           r"(?:\s+(?:on|in|late|early|earlier|later)\b(?:\s+\w+){1,3}?)?\s+(?:that\s+)?(?:it|they|"
                           r"the group|the movement|its \w+|their \w+)\b", re.IGNORECASE)  # fmt: skip
-_SPEAKS = re.compile(r"^(?:'s?)?\s*(?:\w+\s+){0,2}(?:said|says|told|reported|announced|spokesman|spokesperson|official|"
-                     r"officials|statement)\b", re.IGNORECASE)  # fmt: skip
+_SPEAKS = re.compile(r"^(?:'s?)?\s*(?:[\w-]+\s+){0,2}(?:said|says|told|reported|announced|spokesman|spokesperson|"
+                     r"official|officials|statement)\b", re.IGNORECASE)  # fmt: skip
 # "... US troops being injured": a mention followed by a passive of harm is the target.
 # "American ships are a legitimate target": named as one.
 _HARMED = re.compile(r"^\s+(?:\w+\s+){0,2}(?:being|were|was|have been|had been|came|come|is|are)\s+(?:injured|killed|"
@@ -120,7 +120,7 @@ def actor_mentions(sentence: str) -> list[ActorMention]:
         if _HOLDER.search(before) or (holder_end >= 0 and _JOINED.fullmatch(sentence, holder_end, m_start)):
             holder_end = m_end
             continue  # "the bank, which is controlled by Syrian government forces and militias": who holds a place
-        after = sentence[m_end : m_end + 60]
+        after = sentence[m_end : m_end + 90]
         self_report = _SELF_REPORT.match(after)
         speaks_of_itself = self_report is not None
         # "The coalition said it had intercepted a drone": it reports defending itself

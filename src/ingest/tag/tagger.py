@@ -42,9 +42,10 @@ _ANAPHORA = Guarded.compile(
     r"\b(?:the|that|this) (?:attack|attacks|strike|strikes|blast|explosion|bombing|raid|assault|incident|barrage|"
     r"shelling|drone|rockets|missiles|missile|vessel|ship|tanker)\b"
     r"|\b(?:these|those|both|the two) (?:attacks|strikes|raids)\b"
-    # "Islamic State claimed responsibility through its news agency": a claim of the act just told
-    r"|\b(?:claimed|claims|claiming|took|takes|taking|claim) responsibility\b"
 )
+# "Islamic State claimed responsibility through its news agency": a claim of the act just told, wherever the
+# claimant says it aimed ("... saying they had fired a missile at a target in Jaffa").
+_CLAIM = re.compile(r"\b(?:claimed|claims|claiming|took|takes|taking|claim) responsibility\b")
 # "In response, an Israeli tank shelled ...": a sentence that opens with an answer reports an act of its own.
 _ANSWER = re.compile(r"(?:in (?:response|retaliation|reply)|retaliating|responding|in a (?:retaliatory|response))\b")
 # "claimed both attacks": the two violent events told last, each of which the claim names the doer of.
@@ -74,6 +75,7 @@ class _Candidate:
     abroad: bool = False  # its sentence places it outside the region: no place is looked for elsewhere
     clause: int = 0  # which event of its sentence (clauses.units): events of one sentence are never merged
     answers: bool = False  # its sentence opens "In response, ...": an act of its own, never merged into the last
+    claim: bool = False  # its sentence claims responsibility: for the act just told, wherever it says it aimed
 
     @property
     def event_type(self) -> str:
@@ -123,9 +125,11 @@ def _mergeable(prev: _Candidate, cur: _Candidate) -> bool:
         return False
     if cur.trigger.continuation:  # a toll of the act just told: where the wounded were taken is no other scene
         return True
+    violent = rules().violent
+    if cur.claim and prev.event_type in violent and cur.event_type in violent:
+        return True
     if not _places_compatible(prev.place, cur.place):
         return False
-    violent = rules().violent
     if prev.event_type in violent and cur.event_type in violent:
         if cur.anaphoric or cur.trigger.generic or prev.trigger.generic:
             return True
@@ -323,7 +327,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         if triggers:
             scene = scenes.keep(i, scenes.mentions(i), triggers)
         follows_violence = bool(cands) and cands[-1].event_type in r.violent
-        anaphoric = bool(_ANAPHORA.search(lowered_sentence)) if triggers or follows_violence else False
+        claim = bool(_CLAIM.search(lowered_sentence)) if triggers or follows_violence else False
+        anaphoric = claim or bool(_ANAPHORA.search(lowered_sentence)) if triggers or follows_violence else False
         if not triggers:
             # "Seven fighters were killed and 12 wounded, a monitor said." right after a clash: its toll.
             if not (follows_violence and (anaphoric or (cands[-1].last_sentence == i - 1 and has_toll(sentence)))):
@@ -390,7 +395,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 place=unit_scene or scene, place_from_text=(unit_scene or scene) is not None, date=event_date,
                 date_precision=precision, counts=counts, weapon=weapon,
                 anaphoric=anaphor, pair=anaphor and bool(_PAIR.search(unit.lower())), clause=n, abroad=unit_abroad,
-                answers=n == 0 and bool(_ANSWER.match(lowered_sentence)),
+                answers=n == 0 and bool(_ANSWER.match(lowered_sentence)), claim=claim,
             ))  # fmt: skip
 
     relevance = relevance_score(region_mentions, security, offtopic)
