@@ -31,7 +31,10 @@ _spec.loader.exec_module(bench)
 # (b12-* added): micro F1 98.4 / 93.5 / 96.6, country 92.7 / 94.9 / 93.5, actor1 92.8 / 91.3 / 92.2.
 # Regression guards, a little under the current scores (the targets are lower: 0.85 / 0.90 / 0.85); the
 # fresh b5-b15 batches keep errors that were left unfixed on purpose (b13-* and b15-* had none fixed at all), so
-# on all 540 passages: micro F1 95.5, country 92.7, killed 94.3, injured 92.4, actor1 91.5 (held-out 93.2).
+# on all 540 passages: micro F1 95.5, country 92.7, killed 94.3, injured 92.4, actor1 91.5 (held-out 93.2). With
+# tag-7 on 648 (the blind b16-b19 batches, written by an annotator who never saw the tagger, added): micro F1
+# 97.4 / 94.4 / 96.3, country 93.4 / 94.1 / 93.6, killed 93.4 / 95.5 / 94.1, injured 88.6 / 97.4 / 91.7, actor1
+# 91.6 / 90.1 / 91.0.
 FLOORS = {"micro_f1": 0.95, "country": 0.91, "killed": 0.92, "injured": 0.91, "actor1": 0.90}
 
 

@@ -216,3 +216,13 @@ def test_stabbed_two_is_a_count_of_wounded_and_slemani_is_known() -> None:
     assert _summary("An assailant stabbed two Israelis near Hebron on Thursday.")[0][3] == 2
     text = "Hundreds of teachers rallied in Slemani on Tuesday to demand unpaid salaries."
     assert _summary(text) == [("protest", "IQ", None, None, "Protesters")]
+
+
+def test_a_story_that_opens_with_sport_is_off_topic() -> None:
+    text = ("Al-Ahli stormed to a 3-1 derby win over Al-Ittihad in Jeddah on Saturday. The home side's defence "
+            "survived a bombardment of 19 shots. 'We attacked like an army,' their coach said.")  # fmt: skip
+    assert tag_article(text, published=DAY).events == []
+    # violence told at length after a sport lede is still coded
+    text = ("The football season in Gaza was suspended on Monday. Israeli air strikes hit Khan Younis overnight. "
+            "The strikes killed five people. Rockets were fired at Sderot. Israeli jets struck again.")  # fmt: skip
+    assert {e.event_type for e in tag_article(text, published=DAY).events} >= {"air_or_drone_strike"}

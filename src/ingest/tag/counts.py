@@ -335,9 +335,11 @@ _SUBCOUNT_ASIDE = re.compile(
 
 
 def _without_subcounts(sentence: str) -> str:
-    if "includ" in sentence or "among" in sentence or "most" in sentence or " of " in sentence:  # cheap test first
-        if "- " in sentence or "(" in sentence or "\u2013" in sentence or "\u2014" in sentence:
-            sentence = _SUBCOUNT_ASIDE.sub("", sentence)
+    # cheap substring tests before each regex: most sentences have neither an aside nor a part of a count
+    listed = "includ" in sentence or "among" in sentence or "most" in sentence
+    if "\u2013" in sentence or "\u2014" in sentence or (listed and ("- " in sentence or "(" in sentence)):
+        sentence = _SUBCOUNT_ASIDE.sub("", sentence)
+    if listed or " of them" in sentence or " of whom" in sentence:
         return _SUBCOUNT.sub(" ", sentence)
     return sentence
 
@@ -372,10 +374,6 @@ def _kind_words() -> tuple[frozenset[str], dict[str, frozenset[str] | None]]:
     return frozenset().union(*(k for k in kinds.values() if k)), kinds
 
 
-def _none_of(words: frozenset[str] | None, found: frozenset[str] | set[str]) -> bool:
-    return words is not None and words.isdisjoint(found)
-
-
 def extract_counts(sentence: str) -> Counts:
     compiled = _compiled()
     cased = _without_subcounts(sentence)
@@ -386,7 +384,8 @@ def extract_counts(sentence: str) -> Counts:
     found = needles_in(every, sentence)
     killed: int | None = None
     lk = kv = False
-    if not _none_of(kinds["killed"], found):
+    killed_words, injured_words, attack_words = kinds["killed"], kinds["injured"], kinds["attack_count"]
+    if killed_words is None or not killed_words.isdisjoint(found):
         killed, lk, kv = _best(compiled["killed"], sentence, led["killed"], starts, cased, True)  # type: ignore[arg-type]
     # a list of counts makes one toll: only where "and" (or "and her") comes right before a number
     listing = killed is not None and " and " in sentence
@@ -396,10 +395,10 @@ def extract_counts(sentence: str) -> Counts:
         if listed is not None and (kv or not listed[2]) and listed[0] > killed:
             killed, lk, kv = listed
     injured, li = None, False
-    if not _none_of(kinds["injured"], found):
+    if injured_words is None or not injured_words.isdisjoint(found):
         injured, li, _ = _best(compiled["injured"], sentence, led["injured"], starts, cased)  # type: ignore[arg-type]
     attacks, la = None, False
-    if not _none_of(kinds["attack_count"], found):
+    if attack_words is None or not attack_words.isdisjoint(found):
         attacks, la, _ = _best(compiled["attack_count"], sentence, led["attack_count"], starts, cased)  # type: ignore[arg-type]
     if killed is None and compiled["zero_killed"].search(sentence):  # type: ignore[union-attr]
         killed = 0

@@ -75,7 +75,8 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
     for d_start, d_end, demonym in index.demonym_names.finditer(folded):
         if _DEMONYM_SCENE.match(folded, d_end):
             out.append(PlaceMention(index.demonyms[demonym], d_start, d_end, _KIND_SCORE["country"] + 1.5))
-    for w_start, w_end, word in index.scene_word_names.finditer(folded):
+    words = index.scene_words
+    for w_start, w_end, word in index.scene_word_names.finditer(folded) if any(map(folded.__contains__, words)) else ():
         if _NAMED_NEXT.match(folded, w_end):  # "near Kibbutz Nahal Oz": in the state, where exactly unknown
             out.append(PlaceMention(index.scene_words[word], w_start, w_end, _KIND_SCORE["country"] + 1.5))
     return _outside_names(out, folded) if out else out

@@ -9,12 +9,16 @@ from ingest.tag.prefilter import GuardedAlternation
 from ingest.tag.resources import lowered_alternation, topics
 
 
-def relevance_score(region_mentions: int, security_sentences: int, offtopic_sentences: int) -> float:
-    """0..1. Needs both the region and security wording; sport, markets and space pull it down."""
+def relevance_score(
+    region_mentions: int, security_sentences: int, offtopic_sentences: int, offtopic_lead: bool = False
+) -> float:
+    """0..1. Needs both the region and security wording; sport, markets and space pull it down, and so does a
+    story that opens with them (`offtopic_lead`: "Al-Hilal laid siege to Al-Nassr's goal ..."), unless it goes on
+    to tell of violence at some length."""
     if region_mentions == 0:
         return 0.0 if security_sentences == 0 else 0.1
     score = 0.4 * min(1.0, region_mentions / 3) + 0.6 * min(1.0, security_sentences / 3)
-    if offtopic_sentences > security_sentences:
+    if offtopic_sentences > security_sentences or (offtopic_lead and security_sentences < 3):
         score *= 0.3
     return round(score, 3)
 

@@ -307,6 +307,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     region_mentions = sum(1 for _ in title_places)
     region_mentions += sum(1 for m in actor_mentions(title or "") if m.actor.country in region)
     security = offtopic = 0
+    offtopic_lead = False  # the story opens with sport, markets or space
     # Scenes of earlier sentences, for carrying the scene forward: worked out when a sentence is read for
     # other reasons, else on demand (most sentences of a story are never looked back at).
     scenes = _Scenes(text, spans)
@@ -321,6 +322,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         if vetoed_violent(lowered_sentence, vetoes):
             offtopic += 1
         triggers = find_triggers(sentence, year, vetoes)
+        if i == 0:
+            offtopic_lead = offtopic == 1 and not triggers
         if region_mentions < REGION_ENOUGH:  # past that the count changes nothing
             mentions = scenes.mentions(i)
             region_mentions += sum(1 for m in mentions if _regional(m.place)) + regional_demonyms(sentence)
@@ -398,7 +401,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 answers=n == 0 and bool(_ANSWER.match(lowered_sentence)), claim=claim,
             ))  # fmt: skip
 
-    relevance = relevance_score(region_mentions, security, offtopic)
+    relevance = relevance_score(region_mentions, security, offtopic, offtopic_lead)
     if relevance < MIN_RELEVANCE:
         return ArticleTags(relevance=relevance, topics=[], events=[])
 
