@@ -34,7 +34,10 @@ _spec.loader.exec_module(bench)
 # on all 540 passages: micro F1 95.5, country 92.7, killed 94.3, injured 92.4, actor1 91.5 (held-out 93.2). With
 # tag-7 on 648 (the blind b16-b19 batches, written by an annotator who never saw the tagger, added): micro F1
 # 97.4 / 94.4 / 96.3, country 93.4 / 94.1 / 93.6, killed 93.4 / 95.5 / 94.1, injured 88.6 / 97.4 / 91.7, actor1
-# 91.6 / 90.1 / 91.0.
+# 91.6 / 90.1 / 91.0; on 684 (the blind b20-* added, with its fixes): micro F1 97.4 / 94.6 / 96.4, country
+# 93.0 / 92.7 / 92.9, killed 93.9 / 95.7 / 94.5, injured 89.3 / 97.4 / 92.1, actor1 90.5 / 89.8 / 90.2 (actors are
+# what fresh wording gets wrong most: "the government helicopters", a blame that names no claimant).
+# actor1's floor stays 0.90, with little margin: an actor rule that loses doers fails here.
 FLOORS = {"micro_f1": 0.95, "country": 0.91, "killed": 0.92, "injured": 0.91, "actor1": 0.90}
 
 

@@ -226,3 +226,73 @@ def test_a_story_that_opens_with_sport_is_off_topic() -> None:
     text = ("The football season in Gaza was suspended on Monday. Israeli air strikes hit Khan Younis overnight. "
             "The strikes killed five people. Rockets were fired at Sderot. Israeli jets struck again.")  # fmt: skip
     assert {e.event_type for e in tag_article(text, published=DAY).events} >= {"air_or_drone_strike"}
+
+
+def test_new_wordings_from_the_b20_passages() -> None:
+    text = "Turkish howitzers lobbed shells at YPG positions near Afrin on Monday."
+    assert [(e[0], e[4]) for e in _summary(text)] == [("shelling_artillery_missile", "Turkey")]
+    text = "A bomber drove an explosives-laden car into a checkpoint in Aden on Sunday, killing 12 soldiers."
+    assert _summary(text)[0][:3] == ("suicide_bomb", "YE", 12)
+    text = "Security forces opened fire with live ammunition on marchers in Nasiriyah on Friday, killing three."
+    assert [e[0] for e in _summary(text)][-1] == "attack"
+    assert _summary("Protesters burned tyres on the main road into Basra on Monday.")[0][0] == "protest"
+    text = "Bahrain added nine people tied to the IRGC to its terrorist list on Monday, freezing their assets."
+    assert _summary(text) == [("sanctions", "BH", None, None, "Bahrain")]
+    text = "The US Treasury blacklisted a network that moved Iranian oil to Syria on Wednesday."
+    assert [(e[0], e[1]) for e in _summary(text)] == [("sanctions", None)]
+
+
+def test_threats_and_deployments_in_new_shapes() -> None:
+    text = "Israel's defence minister said Hezbollah would 'pay a price' if rocket fire on Metula continued."
+    assert [e[0] for e in _summary(text)] == ["threat"]
+    text = "Iran's army chief warned that any attack would turn every US base in the region into a target."
+    assert [e[0] for e in _summary(text)] == ["threat"]
+    text = "An armoured brigade was moved up to the Lebanese border overnight, the Israeli army said."
+    assert [e[0] for e in _summary(text)] == ["military_deployment"]
+    # a coal carrier that "was left taking on water" is no warship leaving
+    text = "A coal carrier was left taking on water in the Red Sea after a drone boat rammed it near Hodeidah."
+    assert "military_deployment" not in [e[0] for e in _summary(text)]
+
+
+def test_counts_from_bodies_lists_and_the_dead() -> None:
+    assert _summary("Rescuers recovered 17 bodies after barrel bombs hit Aleppo on Sunday.")[0][2] == 17
+    text = "Rockets hit Camp Taji in Iraq. Two American soldiers and a British medic were among the dead."
+    assert _summary(text)[0][2] == 3
+    text = "An air strike flattened a house in Khan Younis, and eight people were pulled out dead."
+    assert _summary(text)[0][2] == 8
+    text = "Militants fired 40 rockets at Israel; one slammed into a house in Sderot but nobody was hurt."
+    assert _summary(text)[0][3] == 0
+    text = "In the firefight that followed in North Sinai, 15 soldiers and 12 of the attackers were killed."
+    assert _summary(text)[0][2] == 27
+
+
+def test_the_group_names_the_group_told_before() -> None:
+    text = ("The Houthis launched drones at Jazan on Sunday, the coalition said. Hours later, the group fired a "
+            "ballistic missile at Khamis Mushait.")  # fmt: skip
+    assert [(e[0], e[4]) for e in _summary(text)] == [
+        ("air_or_drone_strike", "Houthis"),
+        ("shelling_artillery_missile", "Houthis"),
+    ]
+
+
+def test_the_saudi_led_coalition_is_saudi_arabia_and_its_air_raids_are_one_act() -> None:
+    text = "Warplanes of the Saudi-led coalition hit a wedding hall in Dhamar, Yemen, killing 20 people."
+    assert _summary(text)[0][4] == "Saudi Arabia"
+    text = ("Turkish jets pounded villages around Afrin while Turkish howitzers shelled YPG positions near Rajo. "
+            "The air raids alone killed nine civilians, a health official said.")  # fmt: skip
+    assert [(e[0], e[2]) for e in _summary(text)] == [
+        ("air_or_drone_strike", 9),
+        ("shelling_artillery_missile", None),
+    ]
+
+
+def test_a_decade_and_a_half_after_is_history() -> None:
+    assert _summary("A decade and a half after gunmen stormed it, the Baghdad cathedral reopened on Sunday.") == []
+
+
+def test_a_claim_by_one_of_its_soldiers_and_units_that_captured() -> None:
+    text = ("A suicide bomber blew himself up in a Kirkuk market on Friday, killing nine. Islamic State said one of "
+            "its 'soldiers of the caliphate' had carried out the operation.")  # fmt: skip
+    assert _summary(text)[0][4] == "Islamic State"
+    text = "SDF units captured 12 suspected Islamic State members in raids near Hajin on Tuesday."
+    assert _summary(text)[0][4] == "SDF"

@@ -6,12 +6,14 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ingest.tag.resources import Actor, actors, patterns
+from ingest.tag.resources import Actor, actors, patterns, places
+from ingest.tag.text import fold
 
 # Words just before a mention that make it the target (actor2) rather than the doer.
 _TARGET_CUE = re.compile(
     r"\b(?:on|at|against|targeting|targeted|target|hit|hitting|struck|striking|killed|killing|injuring|wounding|"
-    r"arrested|detained|sanctioned|sanctions on|designated|designating|near|toward|towards|hosting|host|with|"
+    r"arrested|detained|captured|capturing|suspected|sanctioned|sanctions on|designated|designating|near|toward|"
+    r"towards|hosting|host|with|"
     r"attacked|attacking|raided|shelled|bombed|of|denounce|denouncing|condemn|condemning)\s+"
     # "on Monday as Houthi fighters tried to push ...": a time, not a target, follows "on" or "at"
     r"(?!(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|dawn|night|noon|midnight|least)\b)"
@@ -26,7 +28,8 @@ _ACTS = re.compile(r"^\s+(?:(?!(?:was|were|is|are|be|been|being|and|or|but)\b)\w
                    r"conducted|deployed|sent|imposed|sanctioned|threatened|warned|vowed|visited|met|summoned|"
                    r"recalled|held|protested|marched|rallied|moved|withdrew|pulled|closed|filed|expelled|hosted|"
                    r"received|dispatched|reinforced|halted|suspended|banned|froze|blocked|barred|ordered|signed|"
-                   r"mediated)\b", re.IGNORECASE)  # fmt: skip
+                   r"mediated|added|listed|designated|blacklisted|captured|swept|rounded)\b",
+                   re.IGNORECASE)  # fmt: skip
 # "US warships shot down drones launched by the Houthis": the defender is the one attacked, not the attacker.
 _DEFENDS = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:(?:shot down|intercepted|downed)\s+(?:and\s+\w+\s+)?"
                       r"(?:(?!(?:carrying|loaded|laden|containing|with|bound|smuggling)\b)[\w-]+\s+){0,3}?(?:drones?|missiles?|"
@@ -89,7 +92,8 @@ _SOURCE = re.compile(r"\baccording to (?:the |a |an )?(?:\w+ ){0,2}$", re.IGNORE
 _SELF_REPORT = re.compile(r"^(?:'s?|\u2019s?)?\s*(?:\w+\s+){0,4}?(?:said|says|announced|claimed|stated|warned|warns|"
                           r"threatened|vowed)"
                           r"(?:\s+(?:on|in|late|early|earlier|later)\b(?:\s+\w+){1,3}?)?\s+(?:that\s+)?(?:it|they|"
-                          r"the group|the movement|its \w+|their \w+)\b", re.IGNORECASE)  # fmt: skip
+                          r"the group|the movement|(?:one of )?its \W?\w+|(?:one of )?their \W?\w+)\b",
+                          re.IGNORECASE)  # fmt: skip
 _SPEAKS = re.compile(r"^(?:'s?)?\s*(?:[\w-]+\s+){0,2}(?:said|says|told|reported|announced|spokesman|spokesperson|"
                      r"official|officials|statement)\b", re.IGNORECASE)  # fmt: skip
 # "... US troops being injured": a mention followed by a passive of harm is the target.
@@ -115,7 +119,9 @@ def actor_mentions(sentence: str) -> list[ActorMention]:
         if actor.type == "source":
             continue  # "the UK Maritime Trade Operations centre said": who reports, never a party
         before = sentence[max(0, m_start - 30) : m_start]
-        if (actor.type == "government" and _PLACE_USE.search(before)) or _PATRON_USE.match(sentence[m_end:]):
+        # "in Iran", "of the Saudi-led coalition": only a name that is also a place is a place after "in" or "of"
+        place_use = actor.type == "government" and _PLACE_USE.search(before) and fold(alias) in places().by_alias
+        if place_use or _PATRON_USE.match(sentence[m_end:]):
             continue
         if _HOLDER.search(before) or (holder_end >= 0 and _JOINED.fullmatch(sentence, holder_end, m_start)):
             holder_end = m_end

@@ -23,7 +23,8 @@ _NOT_A_COUNT = (
 # not. The number words come from numbers.toml.
 _NOT_VICTIMS = (
     r"(?!(?:strike|attack|bomb|blast|explosion|raid|drone|missile|rocket|shell|air|mortar|round)s?\b"
-    r"|(?:dead|killed|injured|wounded|hurt|\d+(?![\d-])|{NUMBER_WORDS})\b(?! (?:sides?|family|household)\b))"
+    r"|(?:dead|killed|injured|wounded|hurt|but|nobody|none|\d+(?![\d-])|{NUMBER_WORDS})\b"
+    r"(?! (?:sides?|family|household)\b))"
 )
 
 
@@ -132,7 +133,9 @@ def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
 # Words that end a victim noun phrase in a list of counts: a place or time ("12 in Aleppo and 5 in Idlib" are two
 # tolls, not one), or the verb.
 _NOT_NOUN = r"(?!(?:and|or|in|on|at|near|of|from|by|with|since|during|were|was|had|have|has|are|while|as)\b)"
-_PASSIVE_KILLED = r"(?:were |was |have been |had been |are |)(?:killed|dead|died|slain|lost their lives|martyred)\b"
+_PASSIVE_KILLED = (
+    r"(?:were |was |have been |had been |are |)(?:killed|dead|died|slain|lost their lives|martyred|among the dead)\b"
+)
 _KIN = r"(?:(?:her|his|their)\s+)?"
 _LIST_JOINS = (" and ", " and her ", " and his ", " and their ")
 
@@ -147,7 +150,8 @@ def _conjoined() -> tuple[re.Pattern[str], re.Pattern[str]]:
     word_alt, not_victims, digits, compound = np_.word_alt, np_.not_victims, np_.digits, np_.compound
 
     def part(i: int) -> str:
-        num = rf"\b(?P<n{i}>{digits}|(?:{word_alt}){compound})\b" + _NOT_A_COUNT
+        # "15 soldiers and 12 of the attackers were killed"
+        num = rf"\b(?P<n{i}>{digits}|(?:{word_alt}){compound})\b" + _NOT_A_COUNT + r"(?:\s+of\s+the\b)?"
         # a later part may be kin of the first: "a woman and her two children"
         kin = _KIN if i > 1 else ""
         return rf"{kin}{num}\s+(?:{not_victims}{_NOT_NOUN}[\w-]+\s+){{0,3}}?{not_victims}{_NOT_NOUN}[\w-]+"
@@ -388,11 +392,12 @@ def extract_counts(sentence: str) -> Counts:
     if killed_words is None or not killed_words.isdisjoint(found):
         killed, lk, kv = _best(compiled["killed"], sentence, led["killed"], starts, cased, True)  # type: ignore[arg-type]
     # a list of counts makes one toll: only where "and" (or "and her") comes right before a number
-    listing = killed is not None and " and " in sentence
+    # (also when no single count was found: "Two American soldiers and a British medic were among the dead")
+    listing = " and " in sentence and (killed is not None or killed_words is None or not killed_words.isdisjoint(found))
     ands = [p for p in starts if sentence.endswith(_LIST_JOINS, 0, p)] if listing else []
     if ands:
         listed = _conjoined_toll(sentence, [p for p in starts if any(0 < a - p <= _LIST_SPAN for a in ands)])
-        if listed is not None and (kv or not listed[2]) and listed[0] > killed:
+        if listed is not None and (kv or not listed[2]) and (killed is None or listed[0] > killed):
             killed, lk, kv = listed
     injured, li = None, False
     if injured_words is None or not injured_words.isdisjoint(found):

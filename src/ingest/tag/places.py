@@ -35,7 +35,7 @@ _COUNTRY_LOCATIVE = re.compile(r"\b(?:in|into|across|inside|throughout|over|to|o
 # statement is about, not where it is.
 _TOPIC = re.compile(
     r"\b(?:(?:war|conflict|offensive|siege|blockade|bombardment|ceasefire|truce)\s+(?:in|on|against)"
-    r"|(?:aid|assistance|supplies|deliveries)\s+(?:to|for|into)|role\s+in"
+    r"|(?:aid|assistance|supplies|deliveries|oil|fuel|weapons|arms|shipments?)\s+(?:to|for|into)|role\s+in"
     # what a resolution or a call demands: "a resolution demanding a humanitarian pause in Gaza"
     r"|(?:pause|halt|end|stop)\s+(?:to\s+(?:the\s+)?(?:war|fighting)\s+)?in)\s+(?:the\s+)?$",
     re.IGNORECASE,

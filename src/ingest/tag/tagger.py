@@ -39,13 +39,17 @@ MERGE_DISTANCE = 2  # sentences: "Rockets hit the base. The attack injured two."
 # "the attack", "the blast": a sentence that refers back to an event already reported.
 # (Run on the lower-cased text, guarded by its nouns: most sentences name none of them.)
 _ANAPHORA = Guarded.compile(
-    r"\b(?:the|that|this) (?:attack|attacks|strike|strikes|blast|explosion|bombing|raid|assault|incident|barrage|"
-    r"shelling|drone|rockets|missiles|missile|vessel|ship|tanker)\b"
+    r"\b(?:the|that|this) (?:(?:air|drone|rocket|missile|suicide|car|israeli|us|american|turkish|russian|iranian|"
+    r"coalition)\s)?(?:attack|attacks|strike|strikes|blast|explosion|bombing|raid|raids|assault|incident|barrage|"
+    r"shelling|drone|rockets|missiles|missile|vessel|ship|tanker|operation)\b"
     r"|\b(?:these|those|both|the two) (?:attacks|strikes|raids)\b"
 )
 # "Islamic State claimed responsibility through its news agency": a claim of the act just told, wherever the
 # claimant says it aimed ("... saying they had fired a missile at a target in Jaffa").
 _CLAIM = re.compile(r"\b(?:claimed|claims|claiming|took|takes|taking|claim) responsibility\b")
+# "the group", "the militia": the armed group the story named last (groups only: "the government" is not one).
+_GROUP_SUBJECT = re.compile(r"\b(?:the|this) (?:group|militia|movement|rebels|insurgents)\b")
+_GROUPS = frozenset({"militia", "rebel_group", "terrorist_group"})
 # "In response, an Israeli tank shelled ...": a sentence that opens with an answer reports an act of its own.
 _ANSWER = re.compile(r"(?:in (?:response|retaliation|reply)|retaliating|responding|in a (?:retaliatory|response))\b")
 # "claimed both attacks": the two violent events told last, each of which the claim names the doer of.
@@ -372,6 +376,11 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             trigger = _by_weapon(unit_triggers, weapon)
             previous = roles(people, trigger.event_type)
             a1, a2 = assign_roles(people, trigger.event_type)
+            if a1 is None and _GROUP_SUBJECT.search(unit.lower(), 0, trigger.start):
+                # "Hours later, the group fired a ballistic missile": the armed group named last
+                a1 = next(
+                    (c.actor1 for c in reversed(cands) if c.actor1 is not None and c.actor1.type in _GROUPS), None
+                )
             event_date, precision = resolve_date(unit, published)
             if precision == "published" and len(unit) != len(sentence):  # a clause: the sentence may date it
                 event_date, precision = resolve_date(sentence, published)
@@ -411,7 +420,12 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         # "The strikes were ..." may refer back past a statement about them: look at the last violent event.
         target = len(merged) - 1
         if c.event_type in r.violent and (c.anaphoric or c.trigger.continuation):
-            target = next((j for j in range(len(merged) - 1, -1, -1) if merged[j].event_type in r.violent), target)
+            # "the air raids alone had killed nine": the last act of that kind, else the last violent one
+            recent = range(len(merged) - 1, -1, -1)
+            target = next((j for j in recent if merged[j].event_type == c.event_type and not c.trigger.continuation
+                           and c.sentence - merged[j].last_sentence <= MERGE_DISTANCE), -1)  # fmt: skip
+            if target < 0:
+                target = next((j for j in recent if merged[j].event_type in r.violent), len(merged) - 1)
         if target >= 0 and _mergeable(merged[target], c):
             merged[target] = _merge(merged[target], c)
             if c.pair and c.actor1 is not None:
