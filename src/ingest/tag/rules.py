@@ -34,6 +34,7 @@ class _Rules:
     # Per type, the literal words one of which any of its triggers needs (None: cannot rule the type out).
     # Per type: needle -> indices of the triggers it admits, and the triggers with no needle (always tried).
     gates: dict[str, tuple[dict[str, list[int]], tuple[int, ...]]]
+    gate_words: dict[str, frozenset[str]]  # per type, its needles as a set (intersected with a sentence's needles)
     needles: frozenset[str]  # every trigger word: which occur is found once per sentence, in one C-level pass
     types_of: dict[str, frozenset[str]]  # trigger word -> the types it may trigger
     always: frozenset[str]  # types with a trigger that needs no word (tried on every sentence)
@@ -69,6 +70,7 @@ def rules() -> _Rules:
         violent=frozenset(p["order"]["violent"]),
         triggers=triggers,
         gates={t: _gate(triggers[t]) for t in p["order"]["types"]},
+        gate_words={t: frozenset(_gate(triggers[t])[0]) for t in p["order"]["types"]},
         needles=frozenset(n for ts in triggers.values() for g in ts for n in g.needles or ()),
         types_of=_types_of(triggers),
         always=frozenset(t for t, ts in triggers.items() if any(g.needles is None for g in ts)),
@@ -208,9 +210,8 @@ def find_triggers(
     for event_type in r.order:
         if event_type not in candidates:
             continue
-        by_needle, always = r.gates[event_type]
-        present = in_sentence.intersection(by_needle)
-        m = _first_match(event_type, present, always, lowered, r)
+        present = in_sentence.intersection(r.gate_words[event_type])
+        m = _first_match(event_type, present, r.gates[event_type][1], lowered, r)
         if m is None or _vetoed(event_type, lowered, r, vetoes):
             continue
         if not past:
@@ -243,10 +244,15 @@ def _first_match(
             possible.update(by_needle[n])
         order = sorted(possible)
     patterns = r.triggers[event_type]
+    contains = lowered.__contains__
     for index in order:
         pattern = patterns[index]
-        if pattern.further and not all(any(map(lowered.__contains__, s)) for s in pattern.further):
-            continue
+        further = pattern.further
+        if further:
+            if not any(map(contains, further[0])):
+                continue
+            if len(further) > 1 and not all(any(map(contains, s)) for s in further[1:]):
+                continue
         m = pattern.regex.search(lowered)
         if m and not _negated(lowered, m.start(), r):
             return m
@@ -270,8 +276,8 @@ def triggers_in_part(part: str, asserted: dict[str, Trigger]) -> list[Trigger]:
     for event_type in r.order:
         if event_type not in asserted:
             continue
-        by_needle, always = r.gates[event_type]
-        present = in_part.intersection(by_needle)
+        always = r.gates[event_type][1]
+        present = in_part.intersection(r.gate_words[event_type])
         if not present and not always:
             continue
         m = _first_match(event_type, present, always, lowered, r)

@@ -46,9 +46,9 @@ _ANAPHORA = Guarded.compile(
 )
 # "Islamic State claimed responsibility through its news agency": a claim of the act just told, wherever the
 # claimant says it aimed ("... saying they had fired a missile at a target in Jaffa").
-_CLAIM = re.compile(r"\b(?:claimed|claims|claiming|took|takes|taking|claim) responsibility\b")
+_CLAIM = Guarded.compile(r"\b(?:claimed|claims|claiming|took|takes|taking|claim) responsibility\b")
 # "the group", "the militia": the armed group the story named last (groups only: "the government" is not one).
-_GROUP_SUBJECT = re.compile(r"\b(?:the|this) (?:group|militia|movement|rebels|insurgents)\b")
+_GROUP_SUBJECT = Guarded.compile(r"\b(?:the|this) (?:group|militia|movement|rebels|insurgents)\b")
 _GROUPS = frozenset({"militia", "rebel_group", "terrorist_group"})
 # "In response, an Israeli tank shelled ...": a sentence that opens with an answer reports an act of its own.
 _ANSWER = re.compile(r"(?:in (?:response|retaliation|reply)|retaliating|responding|in a (?:retaliatory|response))\b")
@@ -376,7 +376,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             trigger = _by_weapon(unit_triggers, weapon)
             previous = roles(people, trigger.event_type)
             a1, a2 = assign_roles(people, trigger.event_type)
-            if a1 is None and _GROUP_SUBJECT.search(unit.lower(), 0, trigger.start):
+            if a1 is None and _GROUP_SUBJECT.search(unit[: trigger.start].lower()):
                 # "Hours later, the group fired a ballistic missile": the armed group named last
                 a1 = next(
                     (c.actor1 for c in reversed(cands) if c.actor1 is not None and c.actor1.type in _GROUPS), None
