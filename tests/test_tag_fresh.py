@@ -296,3 +296,24 @@ def test_a_claim_by_one_of_its_soldiers_and_units_that_captured() -> None:
     assert _summary(text)[0][4] == "Islamic State"
     text = "SDF units captured 12 suspected Islamic State members in raids near Hajin on Tuesday."
     assert _summary(text)[0][4] == "SDF"
+
+
+def test_rules_from_the_b21_passages() -> None:
+    text = "Twenty civilians, six of them children, lost their lives when Russian jets struck Ariha on Monday."
+    assert _summary(text)[0][2] == 20
+    text = "A bomb hidden in a parked motorcycle tore through a bus stop in Sadr City, Baghdad, on Wednesday."
+    assert [e[0] for e in _summary(text)] == ["remote_explosive"]
+    text = "Any aggression against Lebanon will not go unanswered, Hezbollah's leader said on Sunday."
+    assert [(e[0], e[1], e[4]) for e in _summary(text)] == [("threat", "LB", "Hezbollah")]
+    text = "The Emirati defence ministry said air-defence units had been positioned around Abu Dhabi."
+    assert _summary(text) == [("military_deployment", "AE", None, None, "United Arab Emirates")]
+    text = "Two soldiers were killed and a third wounded when a roadside bomb hit their patrol near Mosul."
+    assert _summary(text)[0][2:4] == (2, 1)
+    text = "ADEN - A suicide bomber drove a car packed with explosives into an army camp on Sunday."
+    assert _summary(text)[0][:2] == ("suicide_bomb", "YE")
+    text = "The UAE cabinet has designated 20 companies as terrorist entities, state news agency WAM said."
+    assert _summary(text) == [("sanctions", "AE", None, None, "United Arab Emirates")]
+    text = "The European Union added eight Iranian officials to its sanctions list on Monday."
+    assert [(e[0], e[1]) for e in _summary(text)] == [("sanctions", None)]
+    text = "No ship has come under fire in the Red Sea since the Gaza ceasefire took effect, the centre said."
+    assert _summary(text) == []

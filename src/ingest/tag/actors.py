@@ -172,11 +172,13 @@ def roles(mentions: list[ActorMention], event_type: str) -> tuple[ActorMention |
     if event_type == "threat" and speaker is not None and not any(m.role_hint == "agent" for m in mentions):
         # "A senior Houthi official said the United States will pay a heavy price": who says it threatens
         mentions = [replace(speaker, role_hint="agent"), *mentions]
-    if not mentions:
-        return None, None
     if event_type == "military_deployment":  # the deployer; the destination is the place
         doer = next((m for m in mentions if m.actor.type in ("government", "state_forces", "external_force")), None)
+        if doer is None and speaker is not None and speaker.actor.type in _STATE_TYPES:
+            doer = speaker  # "The Emirati defence ministry said units had been positioned around Abu Dhabi"
         return doer, None
+    if not mentions:
+        return None, None
     agent = next((m for m in mentions if m.role_hint == "agent"), None)
     # In violence, an actor named as the target is not also the doer; in talks and visits "with" or "of"
     # marks a counterpart, and the first actor named is the doer.

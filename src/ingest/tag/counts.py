@@ -320,9 +320,9 @@ def _best(
 # the whole ("11 ... were killed") be read.
 _SUBCOUNT = re.compile(
     r",?\s+(?:including|among them|among whom|mostly|most of them|many of them)\s+(?:[\w-]+\s+){0,8}?[\w-]+\s*,?\s*"
-    r"(?=(?:were|was|have|had|are|died)\b)"
+    r"(?=(?:were|was|have|had|are|died|lost)\b)"
     # "At least 17 people, five of them children, were killed"
-    r"|,\s+[\w-]+\s+of\s+(?:them|whom)(?:\s+[\w-]+){0,3}\s*,\s*(?=(?:were|was|have|had|are|died)\b)",
+    r"|,\s+[\w-]+\s+of\s+(?:them|whom)(?:\s+[\w-]+){0,3}\s*,\s*(?=(?:were|was|have|had|are|died|lost)\b)",
     re.IGNORECASE,
 )
 

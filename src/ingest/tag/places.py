@@ -34,13 +34,14 @@ _COUNTRY_LOCATIVE = re.compile(r"\b(?:in|into|across|inside|throughout|over|to|o
 # "a protest against the war in Gaza", "demanding a ceasefire in Gaza", "talks on aid to Gaza": what a protest or a
 # statement is about, not where it is.
 _TOPIC = re.compile(
-    r"\b(?:(?:war|conflict|offensive|siege|blockade|bombardment|ceasefire|truce)\s+(?:in|on|against)"
+    r"\b(?:(?:war|conflict|offensive|siege|blockade|bombardment|ceasefire|truce)\s+(?:in|on|against|around)"
     r"|(?:aid|assistance|supplies|deliveries|oil|fuel|weapons|arms|shipments?)\s+(?:to|for|into)|role\s+in"
     # what a resolution or a call demands: "a resolution demanding a humanitarian pause in Gaza"
     r"|(?:pause|halt|end|stop)\s+(?:to\s+(?:the\s+)?(?:war|fighting)\s+)?in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _NAMED_NEXT = re.compile(r" [A-Z]")
+_DATELINE = re.compile(r"^([A-Z][A-Z'\u2019]+(?: [A-Z][A-Z'\u2019]+){0,2})(?=\s*(?:\(|-|\u2013|\u2014|,))")
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _KIND_SCORE = {"base": 4.0, "town": 3.0, "sea": 2.5, "admin1": 2.0, "country": 1.0}
 
@@ -58,6 +59,9 @@ class PlaceMention:
 def place_mentions(sentence: str) -> list[PlaceMention]:
     index = places()
     folded = fold(sentence)
+    dateline = _DATELINE.match(folded)
+    if dateline:  # "ADEN - A suicide bomber ...": the dateline's city in capitals, read as the name it is
+        folded = dateline.group(1).title() + folded[dateline.end(1) :]
     out = []
     for m_start, m_end, alias in index.names.finditer(folded):
         place = index.by_alias.get(alias)

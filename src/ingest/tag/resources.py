@@ -87,7 +87,9 @@ def actors() -> ActorIndex:
         state = by_name[raw["name"]]
         forces = by_name.get(state.forces or "", state)
         qualifiers = [raw["demonym"]] if "demonym" in raw else []
-        qualifiers += [f"{name}{s}" for name in raw.get("state_names", []) for s in ("'s", "\u2019s")]
+        # "Jordan's foreign minister"; an abbreviation also attributively: "UAE cabinet"
+        qualifiers += [f"{name}{s}" for name in raw.get("state_names", []) for s in ("'s", "\u2019s", "")
+                       if s or name.isupper()]  # fmt: skip
         for qualifier in qualifiers:
             # titles are capitalised before a name: "Omani Foreign Minister Badr Albusaidi"
             for noun in data["generated"]["government"]:
