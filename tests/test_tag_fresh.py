@@ -317,3 +317,20 @@ def test_rules_from_the_b21_passages() -> None:
     assert [(e[0], e[1]) for e in _summary(text)] == [("sanctions", None)]
     text = "No ship has come under fire in the Red Sea since the Gaza ceasefire took effect, the centre said."
     assert _summary(text) == []
+
+
+def test_what_the_demo_articles_showed() -> None:
+    # a trend told in passing is no event; a man shot "several times" still is
+    assert _summary("Convoys near Nasiriyah have been hit by roadside bombs dozens of times since 2020.") == []
+    text = "Gunmen shot dead a council member in Daraa. The man was shot several times near the town of Jasim."
+    assert [(e.event_type, e.place) for e in tag_article(text, published=DAY).events] == [("attack", "Jasim")]
+    # a toll sentence naming another place does not move the event there
+    text = ("An anti-ship missile landed near a container ship in the Red Sea on Monday. No one was hurt on the "
+            "vessel, which was bound for the Suez Canal.")  # fmt: skip
+    assert [(e.event_type, e.place) for e in tag_article(text, published=DAY).events] == [
+        ("maritime_attack", "Red Sea")
+    ]
+    # "in US jurisdictions" names a place, not a party; seized explosive belts are no suicide bombing
+    assert _summary("The sanctions freeze any assets the firms hold in US jurisdictions.") == []
+    text = "The SDF said it seized rifles and explosive belts in a raid on an Islamic State cell near Hasakah."
+    assert [e[0] for e in _summary(text)] == ["arrest_or_seizure"]

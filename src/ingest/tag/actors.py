@@ -119,8 +119,10 @@ def actor_mentions(sentence: str) -> list[ActorMention]:
         if actor.type == "source":
             continue  # "the UK Maritime Trade Operations centre said": who reports, never a party
         before = sentence[max(0, m_start - 30) : m_start]
-        # "in Iran", "of the Saudi-led coalition": only a name that is also a place is a place after "in" or "of"
-        place_use = actor.type == "government" and _PLACE_USE.search(before) and fold(alias) in places().by_alias
+        # "in Iran", "in US jurisdictions": a place; "warplanes of the Saudi-led coalition", "killed in Saudi-led
+        # coalition air raids": a party (only a place name or a state's abbreviation is read as a place there)
+        place_use = (actor.type == "government" and _PLACE_USE.search(before) is not None
+                     and (alias.isupper() or fold(alias) in places().by_alias))  # fmt: skip
         if place_use or _PATRON_USE.match(sentence[m_end:]):
             continue
         if _HOLDER.search(before) or (holder_end >= 0 and _JOINED.fullmatch(sentence, holder_end, m_start)):

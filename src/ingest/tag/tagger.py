@@ -185,7 +185,9 @@ def _merge(prev: _Candidate, cur: _Candidate) -> _Candidate:
     specific = cur if prev.trigger.generic and not cur.trigger.generic else prev
     if cur.trigger.continuation:
         specific = prev
-    better_place = cur.place if _place_rank(cur.place) > _place_rank(prev.place) else prev.place
+    # a toll or a claim merged whatever place it names ("... ships bound for Suez", "aimed at Jaffa") does not move it
+    better = _place_rank(cur.place) > _place_rank(prev.place) and _places_compatible(prev.place, cur.place)
+    better_place = cur.place if better else prev.place
     dated = prev if prev.date_precision != "published" else cur
     return replace(
         prev,
