@@ -37,8 +37,8 @@ _spec.loader.exec_module(bench)
 # 91.6 / 90.1 / 91.0; on 684 (the blind b20-* added, with its fixes): micro F1 97.4 / 94.6 / 96.4, country
 # 93.0 / 92.7 / 92.9, killed 93.9 / 95.7 / 94.5, injured 89.3 / 97.4 / 92.1, actor1 90.5 / 89.8 / 90.2 (actors are
 # what fresh wording gets wrong most: "the government helicopters", a blame that names no claimant).
-# On 720 (the blind b21-* added, with its fixes): micro F1 97.3 / 94.8 / 96.4, country 93.1 / 93.0 / 93.1, killed
-# 94.2 / 94.4 / 94.3, injured 87.8 / 97.6 / 91.1, actor1 90.1 / 90.1 / 90.1.
+# On 720 (the blind b21-* added, with its fixes): micro F1 97.3 / 94.8 / 96.4, country 93.4 / 93.0 / 93.3, killed
+# 94.2 / 94.4 / 94.3, injured 87.8 / 97.6 / 91.1, actor1 90.5 / 90.7 / 90.6.
 # actor1's floor stays 0.90, with little margin: an actor rule that loses doers fails here.
 FLOORS = {"micro_f1": 0.95, "country": 0.91, "killed": 0.92, "injured": 0.91, "actor1": 0.90}
 

@@ -334,3 +334,15 @@ def test_what_the_demo_articles_showed() -> None:
     assert _summary("The sanctions freeze any assets the firms hold in US jurisdictions.") == []
     text = "The SDF said it seized rifles and explosive belts in a raid on an Islamic State cell near Hasakah."
     assert [e[0] for e in _summary(text)] == ["arrest_or_seizure"]
+
+
+def test_government_forces_are_the_forces_of_the_state_where_it_happened() -> None:
+    assert _summary("Government forces shelled rebel positions near Atarib, west of Aleppo, on Monday.")[0][4] == (
+        "Syrian forces"
+    )
+    assert _summary("Government troops clashed with Houthi fighters south of Marib on Tuesday.")[0][4] == (
+        "Yemeni government forces"
+    )
+    assert _summary("Government helicopters bombed villages near Kirkuk on Friday, killing four.")[0][4] == (
+        "Iraqi forces"
+    )

@@ -7,7 +7,7 @@ import csv
 import io
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -51,6 +51,7 @@ class Actor:
     type: str
     country: str | None
     forces: str | None
+    of_scene: bool = False  # "government forces": the forces of the state where the event happened
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class ActorIndex:
     # Bare state names that are places far more often than parties ("Jordan", "Syria"): an actor only where the
     # sentence has the state act ("Jordan recalled its ambassador"), see actors.actor_mentions.
     acting_only: frozenset[str] = frozenset()
+    forces_of: dict[str, Actor] = field(default_factory=dict)  # ISO code -> the state's forces (of_scene actors)
 
 
 @cache
@@ -69,7 +71,7 @@ def actors() -> ActorIndex:
     by_name: dict[str, Actor] = {}
     data = _toml("actors.toml")
     for raw in data["actor"]:
-        actor = Actor(raw["name"], raw["type"], raw.get("country"), raw.get("forces"))
+        actor = Actor(raw["name"], raw["type"], raw.get("country"), raw.get("forces"), raw.get("of_scene", False))
         by_name[actor.name] = actor
         for alias in raw["aliases"]:
             by_alias.setdefault(alias, actor)
@@ -98,7 +100,15 @@ def actors() -> ActorIndex:
             for noun in data["generated"]["forces"]:
                 by_alias.setdefault(f"{qualifier} {noun}", forces)
                 by_alias.setdefault(f"{qualifier} {noun.title()}", forces)
-    return ActorIndex(by_alias, by_name, NameFinder(list(by_alias)), frozenset(acting_only))
+    # a state's own forces first ("Iraqi forces", "IDF"), else its government's forces, else the government
+    forces_of: dict[str, Actor] = {}
+    for actor in by_name.values():
+        if actor.type == "state_forces" and actor.country and not actor.of_scene:
+            forces_of.setdefault(actor.country, actor)
+    for actor in by_name.values():
+        if actor.type == "government" and actor.country:
+            forces_of.setdefault(actor.country, by_name.get(actor.forces or "", actor))
+    return ActorIndex(by_alias, by_name, NameFinder(list(by_alias)), frozenset(acting_only), forces_of)
 
 
 @dataclass(frozen=True)

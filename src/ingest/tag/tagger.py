@@ -257,18 +257,30 @@ def _confidence(c: _Candidate) -> float:
     return round(min(0.95, max(0.05, score)), 2)
 
 
+def _of_scene(actor: Actor | None, place: Place | None) -> Actor | None:
+    """ "Government forces" are the forces of the state where the event happened (none where it has no country)."""
+    if actor is None or not actor.of_scene:
+        return actor
+    return actors().forces_of.get(place.country_iso) if place is not None and place.country_iso else None
+
+
 def _event(c: _Candidate, text: str) -> Event:
     spec = event_types()[c.event_type]
     place = c.place
     region_level = place is not None and place.kind == "admin1"
-    actor1 = c.actor1 or (actors().by_name[spec["default_actor1"]] if "default_actor1" in spec else None)
+    actor1 = _of_scene(c.actor1, place) or (
+        actors().by_name[spec["default_actor1"]] if "default_actor1" in spec else None
+    )
+    actor2 = _of_scene(c.actor2, place)
+    if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
+        actor2 = None
     return Event(
         event_type=c.event_type,
         actor1=actor1.name if actor1 else None,
         actor1_type=actor1.type if actor1 else None,
         actor1_patron=c.patron if c.actor1 else None,
-        actor2=c.actor2.name if c.actor2 else None,
-        actor2_type=c.actor2.type if c.actor2 else None,
+        actor2=actor2.name if actor2 else None,
+        actor2_type=actor2.type if actor2 else None,
         country_iso=place.country_iso if place else None,
         admin1=place.admin1 if place else None,
         place=place.name if place and place.kind not in ("country",) and not region_level else None,
@@ -311,7 +323,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
 
     cands: list[_Candidate] = []
     region_mentions = sum(1 for _ in title_places)
-    region_mentions += sum(1 for m in actor_mentions(title or "") if m.actor.country in region)
+    region_mentions += sum(1 for m in actor_mentions(title or "") if m.actor.country in region or m.actor.of_scene)
     security = offtopic = 0
     offtopic_lead = False  # the story opens with sport, markets or space
     # Scenes of earlier sentences, for carrying the scene forward: worked out when a sentence is read for
@@ -369,7 +381,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                     continue
                 unit_scene, unit_abroad = None, True
             people = actor_mentions(unit)
-            region_mentions += sum(1 for m in people if m.actor.country in region)
+            region_mentions += sum(1 for m in people if m.actor.country in region or m.actor.of_scene)
             # "... and warned Iran": the doer named before; "... after the group fired": the target named before
             carried = previous[0] if u.shares_subject else previous[1] if u.refers_back else None
             if carried is not None:
@@ -566,7 +578,7 @@ def _scene(mentions: list, triggers: list[Trigger]) -> Place | None:
 
 def _regional_actor(c: _Candidate) -> bool:
     region = places().region
-    return any(a is not None and a.country in region for a in (c.actor1, c.actor2))
+    return any(a is not None and (a.country in region or a.of_scene) for a in (c.actor1, c.actor2))
 
 
 def tag_article(text: str, published: dt.date | dt.datetime | None = None, title: str | None = None) -> ArticleTags:
