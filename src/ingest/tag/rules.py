@@ -65,12 +65,13 @@ def rules() -> _Rules:
     specs = {t: [*p["triggers"][t], *p["generic"].get(t, [])] for t in p["order"]["types"]}
     triggers = {t: [Guarded.compile(x, for_lowered_text([x])) for x in specs[t]] for t in p["order"]["types"]}
     generic = {t: "|".join(f"(?:{x})" for x in xs) for t, xs in p["generic"].items()}
+    gates = {t: _gate(triggers[t]) for t in p["order"]["types"]}
     return _Rules(
         order=tuple(p["order"]["types"]),
         violent=frozenset(p["order"]["violent"]),
         triggers=triggers,
-        gates={t: _gate(triggers[t]) for t in p["order"]["types"]},
-        gate_words={t: frozenset(_gate(triggers[t])[0]) for t in p["order"]["types"]},
+        gates=gates,
+        gate_words={t: frozenset(by_needle) for t, (by_needle, _) in gates.items()},
         needles=frozenset(n for ts in triggers.values() for g in ts for n in g.needles or ()),
         types_of=_types_of(triggers),
         always=frozenset(t for t, ts in triggers.items() if any(g.needles is None for g in ts)),
