@@ -39,8 +39,11 @@ _spec.loader.exec_module(bench)
 # what fresh wording gets wrong most: "the government helicopters", a blame that names no claimant).
 # On 720 (the blind b21-* added, with its fixes): micro F1 97.3 / 94.8 / 96.4, country 93.4 / 93.0 / 93.3, killed
 # 94.2 / 94.4 / 94.3, injured 87.8 / 97.6 / 91.1, actor1 90.5 / 90.7 / 90.6.
-# actor1's floor stays 0.90, with little margin: an actor rule that loses doers fails here.
-FLOORS = {"micro_f1": 0.95, "country": 0.91, "killed": 0.92, "injured": 0.91, "actor1": 0.90}
+# On 828 (tag-8; the blind b22-b24 batches added, long wire stories with datelines, with only the general rules
+# they showed fixed): micro F1 94.8 / 93.9 / 94.5, country 93.5 / 92.3 / 93.1, killed 93.5 / 92.7 / 93.2, injured
+# 88.8 / 95.9 / 91.0, actor1 86.5 / 90.2 / 87.8. The floors moved down with the harder text, not with the tagger
+# (tag-7 on the same 828: 93.2 / 92.2 / 91.2 / 91.6 / 86.0); actor1 has the least margin.
+FLOORS = {"micro_f1": 0.93, "country": 0.91, "killed": 0.92, "injured": 0.90, "actor1": 0.86}
 
 
 @pytest.fixture(scope="module")

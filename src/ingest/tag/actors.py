@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from ingest.tag.resources import Actor, actors, patterns, places
-from ingest.tag.text import fold
+from ingest.tag.text import dateline, fold
 
 # Words just before a mention that make it the target (actor2) rather than the doer.
 _TARGET_CUE = re.compile(
@@ -40,7 +40,10 @@ _AGENT_CUE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$"
                         r"|\b(?:(?:came|come|comes|coming) under (?:\w+\s+)?(?:fire|attack)|attacks?)"
                         r" from\s+(?:the\s+)?$"
                         r"|\b(?:killed|wounded|injured|died|hurt)\s+(?:in|during)\s+(?:the\s+|a\s+|an\s+)?"
-                        r"(?:(?:series|wave|spate) of\s+)?$", re.IGNORECASE)  # fmt: skip
+                        r"(?:(?:series|wave|spate) of\s+)?$"
+                        # "..., state media reported, blaming rebel factions": whom the report names as the doer
+                        r"|\bblam(?:ed|es|ing|e)\s+(?:it\s+|the\s+attacks?\s+|the\s+\w+\s+)?(?:on\s+)?(?:the\s+)?$",
+                        re.IGNORECASE)  # fmt: skip
 # "Iran-aligned group": the state is a patron here (see patron_in), not a party to the event; "the UK-based
 # Syrian Observatory" says where a source sits, "the Hamas-run health ministry" who governs a place or an office
 # ("Houthi-controlled territory" is kept: a missile fired from it is the Houthis').
@@ -114,9 +117,11 @@ def actor_mentions(sentence: str) -> list[ActorMention]:
     out: list[ActorMention] = []
     aliases: list[str] = []
     holder_end = -1  # end of the last mention skipped as the holder of a place
+    filed = dateline(sentence)
+    filed_at = filed.end() if filed else 0  # "DAMMAM, Saudi Arabia -": where the story was filed, not a party
     for m_start, m_end, alias in index.names.finditer(sentence):
         actor = index.by_alias[alias]
-        if actor.type == "source":
+        if actor.type == "source" or m_end <= filed_at:
             continue  # "the UK Maritime Trade Operations centre said": who reports, never a party
         before = sentence[max(0, m_start - 30) : m_start]
         # "in Iran", "in US jurisdictions": a place; "warplanes of the Saudi-led coalition", "killed in Saudi-led

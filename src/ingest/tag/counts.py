@@ -154,7 +154,9 @@ def _conjoined() -> tuple[re.Pattern[str], re.Pattern[str]]:
         num = rf"\b(?P<n{i}>{digits}|(?:{word_alt}){compound})\b" + _NOT_A_COUNT + r"(?:\s+of\s+the\b)?"
         # a later part may be kin of the first: "a woman and her two children"
         kin = _KIN if i > 1 else ""
-        return rf"{kin}{num}\s+(?:{not_victims}{_NOT_NOUN}[\w-]+\s+){{0,3}}?{not_victims}{_NOT_NOUN}[\w-]+"
+        # whose they were may follow: "an officer and two soldiers of the Iraqi army were killed"
+        whose = r"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+        return rf"{kin}{num}\s+(?:{not_victims}{_NOT_NOUN}[\w-]+\s+){{0,3}}?{not_victims}{_NOT_NOUN}[\w-]+{whose}"
 
     parts = rf"{np_.qualifier}(?<!no ){part(1)}(?:,\s+{part(3)})?,?\s+and\s+{part(2)}"
     led = re.compile(rf"{parts}\s+{_PASSIVE_KILLED}")
@@ -378,6 +380,22 @@ def _kind_words() -> tuple[frozenset[str], dict[str, frozenset[str] | None]]:
     return frozenset().union(*(k for k in kinds.values() if k)), kinds
 
 
+@cache
+def _along_with() -> re.Pattern[str]:
+    """ "Six soldiers died, along with eleven of the attackers": the others killed beside a toll (group n)."""
+    np_ = _number_parts()
+    return re.compile(
+        rf"\b(?:killed|dead|died|slain|lost their lives|martyred)\b[^.;]{{0,40}}?\balong with\s+"
+        rf"(?P<n>{np_.digits}|(?:{np_.between}){np_.compound})\s+(?:of\s+the\s+|other\s+|more\s+)?[\w-]+"
+    )
+
+
+def _also_killed(sentence: str) -> int:
+    m = _along_with().search(sentence)
+    value = parse_number(m.group("n"))[0] if m else None
+    return value or 0
+
+
 def extract_counts(sentence: str) -> Counts:
     compiled = _compiled()
     cased = _without_subcounts(sentence)
@@ -399,6 +417,8 @@ def extract_counts(sentence: str) -> Counts:
         listed = _conjoined_toll(sentence, [p for p in starts if any(0 < a - p <= _LIST_SPAN for a in ands)])
         if listed is not None and (kv or not listed[2]) and (killed is None or listed[0] > killed):
             killed, lk, kv = listed
+    if killed is not None and not kv and "along with" in sentence:
+        killed += _also_killed(sentence)
     injured, li = None, False
     if injured_words is None or not injured_words.isdisjoint(found):
         injured, li, _ = _best(compiled["injured"], sentence, led["injured"], starts, cased)  # type: ignore[arg-type]

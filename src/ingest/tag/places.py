@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.tag.resources import Place, actors, places
+from ingest.tag.text import dateline as opening_dateline
 from ingest.tag.text import fold
 
 # Words before a place name that make it the scene rather than an actor or an origin.
@@ -36,12 +37,13 @@ _COUNTRY_LOCATIVE = re.compile(r"\b(?:in|into|across|inside|throughout|over|to|o
 _TOPIC = re.compile(
     r"\b(?:(?:war|conflict|offensive|siege|blockade|bombardment|ceasefire|truce)\s+(?:in|on|against|around)"
     r"|(?:aid|assistance|supplies|deliveries|oil|fuel|weapons|arms|shipments?)\s+(?:to|for|into)|role\s+in"
+    # "chanting in support of Gaza": whom a protest stands with
+    r"|(?:support|solidarity)\s+(?:of|with|for)"
     # what a resolution or a call demands: "a resolution demanding a humanitarian pause in Gaza"
     r"|(?:pause|halt|end|stop)\s+(?:to\s+(?:the\s+)?(?:war|fighting)\s+)?in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _NAMED_NEXT = re.compile(r" [A-Z]")
-_DATELINE = re.compile(r"^([A-Z][A-Z'\u2019]+(?: [A-Z][A-Z'\u2019]+){0,2})(?=\s*(?:\(|-|\u2013|\u2014|,))")
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _KIND_SCORE = {"base": 4.0, "town": 3.0, "sea": 2.5, "admin1": 2.0, "country": 1.0}
 
@@ -59,7 +61,7 @@ class PlaceMention:
 def place_mentions(sentence: str) -> list[PlaceMention]:
     index = places()
     folded = fold(sentence)
-    dateline = _DATELINE.match(folded)
+    dateline = opening_dateline(folded)
     if dateline:  # "ADEN - A suicide bomber ...": the dateline's city in capitals, read as the name it is
         folded = dateline.group(1).title() + folded[dateline.end(1) :]
     out = []
@@ -83,7 +85,23 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
     for w_start, w_end, word in index.scene_word_names.finditer(folded) if any(map(folded.__contains__, words)) else ():
         if _NAMED_NEXT.match(folded, w_end):  # "near Kibbutz Nahal Oz": in the state, where exactly unknown
             out.append(PlaceMention(index.scene_words[word], w_start, w_end, _KIND_SCORE["country"] + 1.5))
+    if index.homonyms and out:
+        out = _homonyms_resolved(out, index.homonyms)
     return _outside_names(out, folded) if out else out
+
+
+def _homonyms_resolved(mentions: list[PlaceMention], homonyms: dict[str, tuple[Place, ...]]) -> list[PlaceMention]:
+    """ "Rafah in North Sinai", "EL-ARISH, Egypt - ... south of Rafah": a name two places share is the one in the
+    state the sentence's other places are in (else the first listed, as before)."""
+    named = {m.place.country_iso for m in mentions if m.place.name not in homonyms}
+    out = []
+    for m in mentions:
+        candidates = homonyms.get(m.place.name, ())
+        other = next((p for p in candidates if p.country_iso in named and p.country_iso != m.place.country_iso), None)
+        if other is not None and m.place.country_iso not in named:
+            m = PlaceMention(other, m.start, m.end, m.score, m.topic, m.origin)
+        out.append(m)
+    return out
 
 
 def _outside_names(mentions: list[PlaceMention], sentence: str) -> list[PlaceMention]:

@@ -136,6 +136,9 @@ class PlaceIndex:
     sea_attacks: dict[str, str]  # sea area -> ISO code its attacks are coded to when the attacker is unnamed
     scene_words: dict[str, Place]  # "Kibbutz" -> Israel: a community of that state is named next
     scene_word_names: NameFinder
+    # A name two curated places share ("Rafah" in Gaza and in North Sinai): every place it may be, keyed by the
+    # name of the one the alias gives
+    homonyms: dict[str, tuple[Place, ...]] = field(default_factory=dict)
 
 
 @cache
@@ -157,17 +160,20 @@ def places() -> PlaceIndex:
     # Curated entries first so they win over GeoNames spellings; admin1 centres come from the gazetteer.
     gazetteer = list(csv.DictReader(io.StringIO(_read("gazetteer.csv"))))
     towns_by_name = {(g["country_iso"], g["alias"]): g for g in gazetteer}
+    homonyms: dict[str, tuple[Place, ...]] = {}
     for kind in ("base", "town", "sea"):
         for p in data.get(kind, []):
             place = Place(p["name"], kind, p.get("country"), p.get("admin1"), p["lat"], p["lon"])
-            for alias in p["aliases"]:
-                by_alias.setdefault(fold(alias), place)
+            for alias in _spellings(p["aliases"]):
+                known = by_alias.setdefault(fold(alias), place)
+                if known is not place and known.kind == kind and known.country_iso != place.country_iso:
+                    homonyms[known.name] = (*homonyms.get(known.name, (known,)), place)
     for a in data["admin1"]:
         capital = towns_by_name.get((a["country"], fold(a["capital"])))
         lat = float(capital["lat"]) if capital else countries[a["country"]].lat
         lon = float(capital["lon"]) if capital else countries[a["country"]].lon
         place = Place(a["name"], "admin1", a["country"], a["name"], lat, lon)
-        for alias in a["aliases"]:
+        for alias in _spellings(a["aliases"]):
             by_alias.setdefault(fold(alias), place)
     # Towns: the most populous town of a spelling wins.
     for g in sorted(gazetteer, key=lambda g: -int(g["population"])):
@@ -180,7 +186,22 @@ def places() -> PlaceIndex:
     sea_attacks = {p["name"]: p["attacks_coded_to"] for p in data.get("sea", []) if "attacks_coded_to" in p}
     scene_words = {w: countries[c["iso"]] for c in data["country"] for w in c.get("scene_words", [])}
     return PlaceIndex(by_alias, NameFinder(list(by_alias)), frozenset(region), countries, demonyms,
-                      NameFinder(list(demonyms)), sea_attacks, scene_words, NameFinder(list(scene_words)))  # fmt: skip
+                      NameFinder(list(demonyms)), sea_attacks, scene_words, NameFinder(list(scene_words)),
+                      homonyms)  # fmt: skip
+
+
+_ARTICLE = re.compile(r"^(?:al|el|Al|El)[- ]")
+
+
+def _spellings(aliases: list[str]) -> list[str]:
+    """The aliases and, for a name that opens with the Arabic article, its other usual spellings ("al-Arish",
+    "El-Arish", "el Arish"): the news writes it every way."""
+    out = list(aliases)
+    for alias in aliases:
+        if _ARTICLE.match(alias):
+            rest = alias[3:]
+            out += [f"{a}{sep}{rest}" for a in ("al", "Al", "el", "El") for sep in ("-", " ")]
+    return list(dict.fromkeys(out))
 
 
 @cache

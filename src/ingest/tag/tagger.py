@@ -25,7 +25,7 @@ from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "tag-7"
+TAGGER_VERSION = "tag-8"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -47,6 +47,9 @@ _ANAPHORA = Guarded.compile(
 # "Islamic State claimed responsibility through its news agency": a claim of the act just told, wherever the
 # claimant says it aimed ("... saying they had fired a missile at a target in Jaffa").
 _CLAIM = Guarded.compile(r"\b(?:claimed|claims|claiming|took|takes|taking|claim) responsibility\b")
+# A blame or an attribution told on its own names the doer of the act just told, as a claim does: "He blamed
+# Islamic State sleeper cells." (in a sentence with an act of its own it is about that act)
+_BLAME = Guarded.compile(r"\b(?:blamed|blaming)\b|\battribut(?:ed|ing) (?:the |it |them )(?:[\w-]+ )?to\b")
 # "the group", "the militia": the armed group the story named last (groups only: "the government" is not one).
 _GROUP_SUBJECT = Guarded.compile(r"\b(?:the|this) (?:group|militia|movement|rebels|insurgents)\b")
 _GROUPS = frozenset({"militia", "rebel_group", "terrorist_group"})
@@ -349,6 +352,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             scene = scenes.keep(i, scenes.mentions(i), triggers)
         follows_violence = bool(cands) and cands[-1].event_type in r.violent
         claim = bool(_CLAIM.search(lowered_sentence)) if triggers or follows_violence else False
+        if not triggers and follows_violence and not claim:
+            claim = bool(_BLAME.search(lowered_sentence))
         anaphoric = claim or bool(_ANAPHORA.search(lowered_sentence)) if triggers or follows_violence else False
         if not triggers:
             # "Seven fighters were killed and 12 wounded, a monitor said." right after a clash: its toll.

@@ -15,6 +15,16 @@ _ABBREVIATIONS = {"u.s", "u.n", "u.k", "mr", "mrs", "ms", "dr", "gen", "lt", "co
 _BOUNDARY = re.compile(r"(?=\s)(?:(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*)")
 _LAST_WORD = re.compile(r"([\w.-]+)\.$")
 _INITIAL = re.compile(r"[A-Z]")  # "Dwight D. Eisenhower"
+# A wire dateline opening a story: "ADEN -", "EL-ARISH, Egypt (AP) —", "WASHINGTON, Feb 6 (Reuters) -",
+# "DOHA/TEHRAN -", "PRINCE SULTAN AIR BASE, Saudi Arabia —". Group 1 is the place in capitals; the whole match
+# runs to the dash, so what it names is where the story was filed, never a party to it.
+_DATELINE = re.compile(
+    r"([A-Z][A-Z'\u2019.-]*[A-Z](?:[ /][A-Z][A-Z'\u2019.-]*[A-Z]){0,4})"
+    r"(?:,\s+[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){0,3})?"  # ", Egypt", ", Kurdistan Region"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # ", Feb 6"
+    r"\s*(?:\([^()]{1,24}\)\s*)?"  # "(Reuters)"
+    r"(?:[-\u2013\u2014]|--)\s"
+)
 _QUOTE_MARKS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "`": "'", "“": '"', "”": '"'})
 
 
@@ -30,6 +40,11 @@ def fold(text: str) -> str:
     if text.isascii():
         return text
     return "".join(_fold_char(c) for c in text.translate(_QUOTE_MARKS))
+
+
+def dateline(sentence: str) -> re.Match[str] | None:
+    """The wire dateline that opens `sentence`, if any (see _DATELINE)."""
+    return _DATELINE.match(sentence) if sentence[:2].isupper() else None
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
