@@ -134,3 +134,103 @@ def test_new_wordings_of_acts() -> None:
 def test_what_a_protest_stands_with_is_not_its_scene() -> None:
     text = "AMMAN \u2013 Thousands rallied outside parliament on Friday in solidarity with Gaza."
     assert [(e.event_type, e.country_iso) for e in tag_article(text, published=DAY).events] == [("protest", "JO")]
+
+
+def test_more_wordings_from_the_same_batches() -> None:
+    # a toll told as bodies received
+    assert extract_counts("the hospital said it had received the bodies of 14 people, six of them women.").killed == 14
+    # executions by hanging, and their toll
+    assert _summary("Iran hanged three men convicted of spying for Israel on Saturday, the judiciary said.")[0][:3] == (
+        "attack",
+        "IR",
+        3,
+    )
+    # who fired from Gaza
+    assert _summary("Militants in Gaza fired a barrage of rockets at Ashkelon on Monday, the army said.")[0][4] == (
+        "Palestinian militants"
+    )
+    # troops leaving or moving in, subject first
+    text = "Israeli troops withdrew from the Lebanese village of Kfar Kila on Tuesday, the army said."
+    assert [(e.event_type, e.country_iso) for e in tag_article(text, published=DAY).events] == [
+        ("military_deployment", "LB")
+    ]
+    # a threat to close the strait
+    text = "A Revolutionary Guards commander said on Monday that Iran could close the Strait of Hormuz at any time."
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["threat"]
+    # devices defused are not a bombing
+    text = "Police in Kirkuk defused two explosive devices planted near a school on Sunday."
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["arrest_or_seizure"]
+
+
+def _where(text: str) -> list[tuple[str, str | None]]:
+    return [(e.event_type, e.country_iso) for e in tag_article(text, published=DAY).events]
+
+
+def test_a_dateline_is_the_scene_only_when_nothing_else_is() -> None:
+    assert _where("BEIRUT (AP) \u2014 Russian warplanes pounded a market in Syria's Idlib province overnight.") == [
+        ("air_or_drone_strike", "SY")
+    ]
+    assert _where("ADEN \u2014 A suicide bomber blew himself up at a checkpoint on Monday, officials said.") == [
+        ("suicide_bomb", "YE")
+    ]
+    # "the kingdom" is Saudi Arabia unless the sentence is placed in another kingdom
+    text = "AMMAN - Jordanian police arrested nine men plotting attacks inside the kingdom, officials said."
+    assert _where(text) == [("arrest_or_seizure", "JO")]
+    assert _where("Two more Patriot batteries were deployed to the kingdom on Monday, the Pentagon said.") == [
+        ("military_deployment", "SA")
+    ]
+
+
+def test_places_that_are_not_the_scene() -> None:
+    # where the attacker came from
+    text = "HOLON, Israel - A Palestinian from the West Bank town of Qalqilya stabbed two people at a bus stop in Holon"
+    assert _where(text) == [("attack", "IL")]
+    # what a chant or a ship is about
+    assert _where("Thousands rallied in the Yemeni capital on Friday, chanting death to Israel.") == [("protest", "YE")]
+    text = "The Houthis said they had fired missiles at an American ship supporting Israel in the Red Sea."
+    assert [country for _, country in _where(text)] == ["YE"]
+    # villages of the border wars the gazetteer's population cut missed
+    assert _where("Islamic State fighters attacked army posts around Arsal on Saturday.")[0][1] == "LB"
+
+
+def test_executions_and_their_years() -> None:
+    # the state executes, by its courts, not its forces
+    assert _summary("Iran hanged two men on Thursday for killing a Basij member, the judiciary said.") == [
+        ("attack", "IR", 2, None, "Iran")
+    ]
+    # a past year told far after the act says why, not when
+    text = (
+        "Houthi authorities executed nine men by firing squad in Sanaa's Tahrir Square on Saturday after "
+        "convicting them of involvement in the 2018 killing of a senior official."
+    )
+    assert _summary(text) == [("attack", "YE", 9, None, "Houthis")]
+
+
+def test_stories_that_are_not_about_acts() -> None:
+    text = "The US military dismissed social media posts claiming American jets had hit a militia base near Baghdad."
+    assert _summary(text) == []
+    text = (
+        "A Yemeni drama won warm applause at its screening at a film festival in Jeddah on Sunday. "
+        "In one scene an air raid hits a street in Aden and the family dives under the table."
+    )
+    assert _summary(text) == []
+    text = "A squadron of F-15E Strike Eagles has arrived at Muwaffaq Salti air base in Jordan, CENTCOM said."
+    assert [s[0] for s in _summary(text)] == ["military_deployment"]
+
+
+def test_two_acts_in_one_sentence_after_a_phrase_with_to() -> None:
+    text = (
+        "Shopkeepers in Tehran marched on parliament in protest at the rial's fall to a record low, and police "
+        "detained 30 people, a news agency said."
+    )
+    assert sorted(e for e, _ in _where(text)) == ["arrest_or_seizure", "protest"]
+    text = "The coalition said its jets had destroyed the launcher in al-Jawf province."
+    assert _where(text) == [("air_or_drone_strike", "YE")]
+
+
+def test_a_patron_named_in_a_compound_is_not_a_party() -> None:
+    text = (
+        "BAMAKO - Jihadist fighters stormed a military airport in the Malian capital on Tuesday, and the "
+        "al-Qaeda-linked JNIM group claimed the assault."
+    )
+    assert _summary(text) == []

@@ -47,7 +47,9 @@ _AGENT_CUE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$"
 # "Iran-aligned group": the state is a patron here (see patron_in), not a party to the event; "the UK-based
 # Syrian Observatory" says where a source sits, "the Hamas-run health ministry" who governs a place or an office
 # ("Houthi-controlled territory" is kept: a missile fired from it is the Houthis').
-_PATRON_USE = re.compile(r"^(?:[- ](?:backed|aligned|allied|sponsored|supported|funded|armed|based)|-run)\b")
+_PATRON_USE = re.compile(
+    r"^(?:[- ](?:backed|aligned|allied|sponsored|supported|funded|armed|based|linked|affiliated|inspired)|-run)\b"
+)
 _VIOLENT_OR_MILITARY = {"suicide_bomb", "maritime_attack", "remote_explosive", "air_or_drone_strike",
                         "shelling_artillery_missile", "armed_clash", "attack", "military_deployment"}  # fmt: skip
 

@@ -122,7 +122,8 @@ def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
     out: dict[str, list[Guarded] | GuardedAlternation] = {}
     # All run on the lower-cased sentence: without IGNORECASE where a pattern names no upper-case letter.
     for key in ("killed", "injured", "attack_count"):
-        full = [p.replace("(?:[\\w-]+\\s+)", f"(?:{not_victims}[\\w-]+\\s+)").replace("{Q}", qualifier)
+        # victims' words may be possessive: "three soldiers of the Southern Transitional Council's forces"
+        full = [p.replace("(?:[\\w-]+\\s+)", f"(?:{not_victims}[\\w'\u2019-]+\\s+)").replace("{Q}", qualifier)
                 .replace("{N}", attack_number if key == "attack_count" else number) for p in spec[key]]  # fmt: skip
         out[key] = [Guarded.compile(p, for_lowered_text([p])) for p in full]
     out["zero_killed"] = lowered_alternation(spec["zero_killed"])

@@ -18,7 +18,9 @@ _LOCATIVE = re.compile(
 # "Iran-backed", "Iran's Guards": the country is an actor or patron here, not a place; "Lebanon-based exchangers"
 # says where someone is based, not where something happened. A town's possessive
 # is still a place ("Baghdad's Green Zone").
-_ACTOR_USE = re.compile(r"^[- ](?:backed|aligned|allied|sponsored|supported|funded|armed|based)")
+_ACTOR_USE = re.compile(
+    r"^[- ](?:backed|aligned|allied|sponsored|supported|funded|armed|based|linked|affiliated|inspired)"
+)
 _POSSESSIVE = re.compile(r"^(?:'s\b|’s\b)")
 # "Turkey said it had hit PKK targets": a state named as the speaker is a party, not the scene.
 _SPEAKER = re.compile(r"\s+(?:has |had )?(?:said|says|announced|claimed|denied|warned|accused|blamed)\b")
@@ -27,6 +29,7 @@ _SPEAKER = re.compile(r"\s+(?:has |had )?(?:said|says|announced|claimed|denied|w
 _DEMONYM_SCENE = re.compile(
     r"(?:\s+(?:port\s+)?(?:city|town|village|port|capital|province|governorate|region|"
     r"border town|coastal town|refugee camp|camp|desert|countryside|district|base|air base|airport)\s+of)\b"
+    r"|\s+capital\b(?!\s+[A-Z])"  # "in the Yemeni capital" (not "the de facto Syrian capital Raqqa")
 )
 # Country names need a stricter cue: "aimed at deterring Iran" is not about events in Iran.
 _COUNTRY_LOCATIVE = re.compile(r"\b(?:in|into|across|inside|throughout|over|to|on|of|toward|towards|targeting|struck"
@@ -38,14 +41,19 @@ _TOPIC = re.compile(
     r"\b(?:(?:war|conflict|offensive|siege|blockade|bombardment|ceasefire|truce)\s+(?:in|on|against|around)"
     r"|(?:aid|assistance|supplies|deliveries|oil|fuel|weapons|arms|shipments?)\s+(?:to|for|into)|role\s+in"
     # "chanting in support of Gaza": whom a protest stands with
-    r"|(?:support|solidarity)\s+(?:of|with|for)"
+    r"|(?:support|solidarity)\s+(?:of|with|for)|death\s+to"
+    # whom a ship is linked to: "an American ship supporting Israel"
+    r"|(?:supporting|backing|linked\s+to|tied\s+to)"
     # what a resolution or a call demands: "a resolution demanding a humanitarian pause in Gaza"
     r"|(?:pause|halt|end|stop)\s+(?:to\s+(?:the\s+)?(?:war|fighting)\s+)?in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _NAMED_NEXT = re.compile(r" [A-Z]")
-_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+# "from Beirut", "a Palestinian from the West Bank town of Qalqilya": where someone came from
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:town|city|village|camp|province)\s+of\s+)?$",
+                     re.IGNORECASE)  # fmt: skip
 _KIND_SCORE = {"base": 4.0, "town": 3.0, "sea": 2.5, "admin1": 2.0, "country": 1.0}
+_FILED_SCORE = 1.9  # a dateline's place: above a country named in passing, below a province or "in Syria"
 
 
 @dataclass(frozen=True)
@@ -62,9 +70,12 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
     index = places()
     folded = fold(sentence)
     dateline = opening_dateline(folded)
+    filed_at = 0
     if dateline:  # "ADEN - A suicide bomber ...": the dateline's city in capitals, read as the name it is
         folded = dateline.group(1).title() + folded[dateline.end(1) :]
+        filed_at = dateline.end()
     out = []
+    shared: list[tuple[int, str]] = []  # (index in out, alias) of names two places share
     for m_start, m_end, alias in index.names.finditer(folded):
         place = index.by_alias.get(alias)
         after = folded[m_end : m_end + 10]
@@ -76,7 +87,11 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
         before = folded[max(0, m_start - 30) : m_start]
         if (_COUNTRY_LOCATIVE if place.kind == "country" else _LOCATIVE).search(before):
             score += 1.5
+        if m_start < filed_at:  # "BEIRUT (AP) - Russian jets pounded Maarat al-Numan": where the story was filed is
+            score = _FILED_SCORE  # the scene only when the sentence names no other place ("in Syria" included)
         topic, origin = bool(_TOPIC.search(before)), bool(_ORIGIN.search(before))
+        if alias in index.homonyms:
+            shared.append((len(out), alias))
         out.append(PlaceMention(place, m_start, m_end, score, topic, origin))
     for d_start, d_end, demonym in index.demonym_names.finditer(folded):
         if _DEMONYM_SCENE.match(folded, d_end):
@@ -85,23 +100,25 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
     for w_start, w_end, word in index.scene_word_names.finditer(folded) if any(map(folded.__contains__, words)) else ():
         if _NAMED_NEXT.match(folded, w_end):  # "near Kibbutz Nahal Oz": in the state, where exactly unknown
             out.append(PlaceMention(index.scene_words[word], w_start, w_end, _KIND_SCORE["country"] + 1.5))
-    if index.homonyms and out:
-        out = _homonyms_resolved(out, index.homonyms)
+    if shared:
+        _resolve_shared_names(out, shared, index.homonyms)
     return _outside_names(out, folded) if out else out
 
 
-def _homonyms_resolved(mentions: list[PlaceMention], homonyms: dict[str, tuple[Place, ...]]) -> list[PlaceMention]:
-    """ "Rafah in North Sinai", "EL-ARISH, Egypt - ... south of Rafah": a name two places share is the one in the
-    state the sentence's other places are in (else the first listed, as before)."""
-    named = {m.place.country_iso for m in mentions if m.place.name not in homonyms}
-    out = []
-    for m in mentions:
-        candidates = homonyms.get(m.place.name, ())
-        other = next((p for p in candidates if p.country_iso in named and p.country_iso != m.place.country_iso), None)
-        if other is not None and m.place.country_iso not in named:
-            m = PlaceMention(other, m.start, m.end, m.score, m.topic, m.origin)
-        out.append(m)
-    return out
+def _resolve_shared_names(
+    mentions: list[PlaceMention], shared: list[tuple[int, str]], homonyms: dict[str, tuple[Place, ...]]
+) -> None:
+    """ "Rafah in North Sinai", "EL-ARISH, Egypt - ... south of Rafah", "AMMAN - ... inside the kingdom": a name two
+    places share is the one in the state the sentence's other places are in (else the first listed, as before)."""
+    ambiguous = {i for i, _ in shared}
+    named = {m.place.country_iso for i, m in enumerate(mentions) if i not in ambiguous}
+    for i, alias in shared:
+        m = mentions[i]
+        if m.place.country_iso in named:
+            continue
+        other = next((p for p in homonyms[alias] if p.country_iso in named), None)
+        if other is not None:
+            mentions[i] = PlaceMention(other, m.start, m.end, m.score, m.topic, m.origin)
 
 
 def _outside_names(mentions: list[PlaceMention], sentence: str) -> list[PlaceMention]:

@@ -136,8 +136,8 @@ class PlaceIndex:
     sea_attacks: dict[str, str]  # sea area -> ISO code its attacks are coded to when the attacker is unnamed
     scene_words: dict[str, Place]  # "Kibbutz" -> Israel: a community of that state is named next
     scene_word_names: NameFinder
-    # A name two curated places share ("Rafah" in Gaza and in North Sinai): every place it may be, keyed by the
-    # name of the one the alias gives
+    # A name two places share ("Rafah" in Gaza and in North Sinai, "the kingdom"): alias -> every place it may be,
+    # the one the alias gives first
     homonyms: dict[str, tuple[Place, ...]] = field(default_factory=dict)
 
 
@@ -148,6 +148,7 @@ def places() -> PlaceIndex:
     countries: dict[str, Place] = {}
     region = set()
     demonyms: dict[str, Place] = {}
+    homonyms: dict[str, tuple[Place, ...]] = {}
     for c in data["country"]:
         place = Place(c["aliases"][0], "country", c["iso"], None, c["lat"], c["lon"])
         countries[c["iso"]] = place
@@ -157,17 +158,20 @@ def places() -> PlaceIndex:
             region.add(c["iso"])
         for alias in c["aliases"]:
             by_alias[fold(alias)] = place
+    # "the kingdom": Saudi Arabia (its alias), unless the sentence's other places are in Jordan or Bahrain
+    for c in data["country"]:
+        for alias in c.get("shared_aliases", []):
+            homonyms[fold(alias)] = (*homonyms.get(fold(alias), (by_alias[fold(alias)],)), countries[c["iso"]])
     # Curated entries first so they win over GeoNames spellings; admin1 centres come from the gazetteer.
     gazetteer = list(csv.DictReader(io.StringIO(_read("gazetteer.csv"))))
     towns_by_name = {(g["country_iso"], g["alias"]): g for g in gazetteer}
-    homonyms: dict[str, tuple[Place, ...]] = {}
     for kind in ("base", "town", "sea"):
         for p in data.get(kind, []):
             place = Place(p["name"], kind, p.get("country"), p.get("admin1"), p["lat"], p["lon"])
             for alias in _spellings(p["aliases"]):
                 known = by_alias.setdefault(fold(alias), place)
                 if known is not place and known.kind == kind and known.country_iso != place.country_iso:
-                    homonyms[known.name] = (*homonyms.get(known.name, (known,)), place)
+                    homonyms[fold(alias)] = (*homonyms.get(fold(alias), (known,)), place)
     for a in data["admin1"]:
         capital = towns_by_name.get((a["country"], fold(a["capital"])))
         lat = float(capital["lat"]) if capital else countries[a["country"]].lat

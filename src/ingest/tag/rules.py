@@ -14,6 +14,7 @@ from ingest.tag.resources import alternation, lowered_alternation, patterns
 # How far before a trigger a negator still negates it ("did not fire rockets", "denied carrying out the strike").
 _NEGATION_WINDOW = 40
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_YEAR_REACH = 90  # characters after the act within which a past year still dates it (see _old_year)
 
 
 @dataclass(frozen=True)
@@ -148,13 +149,18 @@ def _negated(sentence: str, start: int, r: _Rules) -> bool:
 def unreal(sentence: str, event_type: str, published_year: int | None, act_end: int | None = None) -> str | None:
     """Why the sentence does not assert a current real event (or None when it does); `act_end` as for
     :func:`_not_asserted`."""
-    past = _not_current(sentence, published_year)
+    past = _not_current(sentence, published_year, act_end)
     if past or event_type == "threat":  # threats are about the future by nature; the threat itself is the event
         return past
     return _not_asserted(sentence, act_end)
 
 
-def _not_current(sentence: str, published_year: int | None) -> str | None:
+def _not_current(sentence: str, published_year: int | None, act_end: int | None = None) -> str | None:
+    """ "fiction", "history" or "trend" when the sentence does not tell a current real act (see _old_year)."""
+    return _not_current_cues(sentence) or _old_year(sentence, published_year, act_end)
+
+
+def _not_current_cues(sentence: str) -> str | None:
     r = rules()
     if r.fiction.search(sentence):
         return "fiction"
@@ -162,10 +168,21 @@ def _not_current(sentence: str, published_year: int | None) -> str | None:
         return "history"
     if r.trend.search(sentence):
         return "trend"
-    if published_year is not None:
-        for y in _YEAR.findall(sentence):
-            if int(y) < published_year - 1 and not re.search(rf"since (?:\w+ )?{y}", sentence):
-                return "history"
+    return None
+
+
+def _old_year(sentence: str, published_year: int | None, act_end: int | None) -> str | None:
+    """ "history" when a year before last dates the act: one told before it or close after it ("killed 12 in
+    2016"), not one deep in a later clause ("executed nine men ... after convicting them of involvement in the
+    2018 killing": that tells why)."""
+    if published_year is None or not any(c.isdigit() for c in sentence):
+        return None
+    for found in _YEAR.finditer(sentence):
+        if act_end is not None and found.start() > act_end + _YEAR_REACH:
+            continue
+        y = found.group()
+        if int(y) < published_year - 1 and not re.search(rf"since (?:\w+ )?{y}", sentence):
+            return "history"
     return None
 
 
@@ -216,8 +233,8 @@ def find_triggers(
         if m is None or _vetoed(event_type, lowered, r, vetoes):
             continue
         if not past:
-            past.append(_not_current(lowered, published_year))
-        if past[0]:
+            past.append(_not_current_cues(lowered))
+        if past[0] or _old_year(lowered, published_year, m.end()):
             continue
         if event_type != "threat":  # threats are about the future by nature; the threat itself is the event
             if not modal:

@@ -25,7 +25,7 @@ from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "tag-8"
+TAGGER_VERSION = "tag-9"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -46,6 +46,7 @@ _ANAPHORA = Guarded.compile(
 )
 # "Islamic State claimed responsibility through its news agency": a claim of the act just told, wherever the
 # claimant says it aimed ("... saying they had fired a missile at a target in Jaffa").
+_EXECUTION = re.compile(r"\b(?:execut(?:ed|es|ing|ions?)|hanged|hangings?|firing squad|beheaded)\b", re.IGNORECASE)
 _CLAIM = Guarded.compile(r"\b(?:claimed|claims|claiming|took|takes|taking|claim) responsibility\b")
 # A blame or an attribution told on its own names the doer of the act just told, as a claim does: "He blamed
 # Islamic State sleeper cells." (in a sentence with an act of its own it is about that act)
@@ -344,7 +345,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             offtopic += 1
         triggers = find_triggers(sentence, year, vetoes)
         if i == 0:
-            offtopic_lead = offtopic == 1 and not triggers
+            # a story that opens with sport, markets, space or a film ("a drama ... won warm applause at its screening")
+            offtopic_lead = (offtopic == 1 or bool(r.fiction.search(lowered_sentence))) and not triggers
         if region_mentions < REGION_ENOUGH:  # past that the count changes nothing
             mentions = scenes.mentions(i)
             region_mentions += sum(1 for m in mentions if _regional(m.place)) + regional_demonyms(sentence)
@@ -395,6 +397,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             trigger = _by_weapon(unit_triggers, weapon)
             previous = roles(people, trigger.event_type)
             a1, a2 = assign_roles(people, trigger.event_type)
+            if previous[0] is not None and previous[0].actor.type == "government" and _EXECUTION.search(unit):
+                a1 = previous[0].actor  # "Iran hanged four men": executions are the state's, by its courts
             if a1 is None and _GROUP_SUBJECT.search(unit[: trigger.start].lower()):
                 # "Hours later, the group fired a ballistic missile": the armed group named last
                 a1 = next(
