@@ -234,3 +234,69 @@ def test_a_patron_named_in_a_compound_is_not_a_party() -> None:
         "al-Qaeda-linked JNIM group claimed the assault."
     )
     assert _summary(text) == []
+
+
+def test_tolls_belong_to_violence_and_to_single_victims() -> None:
+    # an arrest told beside the toll of an earlier event carries no toll
+    text = (
+        "Turkish police detained 52 officers on Tuesday in raids across 19 provinces against the network that "
+        "Ankara blames for the July 2016 coup attempt, which killed 251 people."
+    )
+    assert _summary(text) == [("arrest_or_seizure", "TR", None, None, "Turkey")]
+    # one named victim
+    text = "Ihab al-Wazni, a protest organiser, was shot dead outside his home in Karbala on Sunday."
+    assert _summary(text)[0][2] == 1
+    text = "Ismail Haniyeh was killed along with one of his bodyguards when a blast ripped through a house in Tehran."
+    assert _summary(text)[0][2] == 2
+    # nobody hurt, told other ways
+    assert extract_counts("the rockets fell into the sea without causing damage or injuries.").injured == 0
+    counts = extract_counts("the missiles were intercepted and there were no deaths or injuries.")
+    assert (counts.killed, counts.injured) == (0, 0)
+
+
+def test_streets_and_recollections_are_not_scenes_or_acts() -> None:
+    assert _where("A drone strike hit a building on Palestine Street in Baghdad on Thursday.") == [
+        ("air_or_drone_strike", "IQ")
+    ]
+    text = "The plot recalled the suicide bombing of a Shiite mosque in Kuwait City that killed 27 worshippers."
+    assert [t for t, _ in _where(text)] == []
+
+
+def test_vows_of_retaliation_are_threats() -> None:
+    for text in (
+        "Hezbollah said the killing of its commander in Beirut will not pass without response and punishment.",
+        "Iran's supreme leader said on Wednesday that avenging the commander was Tehran's duty.",
+        "Iran's ambassador in Damascus said Tehran's response would be decisive.",
+    ):
+        assert [e.event_type for e in tag_article(text, published=DAY).events] == ["threat"], text
+
+
+def test_deployments_told_other_ways() -> None:
+    cases = {
+        "Around 150 Turkish soldiers backed by 20 tanks moved into a camp near Bashiqa in Iraq on Friday.": "IQ",
+        "Convoys carrying commandos and howitzers rolled into Kilis province in Turkey on Wednesday.": "TR",
+        "A Patriot battery had been moved from Saudi Arabia to Kuwait's Ali Al Salem air base, officials said.": "KW",
+        "A squadron of F-22 Raptors touched down at Al Dhafra Air Base in the UAE on Saturday.": "AE",
+    }
+    for text, country in cases.items():
+        assert _where(text) == [("military_deployment", country)], text
+    text = "More US fighter jets have arrived in the UAE to bolster defences after a string of Houthi missile attacks."
+    assert [t for t, _ in _where(text)] == ["military_deployment"]
+
+
+def test_a_story_that_opens_with_a_disaster_is_about_it() -> None:
+    text = (
+        "Floods swept through the Omani capital Muscat on Sunday, killing 11 people. "
+        "Omani troops were deployed to Al Suwaiq with boats and helicopters."
+    )
+    assert _summary(text) == []
+
+
+def test_an_earlier_act_named_by_its_date_and_a_scenario_are_not_events() -> None:
+    text = (
+        "Officials at Ain al-Asad still speak of the January 2020 Iranian ballistic missile barrage that injured "
+        "more than 100 American troops."
+    )
+    assert tag_article(text, published=dt.date(2021, 1, 15)).events == []
+    text = "Any Iranian attempt to close the Strait of Hormuz would trigger a swift US response, a research unit said."
+    assert _summary(text) == []

@@ -381,6 +381,12 @@ def _kind_words() -> tuple[frozenset[str], dict[str, frozenset[str] | None]]:
     return frozenset().union(*(k for k in kinds.values() if k)), kinds
 
 
+_ONE_KILLED = re.compile(
+    r"\bwas\s+(?:\w+\s+)?(?:killed|shot dead|assassinated|gunned down|stabbed to death|beheaded|executed|hanged)\b"
+)
+_ONE_INJURED = re.compile(r"\bwas\s+(?:\w+\s+)?(?:wounded|injured|hurt)\b")
+
+
 @cache
 def _along_with() -> re.Pattern[str]:
     """ "Six soldiers died, along with eleven of the attackers": the others killed beside a toll (group n)."""
@@ -430,4 +436,9 @@ def extract_counts(sentence: str) -> Counts:
         killed = 0
     if injured is None and compiled["zero_injured"].search(sentence):  # type: ignore[union-attr]
         injured = 0
+    # one person named, no number: "Ihab al-Wazni, a protest organiser, was shot dead" is a toll of one
+    if killed is None and " was " in sentence and _ONE_KILLED.search(sentence):
+        killed = 1 + (_also_killed(sentence) if "along with" in sentence else 0)
+    if injured is None and " was " in sentence and _ONE_INJURED.search(sentence):
+        injured = 1
     return Counts(killed, injured, attacks, lk or li or la, kv)

@@ -21,6 +21,7 @@ _LOCATIVE = re.compile(
 _ACTOR_USE = re.compile(
     r"^[- ](?:backed|aligned|allied|sponsored|supported|funded|armed|based|linked|affiliated|inspired)"
 )
+_STREET = re.compile(r"^ (?:Street|Road|Avenue|Square|Bridge|Highway|Hospital|Stadium)\b")  # "Palestine Street"
 _POSSESSIVE = re.compile(r"^(?:'s\b|’s\b)")
 # "Turkey said it had hit PKK targets": a state named as the speaker is a party, not the scene.
 _SPEAKER = re.compile(r"\s+(?:has |had )?(?:said|says|announced|claimed|denied|warned|accused|blamed)\b")
@@ -79,7 +80,7 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
     for m_start, m_end, alias in index.names.finditer(folded):
         place = index.by_alias.get(alias)
         after = folded[m_end : m_end + 10]
-        if place is None or _ACTOR_USE.match(after):
+        if place is None or _ACTOR_USE.match(after) or _STREET.match(after):
             continue
         if place.kind == "country" and (_POSSESSIVE.match(after) or _SPEAKER.match(folded, m_end)):
             continue

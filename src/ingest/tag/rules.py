@@ -46,6 +46,7 @@ class _Rules:
     veto_protest: GuardedAlternation
     veto_diplomacy: GuardedAlternation
     veto_threat: GuardedAlternation
+    disaster: GuardedAlternation  # a story that opens with a storm or a quake (tagger: its relevance)
     hypothetical: GuardedAlternation
     future: GuardedAlternation
     negation: GuardedAlternation
@@ -82,6 +83,7 @@ def rules() -> _Rules:
         veto_protest=lowered_alternation(p["vetoes"]["protest"]),
         veto_diplomacy=lowered_alternation(p["vetoes"]["diplomacy"]),
         veto_threat=lowered_alternation(p["vetoes"]["threat"]),
+        disaster=lowered_alternation(p["vetoes"]["disaster"]),
         hypothetical=lowered_alternation(p["modality"]["hypothetical"]),
         future=lowered_alternation(p["modality"]["future"]),
         negation=lowered_alternation(p["modality"]["negation"]),

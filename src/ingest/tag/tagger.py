@@ -25,7 +25,7 @@ from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "tag-9"
+TAGGER_VERSION = "tag-10"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -278,6 +278,12 @@ def _event(c: _Candidate, text: str) -> Event:
     actor2 = _of_scene(c.actor2, place)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
         actor2 = None
+    # A toll belongs to violence: an arrest, a threat or a sanction told beside a death toll ("blamed for the 2016
+    # putsch attempt that killed 251 people") is not one; a protest keeps its injured, its dead are another event's.
+    violent = c.event_type in rules().violent
+    killed = c.counts.killed if violent else None
+    injured = c.counts.injured if violent or c.event_type == "protest" else None
+    counted = killed is not None or injured is not None or c.counts.attack_count is not None
     return Event(
         event_type=c.event_type,
         actor1=actor1.name if actor1 else None,
@@ -293,10 +299,10 @@ def _event(c: _Candidate, text: str) -> Event:
         geo_precision=place.precision if place else None,
         event_date=c.date,
         date_precision=c.date_precision,
-        killed=c.counts.killed,
-        injured=c.counts.injured,
+        killed=killed,
+        injured=injured,
         attack_count=c.counts.attack_count,
-        counts_lower_bound=c.counts.lower_bound,
+        counts_lower_bound=c.counts.lower_bound and counted,
         weapon=c.weapon,
         evidence=text[c.start : c.end],
         evidence_start=c.start,
@@ -346,7 +352,9 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         triggers = find_triggers(sentence, year, vetoes)
         if i == 0:
             # a story that opens with sport, markets, space or a film ("a drama ... won warm applause at its screening")
-            offtopic_lead = (offtopic == 1 or bool(r.fiction.search(lowered_sentence))) and not triggers
+            offtopic_lead = not triggers and (
+                offtopic == 1 or bool(r.fiction.search(lowered_sentence)) or bool(r.disaster.search(lowered_sentence))
+            )
         if region_mentions < REGION_ENOUGH:  # past that the count changes nothing
             mentions = scenes.mentions(i)
             region_mentions += sum(1 for m in mentions if _regional(m.place)) + regional_demonyms(sentence)
