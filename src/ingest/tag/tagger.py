@@ -44,9 +44,10 @@ _ANAPHORA = Guarded.compile(
     r"shelling|drone|rockets|missiles|missile|vessel|ship|tanker|operation)\b"
     r"|\b(?:these|those|both|the two) (?:attacks|strikes|raids)\b"
 )
+# "Iran hanged four men": executions are the state's own act, by its courts, not its forces'
+_EXECUTION = re.compile(r"\b(?:execut(?:ed|es|ing|ions?)|hanged|hangings?|firing squad|beheaded)\b", re.IGNORECASE)
 # "Islamic State claimed responsibility through its news agency": a claim of the act just told, wherever the
 # claimant says it aimed ("... saying they had fired a missile at a target in Jaffa").
-_EXECUTION = re.compile(r"\b(?:execut(?:ed|es|ing|ions?)|hanged|hangings?|firing squad|beheaded)\b", re.IGNORECASE)
 _CLAIM = Guarded.compile(r"\b(?:claimed|claims|claiming|took|takes|taking|claim) responsibility\b")
 # A blame or an attribution told on its own names the doer of the act just told, as a claim does: "He blamed
 # Islamic State sleeper cells." (in a sentence with an act of its own it is about that act)
@@ -351,7 +352,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             offtopic += 1
         triggers = find_triggers(sentence, year, vetoes)
         if i == 0:
-            # a story that opens with sport, markets, space or a film ("a drama ... won warm applause at its screening")
+            # a story that opens with sport, markets, space, a film or a disaster ("a drama ... won warm applause")
             offtopic_lead = not triggers and (
                 offtopic == 1 or bool(r.fiction.search(lowered_sentence)) or bool(r.disaster.search(lowered_sentence))
             )
@@ -405,8 +406,14 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             trigger = _by_weapon(unit_triggers, weapon)
             previous = roles(people, trigger.event_type)
             a1, a2 = assign_roles(people, trigger.event_type)
-            if previous[0] is not None and previous[0].actor.type == "government" and _EXECUTION.search(unit):
-                a1 = previous[0].actor  # "Iran hanged four men": executions are the state's, by its courts
+            agent = previous[0]
+            if (
+                agent is not None
+                and trigger.event_type == "attack"
+                and agent.actor.type == "government"
+                and _EXECUTION.search(unit)
+            ):
+                a1 = agent.actor  # "Iran hanged four men": the state's courts, not its forces
             if a1 is None and _GROUP_SUBJECT.search(unit[: trigger.start].lower()):
                 # "Hours later, the group fired a ballistic missile": the armed group named last
                 a1 = next(
