@@ -300,3 +300,42 @@ def test_an_earlier_act_named_by_its_date_and_a_scenario_are_not_events() -> Non
     assert tag_article(text, published=dt.date(2021, 1, 15)).events == []
     text = "Any Iranian attempt to close the Strait of Hormuz would trigger a swift US response, a research unit said."
     assert _summary(text) == []
+
+
+def test_acts_outside_the_region_or_in_drills_and_rescues_are_not_coded() -> None:
+    text = (
+        "Russia launched a wave of drones at Kyiv overnight. Ukraine's air force said it had shot down 41 of the "
+        "56 drones. The attack came hours after Tehran again denied supplying the drones."
+    )
+    assert _summary(text) == []
+    text = (
+        "Army helicopters and hundreds of soldiers were deployed across the Batinah coast on Monday to pluck "
+        "families from rooftops after Cyclone Shaheen slammed into northern Oman."
+    )
+    assert _summary(text) == []
+    assert [s[0] for s in _summary("Britain sent two Typhoon fighter jets to Qatar on Monday.")] == [
+        "military_deployment"
+    ]
+    text = "The Revolutionary Guards fired cruise missiles at mock enemy targets near the Strait of Hormuz on Tuesday."
+    assert _summary(text) == []
+
+
+def test_a_party_named_like_a_states_forces_is_not_them() -> None:
+    events = tag_article("Gunmen shot dead an official of the Lebanese Forces party near Jbeil.", published=DAY).events
+    assert [(e.event_type, e.actor2) for e in events] == [("attack", "Lebanese Forces")]
+
+
+def test_tolls_told_without_numbers_or_with_a_running_total_beside_them() -> None:
+    assert extract_counts("gunmen opened fire on the lawyer, killing him on the spot, police said.").killed == 1
+    assert extract_counts("his driver was seriously wounded.").injured == 1
+    assert extract_counts("the command did not say whether anyone was killed.").killed is None
+    assert extract_counts("the vessel was hit, with no crew members hurt, the agency said.").injured == 0
+    counts = extract_counts("the toll stood at 28 dead, with 73 others being treated in hospitals across the capital.")
+    assert (counts.killed, counts.injured) == (28, 73)
+    assert extract_counts("three others were rushed to the national hospital in the town.").injured == 3
+    # a running total in a later clause is not the day's toll
+    text = (
+        "nine people, two of them civilians caught in the crossfire, died in the day's fighting, according to a "
+        "local network, which put the toll since the unrest erupted a week ago at more than 70."
+    )
+    assert extract_counts(text).killed == 9

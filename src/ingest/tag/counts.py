@@ -44,6 +44,7 @@ _CUMULATIVE = re.compile(
     r"|\b(?:war|conflict|uprising)\b[^.;]{0,100}?\b(?:has|have|had) (?:now |so far )?(?:killed|left|claimed)\b"
 )
 _CLAUSE_BREAK = re.compile(r",\s+and\s+|;\s+")
+_LATER_CLAUSE = re.compile(r",\s+(?:and|which|who|while|but|according to)\b|;\s+")
 _CUMULATIVE_WORDS = ("since", " past ", " last ", "so far", "has ", "have ", "had ")  # one is in every cue
 # "killing 12 in the deadliest raid since 2016": the period measures the raid, not a total
 _SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|heaviest|largest|highest|first)\b")
@@ -57,11 +58,14 @@ def _cumulative(sentence: str, start: int, end: int) -> bool:
     window = sentence[offset : end + 60]
     if not any(w in window for w in _CUMULATIVE_WORDS):
         return False
-    count_at = start - offset
+    count_at, count_end = start - offset, end - offset
+    # a cue before the count governs it unless a clause break comes between; one after it, unless a new clause
+    # starts first ("Nine people ... died, according to a network which put the toll since the unrest erupted at 70")
     cues = [
         m
         for m in _CUMULATIVE.finditer(window)
-        if m.end() > count_at or not _CLAUSE_BREAK.search(window, m.end(), count_at)
+        if (m.end() > count_at and not _LATER_CLAUSE.search(window, count_end, m.start()))
+        or (m.end() <= count_at and not _CLAUSE_BREAK.search(window, m.end(), count_at))
     ]
     return bool(cues) and _SUPERLATIVE.search(window) is None
 
@@ -325,7 +329,7 @@ _SUBCOUNT = re.compile(
     r",?\s+(?:including|among them|among whom|mostly|most of them|many of them)\s+(?:[\w-]+\s+){0,8}?[\w-]+\s*,?\s*"
     r"(?=(?:were|was|have|had|are|died|lost)\b)"
     # "At least 17 people, five of them children, were killed"
-    r"|,\s+[\w-]+\s+of\s+(?:them|whom)(?:\s+[\w-]+){0,3}\s*,\s*(?=(?:were|was|have|had|are|died|lost)\b)",
+    r"|,\s+[\w-]+\s+of\s+(?:them|whom)(?:\s+[\w-]+){0,6}\s*,\s*(?=(?:were|was|have|had|are|died|lost)\b)",
     re.IGNORECASE,
 )
 
@@ -359,6 +363,8 @@ def has_toll(sentence: str) -> bool:
     sentence = cased.lower()
     if compiled["zero_killed"].search(sentence) or compiled["zero_injured"].search(sentence):  # type: ignore[union-attr]
         return True
+    if _one_victim(sentence):  # "His driver was seriously wounded."
+        return True
     led, starts = _number_led(), _LazyStarts(sentence)
     return any(
         _best([p], sentence, frozenset({0}) if i in led[key] else frozenset(), starts, cased, key == "killed")[0]
@@ -381,10 +387,21 @@ def _kind_words() -> tuple[frozenset[str], dict[str, frozenset[str] | None]]:
     return frozenset().union(*(k for k in kinds.values() if k)), kinds
 
 
+# "whether anyone was killed", "nobody was hurt": no one (zeros are read by the zero patterns)
+_NO_ONE = r"(?<!anyone )(?<!anybody )(?<!no one )(?<!nobody )(?<!none )(?<!someone )"
 _ONE_KILLED = re.compile(
-    r"\bwas\s+(?:\w+\s+)?(?:killed|shot dead|assassinated|gunned down|stabbed to death|beheaded|executed|hanged)\b"
+    _NO_ONE + r"\bwas\s+(?:\w+\s+)?"
+    r"(?:killed|shot dead|assassinated|gunned down|stabbed to death|beheaded|executed|hanged)\b"
+    r"|\b(?:killing|killed) (?:him|her) (?:on the spot|instantly|outright)\b"
 )
-_ONE_INJURED = re.compile(r"\bwas\s+(?:\w+\s+)?(?:wounded|injured|hurt)\b")
+_ONE_INJURED = re.compile(_NO_ONE + r"\bwas\s+(?:\w+\s+)?(?:wounded|injured|hurt)\b")
+
+
+def _one_victim(sentence: str) -> bool:
+    """A single victim told without a number ("was shot dead", "killing him on the spot", "was seriously wounded")."""
+    return (" was " in sentence or " him " in sentence or " her " in sentence) and bool(
+        _ONE_KILLED.search(sentence) or _ONE_INJURED.search(sentence)
+    )
 
 
 @cache
@@ -437,7 +454,11 @@ def extract_counts(sentence: str) -> Counts:
     if injured is None and compiled["zero_injured"].search(sentence):  # type: ignore[union-attr]
         injured = 0
     # one person named, no number: "Ihab al-Wazni, a protest organiser, was shot dead" is a toll of one
-    if killed is None and " was " in sentence and _ONE_KILLED.search(sentence):
+    if (
+        killed is None
+        and (" was " in sentence or " him " in sentence or " her " in sentence)
+        and _ONE_KILLED.search(sentence)
+    ):
         killed = 1 + (_also_killed(sentence) if "along with" in sentence else 0)
     if injured is None and " was " in sentence and _ONE_INJURED.search(sentence):
         injured = 1

@@ -83,6 +83,11 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
         if place is None or _ACTOR_USE.match(after) or _STREET.match(after):
             continue
         if place.kind == "country" and (_POSSESSIVE.match(after) or _SPEAKER.match(folded, m_end)):
+            if not (place.country_iso not in index.region and _POSSESSIVE.match(after)):
+                continue
+            # "Ukraine's air force said it had shot down 41 drones": a state outside the region, named as the party
+            # whose own war it is, places the act there (weakly: any other place in the sentence wins)
+            out.append(PlaceMention(place, m_start, m_end, _KIND_SCORE["country"]))
             continue
         score = _KIND_SCORE[place.kind]
         before = folded[max(0, m_start - 30) : m_start]

@@ -131,8 +131,10 @@ def _vetoed(event_type: str, sentence: str, r: _Rules, memo: dict[str, bool] | N
 
     if event_type == "threat":
         return hit("veto_violent") or hit("veto_launch") or hit("veto_threat")
-    if event_type in r.violent or event_type == "military_deployment":
+    if event_type in r.violent:
         return hit("veto_violent") or hit("veto_launch")
+    if event_type == "military_deployment":  # troops sent after a cyclone rescue people
+        return hit("veto_violent") or hit("veto_launch") or hit("disaster")
     if event_type == "protest":
         return hit("veto_protest") or hit("veto_violent")
     if event_type == "diplomacy":
