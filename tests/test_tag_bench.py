@@ -94,6 +94,16 @@ def test_off_topic_and_trap_passages_yield_no_events(scores) -> None:
     assert 1 - scores.trap_clean.value <= 0.02, scores.errors
 
 
+def test_the_blind_set_stays_apart_from_the_labelled_set(passages: list[dict]) -> None:
+    """The blind passages (never read to change a rule) are labelled like the others and never among them."""
+    blind = bench.load_passages(bench.BLIND)
+    assert len(blind) >= 100
+    assert len({p["id"] for p in blind}) == len(blind)
+    assert not {p["id"] for p in blind} & {p["id"] for p in passages}
+    assert not {p["text"] for p in blind} & {p["text"] for p in passages}
+    assert {e["event_type"] for p in blind for e in p["events"]} <= set(bench.EVENT_TYPES)
+
+
 def test_held_out_part_is_scored_apart(passages: list[dict]) -> None:
     held_out = [p for p in passages if bench.split_of(p["id"]) == "heldout"]
     assert 40 <= len(held_out) <= len(passages) // 2
