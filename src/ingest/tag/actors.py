@@ -13,7 +13,7 @@ from ingest.tag.text import dateline, fold
 _TARGET_CUE = re.compile(
     r"\b(?:on|at|against|targeting|targeted|target|hit|hitting|struck|striking|killed|killing|injuring|wounding|"
     r"arrested|detained|captured|capturing|suspected|sanctioned|sanctions on|designated|designating|near|toward|"
-    r"towards|hosting|host|with|"
+    r"towards|hosting|host|hosts|housing|houses|with|"
     r"attacked|attacking|raided|shelled|bombed|of|denounce|denouncing|condemn|condemning)\s+"
     # "on Monday as Houthi fighters tried to push ...": a time, not a target, follows "on" or "at"
     r"(?!(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|dawn|night|noon|midnight|least)\b)"
@@ -22,7 +22,8 @@ _TARGET_CUE = re.compile(
 )
 # A mention followed by a verb of doing is its subject: "as Israeli forces raided the camp" (this beats a
 # target cue a few words earlier, "on Tuesday as ..."); "a journalist was killed" is a passive, not a doing.
-_ACTS = re.compile(r"^\s+(?:(?!(?:was|were|is|are|be|been|being|and|or|but)\b)\w+\s+)?"
+_ACTS = re.compile(r"^\s+(?:,?\s*(?:backed|supported|aided|escorted|accompanied|covered) by (?:[\w-]+\s+){1,3}?,?\s*)?"
+                   r"(?:(?!(?:was|were|is|are|be|been|being|and|or|but)\b)\w+\s+)?"
                    r"(?:raided|fired|struck|attacked|opened fire|launched|shelled|bombed|stormed|"
                    r"shot|ambushed|clashed|seized|arrested|detained|killed|targeted|hit|pounded|carried out|"
                    r"conducted|deployed|sent|imposed|sanctioned|threatened|warned|vowed|visited|met|summoned|"
@@ -49,6 +50,7 @@ _AGENT_CUE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$"
 # ("Houthi-controlled territory" is kept: a missile fired from it is the Houthis').
 _PATRON_USE = re.compile(
     r"^(?:[- ](?:backed|aligned|allied|sponsored|supported|funded|armed|based|linked|affiliated|inspired)|-run)\b"
+    r"(?! by\b)"  # "US troops backed by helicopters raided ...": the troops act, helped
 )
 _VIOLENT_OR_MILITARY = {"suicide_bomb", "maritime_attack", "remote_explosive", "air_or_drone_strike",
                         "shelling_artillery_missile", "armed_clash", "attack", "military_deployment"}  # fmt: skip
@@ -220,8 +222,10 @@ def assign_roles(mentions: list[ActorMention], event_type: str) -> tuple[Actor |
         # "Police fired tear gas to disperse protesters": the protest is the protesters'; the police step in
         # (an organiser named, "supporters of the PMF protested", stays the doer)
         crowd = next((m.actor for m in mentions if m.actor.type == "protesters"), None)
-        if crowd is not None:
+        if crowd is not None or agent is not None:  # (no crowd named: the protesters all the same)
             return crowd, (_as_forces(agent.actor, event_type) if agent else None)
+    if event_type == "protest" and agent is not None and agent.actor.type == "civilians":
+        agent = None  # "hundreds of worshippers marched": the crowd is the protesters
     a1 = _as_forces(agent.actor, event_type) if agent else None
     a2 = _as_forces(target.actor, event_type) if target else None
     if a1 is not None and a2 is not None and a1.name == a2.name:

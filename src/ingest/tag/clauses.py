@@ -71,9 +71,11 @@ class _Piece:
     refers_back: bool
     response: bool = False  # tells the answer to the act before it (for a group: one of its pieces does)
     act_end: int = -1  # a group's text up to any answer: what its acts are read from
+    origin: int = -1  # where the piece began before a group took in text before it (its triggers' offsets)
 
     def __post_init__(self) -> None:
         self.act_end = self.end if self.act_end < 0 else self.act_end
+        self.origin = self.start if self.origin < 0 else self.origin
 
 
 def units(sentence: str, triggers: list[Trigger]) -> list[Unit]:
@@ -161,6 +163,16 @@ def _distinct(sentence: str, prev: _Piece, cur: _Piece) -> bool:
     both_violent = a in violent and b in violent
     if both_violent and all(t.generic for t in cur.triggers) and _ACCOUNT.search(cur_text):
         return False  # "..., while the army said it had targeted operatives": an account of the same act
+    weapons_end = prev.origin + max(t.end for t in prev.triggers)
+    # "when ballistic missiles and explosive-laden drones rained down", "... with precision missiles and suicide
+    # drones.": weapons of one act
+    leads = cur.triggers[0].start <= 4
+    listed = leads and len(cur_text.split()) <= 4
+    if both_violent and (listed or (leads and not sentence[weapons_end : prev.end].strip())):
+        return False
+    harm = prev if b == "armed_clash" else cur
+    if both_violent and "armed_clash" in (a, b) and all(t.generic for t in harm.triggers):
+        return False  # "three were killed by gunfire as fighters confronted the force": the clash's toll
     if both_violent and _MANNER.search(cur_text, 0, cur.triggers[0].start):
         return False  # "killed a colonel and his driver in an ambush": how the act was done, not a second one
     if a != b:

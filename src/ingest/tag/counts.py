@@ -77,6 +77,7 @@ class Counts:
     attack_count: int | None = None
     lower_bound: bool = False
     killed_vague: bool = False  # the toll is a word such as "dozens": a later exact number for it wins
+    killed_revised: bool = False  # told as revised ("the toll rose to 16"): it replaces an earlier telling's
 
     @property
     def any(self) -> bool:
@@ -125,9 +126,10 @@ def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
     spec = patterns()["counts"]
     out: dict[str, list[Guarded] | GuardedAlternation] = {}
     # All run on the lower-cased sentence: without IGNORECASE where a pattern names no upper-case letter.
-    for key in ("killed", "injured", "attack_count"):
+    for key in ("killed", "injured", "attack_count", "killed_revised"):
         # victims' words may be possessive: "three soldiers of the Southern Transitional Council's forces"
-        full = [p.replace("(?:[\\w-]+\\s+)", f"(?:{not_victims}[\\w'\u2019-]+\\s+)").replace("{Q}", qualifier)
+        word = f"(?:{not_victims}[\\w'\u2019\"\u201c\u201d-]+\\s+)"  # (quoted too: '14 "takfiri elements"')
+        full = [p.replace("(?:[\\w-]+\\s+)", word).replace("{Q}", qualifier)
                 .replace("{N}", attack_number if key == "attack_count" else number) for p in spec[key]]  # fmt: skip
         out[key] = [Guarded.compile(p, for_lowered_text([p])) for p in full]
     out["zero_killed"] = lowered_alternation(spec["zero_killed"])
@@ -363,8 +365,10 @@ def has_toll(sentence: str) -> bool:
     sentence = cased.lower()
     if compiled["zero_killed"].search(sentence) or compiled["zero_injured"].search(sentence):  # type: ignore[union-attr]
         return True
-    if _one_victim(sentence):  # "His driver was seriously wounded."
+    if _one_victim(sentence) or _named_victim(sentence, cased):  # "His driver was seriously wounded."
         return True
+    if "toll" in sentence and _best(compiled["killed_revised"], sentence, running_totals=True)[0]:  # type: ignore[arg-type]
+        return True  # "By nightfall the monitor said the toll had climbed to 16"
     led, starts = _number_led(), _LazyStarts(sentence)
     return any(
         _best([p], sentence, frozenset({0}) if i in led[key] else frozenset(), starts, cased, key == "killed")[0]
@@ -395,6 +399,19 @@ _ONE_KILLED = re.compile(
     r"|\b(?:killing|killed) (?:him|her) (?:on the spot|instantly|outright)\b"
 )
 _ONE_INJURED = re.compile(_NO_ONE + r"\bwas\s+(?:\w+\s+)?(?:wounded|injured|hurt)\b")
+# "Gunmen shot dead Abu Hamza al-Zoubi, 42, a former commander": one named victim, told by the apposition after his
+# name (an age or "a ..."); run on the sentence as written, where names are capitalised.
+_VICTIM_VERBS = ("shot dead", "gunned down", "assassinated", "killed", "killing", "stabbed to death", "beheaded")
+_NAMED_VICTIM = re.compile(
+    r"\b(?:shot dead|gunned down|assassinated|killed|killing|stabbed to death|beheaded)\s+"
+    r"(?:(?!(?:in|on|at|near|by|when|after|during|as|and|while|from|with|two|three|four|five|six|seven|eight|nine|"
+    r"ten|dozens|scores|hundreds|several|at)\b)[a-z]+\s+){0,3}?"
+    r"[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,4}?,\s+(?:\d{1,3},|an?\s|the\s)"
+)
+
+
+def _named_victim(lowered: str, cased: str) -> bool:
+    return "," in cased and any(map(lowered.__contains__, _VICTIM_VERBS)) and bool(_NAMED_VICTIM.search(cased))
 
 
 def _one_victim(sentence: str) -> bool:
@@ -443,6 +460,9 @@ def extract_counts(sentence: str) -> Counts:
             killed, lk, kv = listed
     if killed is not None and not kv and "along with" in sentence:
         killed += _also_killed(sentence)
+    revised = "toll" in sentence and _best(compiled["killed_revised"], sentence, running_totals=True)[0]  # type: ignore[arg-type]
+    if revised and (killed is None or kv or revised >= killed):
+        killed, lk, kv = revised, False, False
     injured, li = None, False
     if injured_words is None or not injured_words.isdisjoint(found):
         injured, li, _ = _best(compiled["injured"], sentence, led["injured"], starts, cased)  # type: ignore[arg-type]
@@ -454,12 +474,11 @@ def extract_counts(sentence: str) -> Counts:
     if injured is None and compiled["zero_injured"].search(sentence):  # type: ignore[union-attr]
         injured = 0
     # one person named, no number: "Ihab al-Wazni, a protest organiser, was shot dead" is a toll of one
-    if (
-        killed is None
-        and (" was " in sentence or " him " in sentence or " her " in sentence)
-        and _ONE_KILLED.search(sentence)
+    if killed is None and (
+        ((" was " in sentence or " him " in sentence or " her " in sentence) and _ONE_KILLED.search(sentence))
+        or _named_victim(sentence, cased)
     ):
         killed = 1 + (_also_killed(sentence) if "along with" in sentence else 0)
     if injured is None and " was " in sentence and _ONE_INJURED.search(sentence):
         injured = 1
-    return Counts(killed, injured, attacks, lk or li or la, kv)
+    return Counts(killed, injured, attacks, lk or li or la, kv, killed_revised=bool(revised) and killed == revised)

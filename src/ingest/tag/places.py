@@ -25,6 +25,12 @@ _STREET = re.compile(r"^ (?:Street|Road|Avenue|Square|Bridge|Highway|Hospital|St
 _POSSESSIVE = re.compile(r"^(?:'s\b|’s\b)")
 # "Turkey said it had hit PKK targets": a state named as the speaker is a party, not the scene.
 _SPEAKER = re.compile(r"\s+(?:has |had )?(?:said|says|announced|claimed|denied|warned|accused|blamed)\b")
+# "Ankara did not immediately comment", "Tehran denied": a capital that speaks is its government, not a scene.
+_TOWN_SPEAKS = re.compile(
+    r"\s+(?:has |had |also )?(?:said|says|announced|claimed|denied|denies|warned|accused|blamed|insists|insisted|"
+    r"responded|retorted|condemned|rejected|vowed|did not (?:immediately )?(?:comment|respond)|declined to comment|"
+    r"has not commented|has yet to comment)\b"
+)
 # "the Syrian city of Azaz", "the southern Lebanese town of": the scene's country even when the town is
 # missing from the gazetteer.
 _DEMONYM_SCENE = re.compile(
@@ -88,6 +94,8 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
             # "Ukraine's air force said it had shot down 41 drones": a state outside the region, named as the party
             # whose own war it is, places the act there (weakly: any other place in the sentence wins)
             out.append(PlaceMention(place, m_start, m_end, _KIND_SCORE["country"]))
+            continue
+        if place.kind == "town" and _TOWN_SPEAKS.match(folded, m_end):
             continue
         score = _KIND_SCORE[place.kind]
         before = folded[max(0, m_start - 30) : m_start]

@@ -100,6 +100,9 @@ def actors() -> ActorIndex:
             for noun in data["generated"]["forces"]:
                 by_alias.setdefault(f"{qualifier} {noun}", forces)
                 by_alias.setdefault(f"{qualifier} {noun.title()}", forces)
+        for demonym in qualifiers[:1] if "demonym" in raw else []:
+            for suffix in data["generated"]["mediator"]:  # "an Egyptian-brokered truce": Egypt mediated it
+                by_alias.setdefault(f"{demonym}{suffix}", state)
     # a state's own forces first ("Iraqi forces", "IDF"), else its government's forces, else the government
     forces_of: dict[str, Actor] = {}
     for actor in by_name.values():

@@ -25,7 +25,7 @@ from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "tag-11"
+TAGGER_VERSION = "tag-12"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -48,13 +48,30 @@ _ANAPHORA = Guarded.compile(
 _EXECUTION = re.compile(r"\b(?:execut(?:ed|es|ing|ions?)|hanged|hangings?|firing squad|beheaded)\b", re.IGNORECASE)
 # "Islamic State claimed responsibility through its news agency": a claim of the act just told, wherever the
 # claimant says it aimed ("... saying they had fired a missile at a target in Jaffa").
-_CLAIM = Guarded.compile(r"\b(?:claimed|claims|claiming|took|takes|taking|claim) responsibility\b")
+_CLAIM = Guarded.compile(
+    r"\b(?:claimed|claims|claiming|took|takes|taking|claim) responsibility\b"
+    # "Responsibility was claimed by the Al-Quds Brigades", "The assault was claimed hours later by Sinai Province"
+    r"|\bresponsibility (?:was|has been|had been) claimed\b|\b(?:was|were|has been|had been) claimed (?:\w+ ){0,3}?by\b"
+    r"|\bclaimed (?:the|both|this|that) (?:\w+ )?(?:attacks?|bombings?|strikes?|assault|blast|explosion|shooting|"
+    r"ambush)\b"
+)
 # A blame or an attribution told on its own names the doer of the act just told, as a claim does: "He blamed
 # Islamic State sleeper cells." (in a sentence with an act of its own it is about that act)
 _BLAME = Guarded.compile(r"\b(?:blamed|blaming)\b|\battribut(?:ed|ing) (?:the |it |them )(?:[\w-]+ )?to\b")
 # "the group", "the militia": the armed group the story named last (groups only: "the government" is not one).
 _GROUP_SUBJECT = Guarded.compile(r"\b(?:the|this) (?:group|militia|movement|rebels|insurgents)\b")
 _GROUPS = frozenset({"militia", "rebel_group", "terrorist_group"})
+# "The army said its troops arrested three wanted men", "Troops later demolished the house": forces named by no
+# state act, those of the state named last (see _forces_named); a passive ("two soldiers were killed") is no doing.
+_FORCES_DID = Guarded.compile(
+    r"\b(?:the (?:army|military|air force|navy)(?: said(?: that| on \w+)? (?:it|its (?:troops|forces|soldiers|jets|"
+    r"warplanes)))?|(?:its|their) (?:troops|forces|soldiers)|troops|soldiers|the (?:occupation )?forces)"
+    r" (?:had |have |also |later |then |subsequently )?(?:raided|stormed|fired|shot|killed|struck|shelled|demolished|"
+    r"seized|arrested|detained|opened fire|rounded up|carried out|conducted|confiscated|swept|bulldozed)\b"
+    r"|\b(?:seized|arrested|detained|confiscated|killed|shot|demolished|shelled) by (?:the )?(?:troops|army|military|"
+    r"soldiers|forces)\b"
+)
+_FORCES_REACH = 3  # sentences back to the forces "the army" refers to
 # "In response, an Israeli tank shelled ...": a sentence that opens with an answer reports an act of its own.
 _ANSWER = re.compile(r"(?:in (?:response|retaliation|reply)|retaliating|responding|in a (?:retaliatory|response))\b")
 # "claimed both attacks": the two violent events told last, each of which the claim names the doer of.
@@ -144,8 +161,22 @@ def _mergeable(prev: _Candidate, cur: _Candidate) -> bool:
             return True
         return cur.event_type == prev.event_type and cur.sentence - prev.last_sentence <= 1
     if prev.event_type == cur.event_type and cur.sentence - prev.last_sentence <= 1:
-        return cur.actor1 is None or prev.actor1 is None or cur.actor1.name == prev.actor1.name
+        return cur.actor1 is None or prev.actor1 is None or _same_party(prev.actor1, cur.actor1)
     return False
+
+
+def _refers_before(lowered: str, trigger: Trigger) -> bool:
+    """Does a claim or a reference back come before the sentence's first act, or name it ("died in the blast")?"""
+    head = lowered[: trigger.start]
+    return bool(_CLAIM.search(head) or _BLAME.search(head) or _ANAPHORA.search(lowered[: trigger.end]))
+
+
+def _same_party(a: Actor, b: Actor) -> bool:
+    """One actor, or a state and its forces ("Turkish troops arrived ... Ankara insists the deployment ...")."""
+    if a.name == b.name:
+        return True
+    states = ("government", "state_forces")
+    return a.country is not None and a.country == b.country and a.type in states and b.type in states
 
 
 def _max(a: int | None, b: int | None) -> int | None:
@@ -171,11 +202,15 @@ def _combine(a: Counts, b: Counts) -> Counts:
 def _lede_first(a: Counts, b: Counts) -> Counts:
     """Counts of an event told over several sentences: the first toll given is the event's own; later ones
     are more often other groups' or running totals ("It also said 19 regime fighters were killed"). A vague
-    toll ("dozens") gives way to the first exact one."""
+    toll ("dozens") gives way to the first exact one; a toll told as revised ("by nightfall the toll had climbed
+    to 16") replaces any before it."""
     first = lambda x, y: y if x is None else x  # noqa: E731
     killed, vague = _killed(a, b, first=True)
+    revised = a.killed_revised
+    if b.killed_revised and b.killed is not None and (killed is None or b.killed >= killed):
+        killed, vague, revised = b.killed, False, True
     return Counts(killed, first(a.injured, b.injured), _max(a.attack_count, b.attack_count),
-                  a.lower_bound or b.lower_bound, vague)  # fmt: skip
+                  a.lower_bound or b.lower_bound, vague, revised)  # fmt: skip
 
 
 def _named(first: Actor | None, then: Actor | None) -> Actor | None:
@@ -260,6 +295,21 @@ def _confidence(c: _Candidate) -> float:
     score += 0.05 if c.date_precision not in (None, "published") else 0.0
     score -= 0.15 if c.trigger.hedged else 0.0
     return round(min(0.95, max(0.05, score)), 2)
+
+
+def _forces_named(people: list[ActorMention], cands: list[_Candidate], sentence: int) -> Actor | None:
+    """Whose "troops" or "army" an unnamed doer is: the state that speaks in the sentence ("the Israeli military
+    said troops had detained ..."), else the state forces named in the last events of the story."""
+    for m in people:
+        if m.role_hint == "speaker" and m.actor.type in ("state_forces", "government") and m.actor.country:
+            return actors().forces_of.get(m.actor.country, m.actor)
+    for c in reversed(cands):
+        if sentence - c.last_sentence > _FORCES_REACH:
+            break
+        for actor in (c.actor1, c.actor2):
+            if actor is not None and actor.type in ("state_forces", "government") and actor.country:
+                return actors().forces_of.get(actor.country, actor)
+    return None
 
 
 def _of_scene(actor: Actor | None, place: Place | None) -> Actor | None:
@@ -366,9 +416,23 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         if not triggers and follows_violence and not claim:
             claim = bool(_BLAME.search(lowered_sentence))
         anaphoric = claim or bool(_ANAPHORA.search(lowered_sentence)) if triggers or follows_violence else False
+        if anaphoric and triggers and not triggers[0].generic and not _refers_before(lowered_sentence, triggers[0]):
+            # "An explosive device tore into an armoured vehicle ...; Islamic Jihad claimed the bombing": the
+            # sentence's own act, claimed and named after it is told, not the one before
+            claim = anaphoric = False
         if not triggers:
             # "Seven fighters were killed and 12 wounded, a monitor said." right after a clash: its toll.
-            if not (follows_violence and (anaphoric or (cands[-1].last_sentence == i - 1 and has_toll(sentence)))):
+            # (a protest's injured too: "Eleven people were hurt before the crowd dispersed")
+            told_next = bool(cands) and cands[-1].last_sentence == i - 1
+            follows_protest = (
+                told_next
+                and cands[-1].event_type == "protest"
+                and not any(c.event_type in r.violent and i - c.last_sentence <= MERGE_DISTANCE for c in cands)
+            )  # (after gunfire on the crowd, the wounded are the shooting's)
+            if not (
+                (follows_violence and (anaphoric or (told_next and has_toll(sentence))))
+                or (follows_protest and has_toll(sentence))
+            ):
                 # only in the opening sentences, where headlines and ledes give a toll before the event
                 counts = extract_counts(sentence) if first_violent is None and i < _LEAD_SENTENCES else None
                 if counts is not None and counts.killed:
@@ -419,6 +483,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 a1 = next(
                     (c.actor1 for c in reversed(cands) if c.actor1 is not None and c.actor1.type in _GROUPS), None
                 )
+            if a1 is None and _FORCES_DID.search(unit.lower()):
+                a1 = _forces_named(people, cands, i)
             event_date, precision = resolve_date(unit, published)
             if precision == "published" and len(unit) != len(sentence):  # a clause: the sentence may date it
                 event_date, precision = resolve_date(sentence, published)
@@ -483,6 +549,9 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         home = _home(c)
         if c.event_type == "threat" and home is not None:
             c.place = home  # a threat is coded where its maker is, not where it points
+        arrest_by_state = c.event_type == "arrest_or_seizure" and c.actor1 is not None and c.actor1.type == "government"
+        if c.place is None and arrest_by_state and home is not None:
+            c.place = home  # "Bahrain's interior ministry said it had dismantled a cell": a state's own police work
         if c.place is None and (c.event_type in r.violent or c.event_type in _LOCATED_TYPES):
             c.place = scenes.last_before(c.sentence, 3) or title_place
         if c.event_type in r.violent and _place_rank(c.place) < _ADMIN1_RANK:
