@@ -134,3 +134,117 @@ def test_protests_keep_their_crowd_and_their_wounded() -> None:
     assert _summary(text) == [("protest", "IQ", None, 7, "Protesters")]
     text = "Hundreds of worshippers marched through Zahedan in Iran after Friday prayers, chanting against a governor."
     assert [e.actor1 for e in tag_article(text, published=DAY).events] == ["Protesters"]
+
+
+# tag-13: the dev part of the blind `b40-*`..`b42-*` passages (tolls in everyday wire copy, a regional desk's day,
+# doers in Iraq, Syria and Yemen).
+
+
+def test_lists_of_victims_after_more_verbs_and_for_the_wounded() -> None:
+    assert extract_counts("Gunmen shot dead a shepherd and his two sons near Muqdadiya.").killed == 3
+    assert extract_counts("Falling debris wounded two Saudi citizens and a Yemeni resident in Jazan.").injured == 3
+    assert extract_counts("An assailant stabbed a 70-year-old man and a teenage girl at a bus stop.").injured == 2
+    counts = extract_counts("Five soldiers, among them an officer, and 18 militants were killed in the assault.")
+    assert counts.killed == 23
+    assert extract_counts("Fourteen soldiers and dozens of Houthi fighters died in the fighting.").killed == 38
+
+
+def test_tolls_told_without_a_verb_of_killing_or_wounding() -> None:
+    assert extract_counts("A 68-year-old man died of his wounds in hospital on Saturday.").killed == 1
+    assert extract_counts("Nine others remain in hospital, two of them in critical condition.").injured == 9
+    counts = extract_counts("The rockets hit the base, leaving several US service members with minor injuries.")
+    assert counts.injured == 3
+    counts = extract_counts("The number of people killed in the blast climbed to 16 after three of the wounded died.")
+    assert (counts.killed, counts.injured) == (16, None)
+
+
+def test_a_hospital_named_for_martyrs_is_no_toll() -> None:
+    assert extract_counts("Another 20 people were taken to al-Aqsa Martyrs Hospital with wounds.").killed is None
+
+
+def test_more_wordings_of_acts() -> None:
+    def types(text: str) -> list[str]:
+        return [e.event_type for e in tag_article(text, published=DAY).events]
+
+    assert types("AMMAN - The army said it had killed 27 smugglers in a gunfight on the Syrian border.") == [
+        "armed_clash"
+    ]
+    assert types(
+        "SHEIKH ZUWEID, Egypt - A bomb planted on the road struck an army vehicle, wounding four soldiers."
+    ) == ["remote_explosive"]
+    assert types("ERBIL, Iraq - A single rocket was shot down near Erbil airport on Sunday night.") == [
+        "shelling_artillery_missile"
+    ]
+    assert types("SINJAR, Iraq - Two fighters were killed when their car was hit by a drone near Sinuni.") == [
+        "air_or_drone_strike"
+    ]
+    text = "IDLIB, Syria - Turkey sent a convoy of 50 military vehicles carrying commandos into Idlib province."
+    assert types(text) == ["military_deployment"]
+
+
+def test_words_that_name_acts_that_are_not_told() -> None:
+    text = (
+        "UNITED NATIONS - The Security Council adopted a resolution demanding that the Houthis immediately halt "
+        "attacks on merchant vessels in the Red Sea."
+    )
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["diplomacy"]
+    text = (
+        "ZINJIBAR, Yemen - A suicide bomber rammed a car into an army camp in Abyan, killing 21 soldiers. Al-Qaeda in "
+        "the Arabian Peninsula claimed responsibility, saying the attack avenged its fighters killed in Shabwa."
+    )
+    assert [(e.event_type, e.actor1) for e in tag_article(text, published=DAY).events] == [("suicide_bomb", "AQAP")]
+    text = (
+        "WASHINGTON - The US Treasury sanctioned two Kataib Hezbollah commanders it said had directed attacks on "
+        "US forces in Iraq."
+    )
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["sanctions"]
+    text = "BAGHDAD - Iraq summoned the Turkish envoy and handed him a protest note over the strikes in Duhok."
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["diplomacy"]
+    text = "A Turkish incursion into Syria could uproot 200,000 people, aid agencies warned on Wednesday in Gaziantep."
+    assert tag_article(text, published=DAY).events == []
+
+
+def test_the_weapon_a_site_makes_is_not_the_weapon_used() -> None:
+    text = "GAZA - Israeli jets struck a Hamas rocket-manufacturing site in the central Gaza Strip before dawn."
+    assert [(e.event_type, e.weapon) for e in tag_article(text, published=DAY).events] == [
+        ("air_or_drone_strike", None)
+    ]
+
+
+def test_doers_told_by_attribution_a_state_possessive_or_an_account() -> None:
+    def doers(text: str) -> list[tuple]:
+        return [(e.event_type, e.actor1) for e in tag_article(text, published=DAY).events]
+
+    assert doers("SINJAR, Iraq - A drone believed to be Turkish struck a car near Sinuni, killing two fighters.") == [
+        ("air_or_drone_strike", "Turkey")
+    ]
+    text = "KIRKUK, Iraq - Iraq's Counter-Terrorism Service said its operatives had detained an Islamic State leader."
+    assert doers(text) == [("arrest_or_seizure", "Iraqi forces")]
+    text = (
+        "Several rockets were fired at Ain al-Asad air base in Anbar on Tuesday, a US official said. The Islamic "
+        "Resistance in Iraq said in a Telegram post that it had targeted the base."
+    )
+    assert doers(text) == [("shelling_artillery_missile", "Islamic Resistance in Iraq")]
+    text = "ZAHEDAN, Iran - Security forces fired live rounds and tear gas at worshippers, killing four people."
+    assert doers(text) == [("attack", "Iran")]
+
+
+def test_the_same_kind_of_act_by_the_other_side_is_an_event_of_its_own() -> None:
+    text = (
+        "BEIRUT - Hezbollah said its fighters fired guided missiles at an Israeli army position opposite the village "
+        "of Aitaroun on Sunday. Israeli artillery then shelled the outskirts of Aitaroun."
+    )
+    assert [(e.event_type, e.actor1) for e in tag_article(text, published=DAY).events] == [
+        ("shelling_artillery_missile", "Hezbollah"),
+        ("shelling_artillery_missile", "IDF"),
+    ]
+
+
+def test_weapons_listed_after_a_number_are_one_act() -> None:
+    text = (
+        "RIYADH - Saudi air defences intercepted a ballistic missile and nine explosive-laden drones launched by the "
+        "Houthis toward Jizan on Sunday."
+    )
+    assert [(e.event_type, e.actor1) for e in tag_article(text, published=DAY).events] == [
+        ("shelling_artillery_missile", "Houthis")
+    ]

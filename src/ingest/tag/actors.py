@@ -91,6 +91,8 @@ _PLACE_USE = re.compile(r"\b(?:in|into|across|throughout|from|to|inside|outside|
 _HOLDER = re.compile(
     r"\b(?:controlled|held|occupied|run|ruled|dominated|besieged|surrounded)\s+by\s+(?:the\s+)?$", re.IGNORECASE
 )
+# "gunmen backed by the Syrian government": a backer, not a party to the act
+_BACKER = re.compile(r"\b(?:backed|supported|funded|armed|sponsored) by\s+(?:the\s+)?$", re.IGNORECASE)
 _SOURCE = re.compile(r"\baccording to (?:the |a |an )?(?:\w+ ){0,2}$", re.IGNORECASE)
 # "The US military said it struck ...", "... said the group would keep targeting", "warned that the group would
 # strike": the speaker is the doer.
@@ -105,8 +107,11 @@ _SPEAKS = re.compile(r"^(?:'s?)?\s*(?:[\w-]+\s+){0,2}(?:said|says|told|reported|
                      r"official|officials|statement)\b", re.IGNORECASE)  # fmt: skip
 # "... US troops being injured": a mention followed by a passive of harm is the target.
 # "American ships are a legitimate target": named as one.
-_HARMED = re.compile(r"^\s+(?:\w+\s+){0,2}(?:being|were|was|have been|had been|came|come|is|are)\s+(?:injured|killed|"
-                     r"wounded|hurt|hit|targeted|attacked|struck|under|(?:an?\s+)?(?:legitimate\s+|fair\s+)?targets?)\b",
+_HARMED = re.compile(r"^\s+(?:\w+\s+){0,2}(?:(?:being|were|was|have been|had been|came|come|is|are)\s+"
+                     r"(?:injured|killed|wounded|hurt|hit|targeted|attacked|struck|under|"
+                     r"(?:an?\s+)?(?:legitimate\s+|fair\s+)?targets?)"
+                     # "leaving several US service members with minor injuries"
+                     r"|with\s+(?:\w+\s+)?(?:injuries|wounds))\b",
                      re.IGNORECASE)  # fmt: skip
 
 
@@ -132,7 +137,7 @@ def actor_mentions(sentence: str) -> list[ActorMention]:
         # coalition air raids": a party (only a place name or a state's abbreviation is read as a place there)
         place_use = (actor.type == "government" and _PLACE_USE.search(before) is not None
                      and (alias.isupper() or fold(alias) in places().by_alias))  # fmt: skip
-        if place_use or _PATRON_USE.match(sentence[m_end:]):
+        if place_use or _PATRON_USE.match(sentence[m_end:]) or _BACKER.search(before):
             continue
         if _HOLDER.search(before) or (holder_end >= 0 and _JOINED.fullmatch(sentence, holder_end, m_start)):
             holder_end = m_end

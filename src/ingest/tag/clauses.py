@@ -166,7 +166,7 @@ def _distinct(sentence: str, prev: _Piece, cur: _Piece) -> bool:
     weapons_end = prev.origin + max(t.end for t in prev.triggers)
     # "when ballistic missiles and explosive-laden drones rained down", "... with precision missiles and suicide
     # drones.": weapons of one act
-    leads = cur.triggers[0].start <= 4
+    leads = len(cur_text[: cur.triggers[0].start].split()) <= 1  # ("and nine explosive-laden drones")
     listed = leads and len(cur_text.split()) <= 4
     if both_violent and (listed or (leads and not sentence[weapons_end : prev.end].strip())):
         return False

@@ -143,12 +143,19 @@ _NOT_NOUN = r"(?!(?:and|or|in|on|at|near|of|from|by|with|since|during|were|was|h
 _PASSIVE_KILLED = (
     r"(?:were |was |have been |had been |are |)(?:killed|dead|died|slain|lost their lives|martyred|among the dead)\b"
 )
+_PASSIVE_INJURED = r"(?:were |was |have been |had been |are |)(?:injured|wounded|hurt)\b"
+# Verbs a list of victims follows ("shot dead a shepherd and his two sons", "wounded two guards and a driver").
+_LIST_VERBS = {
+    "killed": r"killing|killed|kills|kill|claimed the lives of|left|leaving|shot dead|gunned down|executed|"
+    r"stabbed to death|beheaded|assassinated",
+    "injured": r"wounding|wounded|injuring|injured|hurting|hurt|stabbed|stabbing",
+}
 _KIN = r"(?:(?:her|his|their)\s+)?"
 _LIST_JOINS = (" and ", " and her ", " and his ", " and their ")
 
 
 @cache
-def _conjoined() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _conjoined(kind: str = "killed") -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(number-led, verb-led) regexes for a list of counts that together make one toll: "ten children and five
     women were killed", "killed 50 militants and eight civilians", "killing five women and a child". Groups
     n1, n2 (and n3 for three parts) hold the numbers; each part names its victims (one to four words, no
@@ -158,7 +165,7 @@ def _conjoined() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
     def part(i: int) -> str:
         # "15 soldiers and 12 of the attackers were killed"
-        num = rf"\b(?P<n{i}>{digits}|(?:{word_alt}){compound})\b" + _NOT_A_COUNT + r"(?:\s+of\s+the\b)?"
+        num = rf"\b(?P<n{i}>{digits}|(?:{word_alt}){compound})\b" + _NOT_A_COUNT + r"(?:\s+of(?:\s+the)?\b)?"
         # a later part may be kin of the first: "a woman and her two children"
         kin = _KIN if i > 1 else ""
         # whose they were may follow: "an officer and two soldiers of the Iraqi army were killed"
@@ -166,11 +173,12 @@ def _conjoined() -> tuple[re.Pattern[str], re.Pattern[str]]:
         return rf"{kin}{num}\s+(?:{not_victims}{_NOT_NOUN}[\w-]+\s+){{0,3}}?{not_victims}{_NOT_NOUN}[\w-]+{whose}"
 
     parts = rf"{np_.qualifier}(?<!no ){part(1)}(?:,\s+{part(3)})?,?\s+and\s+{part(2)}"
-    led = re.compile(rf"{parts}\s+{_PASSIVE_KILLED}")
+    led = re.compile(rf"{parts}\s+{_PASSIVE_KILLED if kind == 'killed' else _PASSIVE_INJURED}")
     # "killed 13 people and 20 soldiers were wounded": the second part belongs to another verb
+    other = r"(?:wounded|injured|hurt)" if kind == "killed" else r"(?:killed|dead|died)"
     verb = re.compile(
-        rf"\b(?:killing|killed|kills|kill|claimed the lives of|left|leaving)\s+{parts}\b"
-        r"(?!\s+(?:[\w-]+\s+){0,2}?(?:were |was |have been |had been |are |)(?:wounded|injured|hurt)\b)"
+        rf"\b(?:{_LIST_VERBS[kind]})\s+{parts}\b"
+        rf"(?!\s+(?:[\w-]+\s+){{0,2}}?(?:were |was |have been |had been |are |){other}\b)"
     )
     return led, verb
 
@@ -178,12 +186,12 @@ def _conjoined() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _LIST_SPAN = 150  # characters from a list's first number to the "and" before its last: three parts of 4 words
 
 
-def _conjoined_toll(sentence: str, starts: Iterable[int]) -> tuple[int, bool, bool] | None:
+def _conjoined_toll(sentence: str, starts: Iterable[int], kind: str = "killed") -> tuple[int, bool, bool] | None:
     """The largest toll a list of counts gives in the lower-cased `sentence` (see :func:`_conjoined`), as
     (count, lower bound, vague), or None. The number-led list is tried at `starts` only: where a qualifier or
     a number begins a word not too far before an "and" followed by a number."""
     best: tuple[int, bool, bool] | None = None
-    led, verb = _conjoined()
+    led, verb = _conjoined(kind)
     matches = itertools.chain((m for pos in starts if (m := led.match(sentence, pos))), verb.finditer(sentence))
     for m in matches:
         total, vague = 0, False
@@ -347,11 +355,17 @@ _SUBCOUNT_ASIDE = re.compile(
 )
 
 
+# "Five Egyptian soldiers, among them an officer, and 18 militants were killed": an aside within a list of counts
+_LISTED_ASIDE = re.compile(r",\s+(?:including|among them|among whom)\s+[^,;]{1,40}(?=,\s+and\s)", re.IGNORECASE)
+
+
 def _without_subcounts(sentence: str) -> str:
     # cheap substring tests before each regex: most sentences have neither an aside nor a part of a count
     listed = "includ" in sentence or "among" in sentence or "most" in sentence
     if "\u2013" in sentence or "\u2014" in sentence or (listed and ("- " in sentence or "(" in sentence)):
         sentence = _SUBCOUNT_ASIDE.sub("", sentence)
+    if listed:
+        sentence = _LISTED_ASIDE.sub("", sentence)
     if listed or " of them" in sentence or " of whom" in sentence:
         return _SUBCOUNT.sub(" ", sentence)
     return sentence
@@ -367,7 +381,7 @@ def has_toll(sentence: str) -> bool:
         return True
     if _one_victim(sentence) or _named_victim(sentence, cased):  # "His driver was seriously wounded."
         return True
-    if "toll" in sentence and _best(compiled["killed_revised"], sentence, running_totals=True)[0]:  # type: ignore[arg-type]
+    if _revisable(sentence) and _best(compiled["killed_revised"], sentence, running_totals=True)[0]:  # type: ignore[arg-type]
         return True  # "By nightfall the monitor said the toll had climbed to 16"
     led, starts = _number_led(), _LazyStarts(sentence)
     return any(
@@ -397,7 +411,9 @@ _ONE_KILLED = re.compile(
     _NO_ONE + r"\bwas\s+(?:\w+\s+)?"
     r"(?:killed|shot dead|assassinated|gunned down|stabbed to death|beheaded|executed|hanged)\b"
     r"|\b(?:killing|killed) (?:him|her) (?:on the spot|instantly|outright)\b"
+    r"|\b(?:died|succumbed) (?:of|from|to) (?:his|her) (?:wounds|injuries)\b"
 )
+_ONE_CUES = (" was ", " him ", " her ", " his ")  # words every single-victim pattern needs one of
 _ONE_INJURED = re.compile(_NO_ONE + r"\bwas\s+(?:\w+\s+)?(?:wounded|injured|hurt)\b")
 # "Gunmen shot dead Abu Hamza al-Zoubi, 42, a former commander": one named victim, told by the apposition after his
 # name (an age or "a ..."); run on the sentence as written, where names are capitalised.
@@ -405,9 +421,14 @@ _VICTIM_VERBS = ("shot dead", "gunned down", "assassinated", "killed", "killing"
 _NAMED_VICTIM = re.compile(
     r"\b(?:shot dead|gunned down|assassinated|killed|killing|stabbed to death|beheaded)\s+"
     r"(?:(?!(?:in|on|at|near|by|when|after|during|as|and|while|from|with|two|three|four|five|six|seven|eight|nine|"
-    r"ten|dozens|scores|hundreds|several|at)\b)[a-z]+\s+){0,3}?"
+    r"ten|dozens|scores|hundreds|several)\b)[a-z]+\s+){0,3}?"
     r"[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,4}?,\s+(?:\d{1,3},|an?\s|the\s)"
 )
+
+
+def _revisable(lowered: str) -> bool:
+    """Can the sentence tell a revised toll (see killed_revised)? A substring test before the patterns."""
+    return "toll" in lowered or "number of" in lowered
 
 
 def _named_victim(lowered: str, cased: str) -> bool:
@@ -416,7 +437,7 @@ def _named_victim(lowered: str, cased: str) -> bool:
 
 def _one_victim(sentence: str) -> bool:
     """A single victim told without a number ("was shot dead", "killing him on the spot", "was seriously wounded")."""
-    return (" was " in sentence or " him " in sentence or " her " in sentence) and bool(
+    return any(map(sentence.__contains__, _ONE_CUES)) and bool(
         _ONE_KILLED.search(sentence) or _ONE_INJURED.search(sentence)
     )
 
@@ -460,12 +481,18 @@ def extract_counts(sentence: str) -> Counts:
             killed, lk, kv = listed
     if killed is not None and not kv and "along with" in sentence:
         killed += _also_killed(sentence)
-    revised = "toll" in sentence and _best(compiled["killed_revised"], sentence, running_totals=True)[0]  # type: ignore[arg-type]
+    revised = _revisable(sentence) and _best(compiled["killed_revised"], sentence, running_totals=True)[0]  # type: ignore[arg-type]
     if revised and (killed is None or kv or revised >= killed):
         killed, lk, kv = revised, False, False
     injured, li = None, False
     if injured_words is None or not injured_words.isdisjoint(found):
         injured, li, _ = _best(compiled["injured"], sentence, led["injured"], starts, cased)  # type: ignore[arg-type]
+        hurt_ands = [p for p in starts if sentence.endswith(_LIST_JOINS, 0, p)] if " and " in sentence else []
+        if hurt_ands:  # "wounded two Saudi citizens and a Yemeni resident"
+            near = [p for p in starts if any(0 < a - p <= _LIST_SPAN for a in hurt_ands)]
+            listed = _conjoined_toll(sentence, near, "injured")
+            if listed is not None and not listed[2] and (injured is None or listed[0] > injured):
+                injured, li = listed[0], listed[1]
     attacks, la = None, False
     if attack_words is None or not attack_words.isdisjoint(found):
         attacks, la, _ = _best(compiled["attack_count"], sentence, led["attack_count"], starts, cased)  # type: ignore[arg-type]
@@ -475,8 +502,7 @@ def extract_counts(sentence: str) -> Counts:
         injured = 0
     # one person named, no number: "Ihab al-Wazni, a protest organiser, was shot dead" is a toll of one
     if killed is None and (
-        ((" was " in sentence or " him " in sentence or " her " in sentence) and _ONE_KILLED.search(sentence))
-        or _named_victim(sentence, cased)
+        (any(map(sentence.__contains__, _ONE_CUES)) and _ONE_KILLED.search(sentence)) or _named_victim(sentence, cased)
     ):
         killed = 1 + (_also_killed(sentence) if "along with" in sentence else 0)
     if injured is None and " was " in sentence and _ONE_INJURED.search(sentence):

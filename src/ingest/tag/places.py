@@ -28,7 +28,8 @@ _SPEAKER = re.compile(r"\s+(?:has |had )?(?:said|says|announced|claimed|denied|w
 # "Ankara did not immediately comment", "Tehran denied": a capital that speaks is its government, not a scene.
 _TOWN_SPEAKS = re.compile(
     r"\s+(?:has |had |also )?(?:said|says|announced|claimed|denied|denies|warned|accused|blamed|insists|insisted|"
-    r"responded|retorted|condemned|rejected|vowed|did not (?:immediately )?(?:comment|respond)|declined to comment|"
+    r"responded|retorted|condemned|rejected|vowed|called|calls|described|describes|"
+    r"did not (?:immediately )?(?:comment|respond)|declined to comment|"
     r"has not commented|has yet to comment)\b"
 )
 # "the Syrian city of Azaz", "the southern Lebanese town of": the scene's country even when the town is

@@ -65,6 +65,32 @@ class ActorIndex:
     forces_of: dict[str, Actor] = field(default_factory=dict)  # ISO code -> the state's forces (of_scene actors)
 
 
+# The covered states' own names ("Iraq", "Saudi Arabia"): a possessive of one is the state acting ("Iraq's army").
+_COUNTRY_NAMES = frozenset(
+    {
+        "Iraq",
+        "Syria",
+        "Turkey",
+        "Iran",
+        "Israel",
+        "Lebanon",
+        "Jordan",
+        "Saudi Arabia",
+        "Yemen",
+        "Egypt",
+        "Qatar",
+        "Kuwait",
+        "Bahrain",
+        "Oman",
+        "United Arab Emirates",
+        "Russia",
+        "France",
+        "Britain",
+        "United States",
+    }
+)
+
+
 @cache
 def actors() -> ActorIndex:
     by_alias: dict[str, Actor] = {}
@@ -92,6 +118,18 @@ def actors() -> ActorIndex:
         # "Jordan's foreign minister"; an abbreviation also attributively: "UAE cabinet"
         qualifiers += [f"{name}{s}" for name in raw.get("state_names", []) for s in ("'s", "\u2019s", "")
                        if s or name.isupper()]  # fmt: skip
+        # "Iraq's Counter-Terrorism Service", "Jordan's foreign minister": the state's own name as a possessive (with
+        # a force only where its forces are one: "Iran's army" may be the Guards or the regular army)
+        possessive = [f"{name}{s}" for name in raw["aliases"] if name in _COUNTRY_NAMES for s in ("'s", "\u2019s")]
+        if state.type != "government":
+            possessive = []
+        for qualifier in possessive:
+            for noun in data["generated"]["government"]:
+                by_alias.setdefault(f"{qualifier} {noun}", state)
+                by_alias.setdefault(f"{qualifier} {noun.title()}", state)
+            for noun in data["generated"]["forces"] if not raw.get("forces_ambiguous") else ():
+                by_alias.setdefault(f"{qualifier} {noun}", forces)
+                by_alias.setdefault(f"{qualifier} {noun.title()}", forces)
         for qualifier in qualifiers:
             # titles are capitalised before a name: "Omani Foreign Minister Badr Albusaidi"
             for noun in data["generated"]["government"]:
@@ -103,8 +141,13 @@ def actors() -> ActorIndex:
         for demonym in qualifiers[:1] if "demonym" in raw else []:
             for suffix in data["generated"]["mediator"]:  # "an Egyptian-brokered truce": Egypt mediated it
                 by_alias.setdefault(f"{demonym}{suffix}", state)
+            for phrase in data["generated"]["attributed"]:  # "a drone believed to be Turkish": its forces did it
+                by_alias.setdefault(f"{phrase} {demonym}", forces)
     # a state's own forces first ("Iraqi forces", "IDF"), else its government's forces, else the government
     forces_of: dict[str, Actor] = {}
+    for raw in data["actor"]:  # "security forces" in Iran: the state, not one of its forces in particular
+        if raw.get("forces_ambiguous") and raw.get("country"):
+            forces_of[raw["country"]] = by_name[raw["name"]]
     for actor in by_name.values():
         if actor.type == "state_forces" and actor.country and not actor.of_scene:
             forces_of.setdefault(actor.country, actor)

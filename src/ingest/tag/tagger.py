@@ -25,7 +25,7 @@ from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "tag-12"
+TAGGER_VERSION = "tag-13"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -159,7 +159,10 @@ def _mergeable(prev: _Candidate, cur: _Candidate) -> bool:
     if prev.event_type in violent and cur.event_type in violent:
         if cur.anaphoric or cur.trigger.generic or prev.trigger.generic:
             return True
-        return cur.event_type == prev.event_type and cur.sentence - prev.last_sentence <= 1
+        # "Hezbollah fired missiles ... Israeli artillery then shelled ...": the same kind of act by the other side
+        named = [a for a in (prev.actor1, cur.actor1) if a is not None and a.type != "unknown"]  # ("gunmen": anyone)
+        other_side = len(named) == 2 and not _same_party(named[0], named[1])
+        return cur.event_type == prev.event_type and cur.sentence - prev.last_sentence <= 1 and not other_side
     if prev.event_type == cur.event_type and cur.sentence - prev.last_sentence <= 1:
         return cur.actor1 is None or prev.actor1 is None or _same_party(prev.actor1, cur.actor1)
     return False
