@@ -248,3 +248,82 @@ def test_weapons_listed_after_a_number_are_one_act() -> None:
     assert [(e.event_type, e.actor1) for e in tag_article(text, published=DAY).events] == [
         ("shelling_artillery_missile", "Houthis")
     ]
+
+
+# tag-14: the dev part of the blind `b43-*`..`b45-*` passages (hard negatives, the wounded told apart from the dead,
+# the Red Sea, the Gulf and the Levant).
+
+
+def test_single_wounded_told_without_a_number() -> None:
+    assert extract_counts("A friend who was with her was hit in the leg and is in stable condition.").injured == 1
+    assert extract_counts("A motorcyclist riding behind the car suffered light injuries, the agency said.").injured == 1
+    assert extract_counts("One sailor suffered minor burns; the other 22 crew members were unharmed.").injured == 1
+
+
+def test_animals_are_no_toll() -> None:
+    assert extract_counts("A shepherd was lightly hurt and about 40 of his sheep were killed, he said.").killed is None
+    assert extract_counts("Two children herding sheep were killed when a landmine exploded.").killed == 2
+
+
+def test_both_sides_of_a_clash_add_up() -> None:
+    text = (
+        "ANKARA - Two Turkish soldiers were killed when PKK militants stormed an outpost in Hakkari province "
+        "overnight, setting off a firefight, the military said. Seven of the attackers were also killed, it said."
+    )
+    assert [(e.event_type, e.killed) for e in tag_article(text, published=DAY).events] == [("armed_clash", 9)]
+    text = (
+        "DUHOK, Iraq - The defence ministry said two soldiers had lost their lives when PKK militants attacked a "
+        "base in Duhok province, and that nine of the attackers were killed in the firefight that followed."
+    )
+    assert [(e.event_type, e.killed) for e in tag_article(text, published=DAY).events] == [("armed_clash", 11)]
+    text = (
+        "BAGHDAD - A US drone strike on a car in eastern Baghdad killed a Kataib Hezbollah commander on Wednesday. "
+        "Two other people in the car also died, Iraqi officials said."
+    )
+    assert [(e.event_type, e.killed) for e in tag_article(text, published=DAY).events] == [("air_or_drone_strike", 3)]
+
+
+def test_a_year_in_a_clause_about_someones_past_does_not_date_the_act() -> None:
+    text = (
+        "DARAA, Syria - Unidentified gunmen shot dead a former rebel commander who had signed a reconciliation deal "
+        "with Damascus in 2018, local activists said."
+    )
+    assert [(e.event_type, e.killed) for e in tag_article(text, published=DAY).events] == [("attack", 1)]
+
+
+def test_acts_dated_by_their_day_and_threats_named_are_background() -> None:
+    text = (
+        "TEHRAN - The Revolutionary Guards said the operation was punishment for the April 1 strike on Iran's "
+        "consulate in Damascus."
+    )
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == []
+    text = (
+        "AMMAN - A squadron of US Air Force F-22 jets has arrived in Jordan, the Pentagon said, part of a build-up "
+        "against a threatened Iranian retaliation."
+    )
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["military_deployment"]
+
+
+def test_more_wordings_of_strikes_launches_and_deployments() -> None:
+    def summary(text: str) -> list[tuple]:
+        return [(e.event_type, e.country_iso, e.actor1) for e in tag_article(text, published=DAY).events]
+
+    text = "TYRE, Lebanon - A car on the coastal road was obliterated by an Israeli drone on Wednesday, killing two."
+    assert summary(text) == [("air_or_drone_strike", "LB", "IDF")]
+    text = "DAMASCUS - The Israeli enemy carried out an aerial aggression targeting points near Damascus, SANA said."
+    assert summary(text) == [("air_or_drone_strike", "SY", "IDF")]
+    text = "Around 100 rockets had been hurled at northern Israel by nightfall, the Israeli military said."
+    assert summary(text) == [("shelling_artillery_missile", "IL", None)]
+    text = "DOHA - Four additional RAF Typhoon jets had been flown to Al Udeid air base in Qatar, Britain said."
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["military_deployment"]
+
+
+def test_provinces_and_conflicts_beyond_the_region() -> None:
+    text = (
+        "Iran's intelligence ministry said 12 members of a cell had been arrested in the province of West Azerbaijan."
+    )
+    assert [(e.event_type, e.country_iso) for e in tag_article(text, published=DAY).events] == [
+        ("arrest_or_seizure", "IR")
+    ]
+    text = "OUAGADOUGOU - Al-Qaeda-linked fighters attacked villagers near Barsalogho on Saturday, killing 100 people."
+    assert tag_article(text, published=DAY).events == []

@@ -23,6 +23,7 @@ _NOT_A_COUNT = (
 # not. The number words come from numbers.toml.
 _NOT_VICTIMS = (
     r"(?!(?:strike|attack|bomb|blast|explosion|raid|drone|missile|rocket|shell|air|mortar|round)s?\b"
+    r"|of\s+(?:his|her|their|the)\s+(?:sheep|cattle|livestock|animals|goats|cows|camels|horses|donkeys|chickens)\b"
     r"|(?:dead|killed|injured|wounded|hurt|but|nobody|none|\d+(?![\d-])|{NUMBER_WORDS})\b"
     r"(?! (?:sides?|family|household)\b))"
 )
@@ -78,6 +79,7 @@ class Counts:
     lower_bound: bool = False
     killed_vague: bool = False  # the toll is a word such as "dozens": a later exact number for it wins
     killed_revised: bool = False  # told as revised ("the toll rose to 16"): it replaces an earlier telling's
+    killed_also: bool = False  # told as more ("seven of the attackers were also killed"): added to an earlier telling
 
     @property
     def any(self) -> bool:
@@ -379,7 +381,8 @@ def has_toll(sentence: str) -> bool:
     sentence = cased.lower()
     if compiled["zero_killed"].search(sentence) or compiled["zero_injured"].search(sentence):  # type: ignore[union-attr]
         return True
-    if _one_victim(sentence) or _named_victim(sentence, cased):  # "His driver was seriously wounded."
+    # "His driver was seriously wounded.", "shot dead Omar Haddad, a commander", "A passer-by suffered light injuries"
+    if _one_victim(sentence) or _named_victim(sentence, cased) or _one_hurt(sentence):
         return True
     if _revisable(sentence) and _best(compiled["killed_revised"], sentence, running_totals=True)[0]:  # type: ignore[arg-type]
         return True  # "By nightfall the monitor said the toll had climbed to 16"
@@ -414,7 +417,17 @@ _ONE_KILLED = re.compile(
     r"|\b(?:died|succumbed) (?:of|from|to) (?:his|her) (?:wounds|injuries)\b"
 )
 _ONE_CUES = (" was ", " him ", " her ", " his ")  # words every single-victim pattern needs one of
-_ONE_INJURED = re.compile(_NO_ONE + r"\bwas\s+(?:\w+\s+)?(?:wounded|injured|hurt)\b")
+_ONE_INJURED = re.compile(
+    _NO_ONE + r"\bwas\s+(?:\w+\s+)?(?:wounded|injured|hurt)\b"
+    r"|\bwas\s+(?:shot|hit|struck|wounded)\s+in\s+the\s+(?:\w+\s+)?(?:leg|legs|arm|arms|shoulder|head|chest|back|"
+    r"abdomen|stomach|foot|feet|hand|neck|thigh)\b"
+)
+# "A motorcyclist riding behind the car suffered light injuries", "One sailor suffered minor burns"
+_ONE_HURT = re.compile(
+    r"(?:^|[.;,]\s*|\band\s+)(?:a|an|one)\s+(?:[\w-]+\s+){1,6}?(?:suffered|sustained)\s+(?:\w+\s+)?(?:injuries|wounds|burns)\b"
+)
+# "Seven of the attackers were also killed": a toll beside one told before, not a retelling of it
+_ALSO_KILLED = re.compile(r"\b(?:were|was|have been|had been)\s+also\s+(?:killed|dead)\b|\balso\s+(?:killed|died)\b")
 # "Gunmen shot dead Abu Hamza al-Zoubi, 42, a former commander": one named victim, told by the apposition after his
 # name (an age or "a ..."); run on the sentence as written, where names are capitalised.
 _VICTIM_VERBS = ("shot dead", "gunned down", "assassinated", "killed", "killing", "stabbed to death", "beheaded")
@@ -424,6 +437,10 @@ _NAMED_VICTIM = re.compile(
     r"ten|dozens|scores|hundreds|several)\b)[a-z]+\s+){0,3}?"
     r"[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,4}?,\s+(?:\d{1,3},|an?\s|the\s)"
 )
+
+
+def _one_hurt(lowered: str) -> bool:
+    return ("suffered" in lowered or "sustained" in lowered) and bool(_ONE_HURT.search(lowered))
 
 
 def _revisable(lowered: str) -> bool:
@@ -498,6 +515,8 @@ def extract_counts(sentence: str) -> Counts:
         attacks, la, _ = _best(compiled["attack_count"], sentence, led["attack_count"], starts, cased)  # type: ignore[arg-type]
     if killed is None and compiled["zero_killed"].search(sentence):  # type: ignore[union-attr]
         killed = 0
+    if injured is None and _one_hurt(sentence):
+        injured = 1
     if injured is None and compiled["zero_injured"].search(sentence):  # type: ignore[union-attr]
         injured = 0
     # one person named, no number: "Ihab al-Wazni, a protest organiser, was shot dead" is a toll of one
@@ -507,4 +526,5 @@ def extract_counts(sentence: str) -> Counts:
         killed = 1 + (_also_killed(sentence) if "along with" in sentence else 0)
     if injured is None and " was " in sentence and _ONE_INJURED.search(sentence):
         injured = 1
-    return Counts(killed, injured, attacks, lk or li or la, kv, killed_revised=bool(revised) and killed == revised)
+    also = killed is not None and " also " in sentence and bool(_ALSO_KILLED.search(sentence))
+    return Counts(killed, injured, attacks, lk or li or la, kv, bool(revised) and killed == revised, also)

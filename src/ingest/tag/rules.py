@@ -15,6 +15,8 @@ from ingest.tag.resources import alternation, lowered_alternation, patterns
 _NEGATION_WINDOW = 40
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _YEAR_REACH = 90  # characters after the act within which a past year still dates it (see _old_year)
+# "shot dead a former commander who had signed a reconciliation deal in 2018": a year in a clause about someone's past
+_PAST_CLAUSE = re.compile(r"\b(?:who|which|that) (?:had|has|have)\b")
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,8 @@ def _old_year(sentence: str, published_year: int | None, act_end: int | None) ->
         return None
     for found in _YEAR.finditer(sentence):
         if act_end is not None and found.start() > act_end + _YEAR_REACH:
+            continue
+        if act_end is not None and found.start() > act_end and _PAST_CLAUSE.search(sentence, act_end, found.start()):
             continue
         y = found.group()
         if int(y) < published_year - 1 and not re.search(rf"since (?:\w+ )?{y}", sentence):

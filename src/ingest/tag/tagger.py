@@ -25,7 +25,7 @@ from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "tag-13"
+TAGGER_VERSION = "tag-14"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -174,6 +174,24 @@ def _refers_before(lowered: str, trigger: Trigger) -> bool:
     return bool(_CLAIM.search(head) or _BLAME.search(head) or _ANAPHORA.search(lowered[: trigger.end]))
 
 
+# "Two soldiers had lost their lives ..., and nine of the attackers were killed": each side's dead in a clause
+_SIDE_BREAK = re.compile(
+    r",? and that |; |, while |, and (?=(?:\w+ ){0,3}?(?:of the )?(?:attackers|assailants|militants|gunmen|insurgents|"
+    r"fighters|soldiers|troops|policemen))"
+)
+
+
+def _both_sides(unit: str, counts: Counts) -> Counts:
+    """A clash's toll told side by side in two clauses is their sum (each clause read on its own)."""
+    parts = _SIDE_BREAK.split(unit)
+    if len(parts) < 2:
+        return counts
+    tolls = [c.killed for c in map(extract_counts, parts) if c.killed and not c.killed_vague and not c.killed_revised]
+    if len(tolls) == 2 and sum(tolls) > counts.killed and counts.killed in tolls:
+        return replace(counts, killed=sum(tolls))
+    return counts
+
+
 def _same_party(a: Actor, b: Actor) -> bool:
     """One actor, or a state and its forces ("Turkish troops arrived ... Ankara insists the deployment ...")."""
     if a.name == b.name:
@@ -202,7 +220,7 @@ def _combine(a: Counts, b: Counts) -> Counts:
                   a.lower_bound or b.lower_bound, vague)  # fmt: skip
 
 
-def _lede_first(a: Counts, b: Counts) -> Counts:
+def _lede_first(a: Counts, b: Counts, add_also: bool = False) -> Counts:
     """Counts of an event told over several sentences: the first toll given is the event's own; later ones
     are more often other groups' or running totals ("It also said 19 regime fighters were killed"). A vague
     toll ("dozens") gives way to the first exact one; a toll told as revised ("by nightfall the toll had climbed
@@ -212,6 +230,8 @@ def _lede_first(a: Counts, b: Counts) -> Counts:
     revised = a.killed_revised
     if b.killed_revised and b.killed is not None and (killed is None or b.killed >= killed):
         killed, vague, revised = b.killed, False, True
+    elif add_also and b.killed_also and b.killed is not None and a.killed is not None and not a.killed_vague:
+        killed = a.killed + b.killed  # "Two soldiers were killed ... Seven of the attackers were also killed"
     return Counts(killed, first(a.injured, b.injured), _max(a.attack_count, b.attack_count),
                   a.lower_bound or b.lower_bound, vague, revised)  # fmt: skip
 
@@ -244,7 +264,9 @@ def _merge(prev: _Candidate, cur: _Candidate) -> _Candidate:
         place_from_text=prev.place_from_text or cur.place_from_text,
         date=dated.date,
         date_precision=dated.date_precision,
-        counts=_lede_first(prev.counts, cur.counts),
+        # more dead told with "also": a clash's other side, or more victims in a sentence of no act of its own ("Two
+        # other people in the car also died"); with an act of its own it is more often another act's
+        counts=_lede_first(prev.counts, cur.counts, prev.event_type == "armed_clash" or cur.trigger.continuation),
         weapon=specific.weapon or prev.weapon or cur.weapon,
     )
 
@@ -492,6 +514,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             if precision == "published" and len(unit) != len(sentence):  # a clause: the sentence may date it
                 event_date, precision = resolve_date(sentence, published)
             counts = extract_counts(unit)
+            if trigger.event_type == "armed_clash" and counts.killed is not None:
+                counts = _both_sides(unit, counts)
             if (
                 lead_toll
                 and first_violent in (None, i)
