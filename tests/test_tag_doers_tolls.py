@@ -327,3 +327,76 @@ def test_provinces_and_conflicts_beyond_the_region() -> None:
     ]
     text = "OUAGADOUGOU - Al-Qaeda-linked fighters attacked villagers near Barsalogho on Saturday, killing 100 people."
     assert tag_article(text, published=DAY).events == []
+
+
+# tag-15: the dev part of the blind `b46-*`..`b48-*` passages (a week's regional wire file; Lebanon, Jordan, Egypt and
+# the Palestinian territories; Iran, Iraq and the Gulf waters).
+
+
+def test_kin_and_retinue_in_a_list_of_victims() -> None:
+    text = "A Turkish drone hit a car, killing a senior commander of the Syrian Democratic Forces and his driver."
+    assert extract_counts(text).killed == 2
+    assert extract_counts("The strike killed a senior Islamic Jihad commander, his wife and their son.").killed == 3
+
+
+def test_clashes_told_in_more_ways() -> None:
+    def clash(text: str) -> list[tuple]:
+        return [(e.event_type, e.killed) for e in tag_article(text, published=DAY).events]
+
+    text = (
+        "AL-ARISH, Egypt - Militants attacked a checkpoint south of Rafah, killing seven soldiers in a firefight, the "
+        "army spokesman said, adding that 14 militants were killed as troops repelled the assault."
+    )
+    assert clash(text) == [("armed_clash", 21)]
+    text = (
+        "BAQUBA, Iraq - Islamic State militants attacked a PMF outpost in Diyala province, sparking a firefight. Five "
+        "PMF fighters were killed, and two of the assailants died before reinforcements arrived, a commander said."
+    )
+    assert clash(text) == [("armed_clash", 7)]
+    text = "IDLIB, Syria - Government troops pushed towards Khan Sheikhoun but were beaten back by rebels on Sunday."
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["armed_clash"]
+
+
+def test_troops_entering_and_convoys_on_the_move_are_deployments() -> None:
+    text = "MANBIJ, Syria - Syrian army units entered the town on Tuesday, state news agency SANA reported."
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["military_deployment"]
+    text = "HASAKAH, Syria - Convoys of American armoured vehicles were seen heading east towards the Iraqi border."
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["military_deployment"]
+
+
+def test_a_formal_protest_and_football_fans_are_no_street_protest() -> None:
+    text = "BAGHDAD - Iraq's foreign ministry summoned Turkey's charge d'affaires to deliver a formal protest."
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["diplomacy"]
+    text = "AMMAN - Thousands of fans poured onto the streets of Amman after the final whistle, honking horns."
+    assert tag_article(text, published=DAY).events == []
+
+
+def test_the_same_kind_of_act_told_hours_later_is_another_event() -> None:
+    text = (
+        "BAGHDAD - A car bomb exploded near a market in Sadr City on Wednesday, killing 12 people. Hours later, a "
+        "sticky bomb attached to a minibus went off in the Shaab district, wounding five passengers."
+    )
+    assert [(e.event_type, e.killed, e.injured) for e in tag_article(text, published=DAY).events] == [
+        ("remote_explosive", 12, None),
+        ("remote_explosive", None, 5),
+    ]
+
+
+def test_arrests_with_no_doer_named_are_the_states_where_they_happen() -> None:
+    text = "CAIRO - Hundreds protested in downtown Cairo on Friday, and by Saturday 74 people had been detained."
+    assert [(e.event_type, e.actor1) for e in tag_article(text, published=DAY).events] == [
+        ("protest", "Protesters"),
+        ("arrest_or_seizure", "Egypt"),
+    ]
+    text = "AMMAN - Jordan's General Intelligence Department has arrested 16 people accused of making rockets."
+    assert [(e.event_type, e.actor1) for e in tag_article(text, published=DAY).events] == [
+        ("arrest_or_seizure", "Jordan")
+    ]
+
+
+def test_a_victim_found_dead_after_being_shot() -> None:
+    text = (
+        "BEIRUT - A Lebanese publisher was found dead in his car in southern Lebanon on Thursday. He had been shot "
+        "four times in the head by gunmen, security sources said."
+    )
+    assert [(e.event_type, e.killed) for e in tag_article(text, published=DAY).events] == [("attack", 1)]

@@ -153,6 +153,10 @@ _LIST_VERBS = {
     "injured": r"wounding|wounded|injuring|injured|hurting|hurt|stabbed|stabbing",
 }
 _KIN = r"(?:(?:her|his|their)\s+)?"
+_ONE_OF_KIN = (
+    r"(?:driver|wife|husband|son|daughter|brother|sister|father|mother|bodyguard|companion|child|nephew|cousin)\b"
+)
+_KIN_JOIN = re.compile(rf" and (?:his|her|their) (?={_ONE_OF_KIN})")
 _LIST_JOINS = (" and ", " and her ", " and his ", " and their ")
 
 
@@ -171,8 +175,10 @@ def _conjoined(kind: str = "killed") -> tuple[re.Pattern[str], re.Pattern[str]]:
         # a later part may be kin of the first: "a woman and her two children"
         kin = _KIN if i > 1 else ""
         # whose they were may follow: "an officer and two soldiers of the Iraqi army were killed"
-        whose = r"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"
-        return rf"{kin}{num}\s+(?:{not_victims}{_NOT_NOUN}[\w-]+\s+){{0,3}}?{not_victims}{_NOT_NOUN}[\w-]+{whose}"
+        whose = r"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2})?"
+        counted = rf"{kin}{num}\s+(?:{not_victims}{_NOT_NOUN}[\w-]+\s+){{0,3}}?{not_victims}{_NOT_NOUN}[\w-]+{whose}"
+        # one of kin or retinue, no number: "a commander and his driver", "a commander, his wife and their son"
+        return counted if i == 1 else rf"(?:{counted}|(?P<k{i}>(?:his|her|their)\s+{_ONE_OF_KIN}))"
 
     parts = rf"{np_.qualifier}(?<!no ){part(1)}(?:,\s+{part(3)})?,?\s+and\s+{part(2)}"
     led = re.compile(rf"{parts}\s+{_PASSIVE_KILLED if kind == 'killed' else _PASSIVE_INJURED}")
@@ -200,6 +206,7 @@ def _conjoined_toll(sentence: str, starts: Iterable[int], kind: str = "killed") 
         for g in ("n1", "n2", "n3"):
             token = m.group(g)
             if token is None:
+                total += 1 if g != "n1" and m.group("k" + g[1]) else 0  # "his driver"
                 continue
             value, is_vague = parse_number(token)
             if value is None or _YEAR.fullmatch(token):
@@ -414,7 +421,7 @@ _ONE_KILLED = re.compile(
     _NO_ONE + r"\bwas\s+(?:\w+\s+)?"
     r"(?:killed|shot dead|assassinated|gunned down|stabbed to death|beheaded|executed|hanged)\b"
     r"|\b(?:killing|killed) (?:him|her) (?:on the spot|instantly|outright)\b"
-    r"|\b(?:died|succumbed) (?:of|from|to) (?:his|her) (?:wounds|injuries)\b"
+    r"|\b(?:died|succumbed) (?:of|from|to) (?:his|her) (?:wounds|injuries)\b|\bwas found (?:shot )?dead\b"
 )
 _ONE_CUES = (" was ", " him ", " her ", " his ")  # words every single-victim pattern needs one of
 _ONE_INJURED = re.compile(
@@ -492,6 +499,8 @@ def extract_counts(sentence: str) -> Counts:
     # (also when no single count was found: "Two American soldiers and a British medic were among the dead")
     listing = " and " in sentence and (killed is not None or killed_words is None or not killed_words.isdisjoint(found))
     ands = [p for p in starts if sentence.endswith(_LIST_JOINS, 0, p)] if listing else []
+    if listing and not ands:  # "a commander and his driver": the last part one of kin, with no number
+        ands = [m.end() for m in _KIN_JOIN.finditer(sentence)]
     if ands:
         listed = _conjoined_toll(sentence, [p for p in starts if any(0 < a - p <= _LIST_SPAN for a in ands)])
         if listed is not None and (kv or not listed[2]) and (killed is None or listed[0] > killed):

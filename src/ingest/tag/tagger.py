@@ -25,7 +25,7 @@ from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "tag-14"
+TAGGER_VERSION = "tag-15"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -74,10 +74,18 @@ _FORCES_DID = Guarded.compile(
 _FORCES_REACH = 3  # sentences back to the forces "the army" refers to
 # "In response, an Israeli tank shelled ...": a sentence that opens with an answer reports an act of its own.
 _ANSWER = re.compile(r"(?:in (?:response|retaliation|reply)|retaliating|responding|in a (?:retaliatory|response))\b")
+# "Hours later, a sticky bomb went off in Shaab": another act of the same kind, told next (when named as an act, not
+# a party's account of the one before: "Hours later the Houthis said they had targeted the ship")
+_ACCOUNT = re.compile(r"\b(?:said|says|claimed|announced)\b")
+_LATER = re.compile(
+    r"(?:(?:hours|minutes|a day|days) later|separately|elsewhere|in (?:a |another )?separate (?:attack|"
+    r"incident))\b"
+)
 # "claimed both attacks": the two violent events told last, each of which the claim names the doer of.
 _PAIR = re.compile(r"\b(?:both|the two) (?:attacks|strikes|raids)\b")
 # Types that happen somewhere even when the sentence does not say where.
 _LOCATED_TYPES = {"arrest_or_seizure", "protest"}
+_ARRESTS_UNNAMED = frozenset({"PS"})  # where an arrest with no doer named has no one state's forces behind it
 
 
 @dataclass
@@ -168,6 +176,13 @@ def _mergeable(prev: _Candidate, cur: _Candidate) -> bool:
     return False
 
 
+def _answers(lowered: str, trigger: Trigger) -> bool:
+    """Does the sentence open as an act of its own ("In response, ...", "Hours later, ...")?"""
+    if _ANSWER.match(lowered):
+        return True
+    return not trigger.generic and bool(_LATER.match(lowered)) and not _ACCOUNT.search(lowered, 0, trigger.start)
+
+
 def _refers_before(lowered: str, trigger: Trigger) -> bool:
     """Does a claim or a reference back come before the sentence's first act, or name it ("died in the blast")?"""
     head = lowered[: trigger.start]
@@ -176,8 +191,8 @@ def _refers_before(lowered: str, trigger: Trigger) -> bool:
 
 # "Two soldiers had lost their lives ..., and nine of the attackers were killed": each side's dead in a clause
 _SIDE_BREAK = re.compile(
-    r",? and that |; |, while |, and (?=(?:\w+ ){0,3}?(?:of the )?(?:attackers|assailants|militants|gunmen|insurgents|"
-    r"fighters|soldiers|troops|policemen))"
+    r",? (?:and|adding) that |; |, while |, and (?=(?:\w+ ){0,3}?(?:of the )?(?:attackers|assailants|militants|gunmen|"
+    r"insurgents|fighters|soldiers|troops|policemen))"
 )
 
 
@@ -538,7 +553,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 place=unit_scene or scene, place_from_text=(unit_scene or scene) is not None, date=event_date,
                 date_precision=precision, counts=counts, weapon=weapon,
                 anaphoric=anaphor, pair=anaphor and bool(_PAIR.search(unit.lower())), clause=n, abroad=unit_abroad,
-                answers=n == 0 and bool(_ANSWER.match(lowered_sentence)), claim=claim,
+                answers=n == 0 and _answers(lowered_sentence, trigger), claim=claim,
             ))  # fmt: skip
 
     relevance = relevance_score(region_mentions, security, offtopic, offtopic_lead)
@@ -585,6 +600,12 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             c.place = _refined(c, scenes, told, len(spans))
         if c.place is None and c.event_type not in r.violent and home is not None and not c.abroad:
             c.place = home  # "Jordanian authorities seized ...", "Egypt summoned ...": the state's own act
+        # "at least 74 people had been detained": by the state where it happened (the West Bank's arrests are by
+        # Israel's forces as often as the Palestinian Authority's: left unnamed there)
+        where = c.place.country_iso if c.place is not None else None
+        unnamed = c.event_type == "arrest_or_seizure" and c.actor1 is None
+        if unnamed and where in region and where not in _ARRESTS_UNNAMED:
+            c.actor1 = actors().forces_of.get(where)  # type: ignore[arg-type]
     merged = _dedupe(merged)
     events = []
     for c in merged:
