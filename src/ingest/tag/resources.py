@@ -63,32 +63,8 @@ class ActorIndex:
     # sentence has the state act ("Jordan recalled its ambassador"), see actors.actor_mentions.
     acting_only: frozenset[str] = frozenset()
     forces_of: dict[str, Actor] = field(default_factory=dict)  # ISO code -> the state's forces (of_scene actors)
-
-
-# The covered states' own names ("Iraq", "Saudi Arabia"): a possessive of one is the state acting ("Iraq's army").
-_COUNTRY_NAMES = frozenset(
-    {
-        "Iraq",
-        "Syria",
-        "Turkey",
-        "Iran",
-        "Israel",
-        "Lebanon",
-        "Jordan",
-        "Saudi Arabia",
-        "Yemen",
-        "Egypt",
-        "Qatar",
-        "Kuwait",
-        "Bahrain",
-        "Oman",
-        "United Arab Emirates",
-        "Russia",
-        "France",
-        "Britain",
-        "United States",
-    }
-)
+    # where an arrest with no doer named is left without one (see actors.toml [arrests])
+    arrests_unnamed_in: frozenset[str] = frozenset()
 
 
 @cache
@@ -111,6 +87,7 @@ def actors() -> ActorIndex:
                 acting_only.add(name)
     # "Saudi authorities", "Turkish soldiers", "Jordan's foreign minister": after the listed aliases, which win
     # where they overlap. A possessive with an office or a force is the state (or its forces) acting, never a place.
+    possessive_states = set(data["generated"]["possessive_states"])
     for raw in data["actor"]:
         state = by_name[raw["name"]]
         forces = by_name.get(state.forces or "", state)
@@ -120,7 +97,8 @@ def actors() -> ActorIndex:
                        if s or name.isupper()]  # fmt: skip
         # "Iraq's Counter-Terrorism Service", "Jordan's foreign minister": the state's own name as a possessive (with
         # a force only where its forces are one: "Iran's army" may be the Guards or the regular army)
-        possessive = [f"{name}{s}" for name in raw["aliases"] if name in _COUNTRY_NAMES for s in ("'s", "\u2019s")]
+        own_names = possessive_states & set(raw["aliases"])
+        possessive = [f"{name}{s}" for name in sorted(own_names) for s in ("'s", "\u2019s")]
         if state.type != "government":
             possessive = []
         for qualifier in possessive:
@@ -154,7 +132,8 @@ def actors() -> ActorIndex:
     for actor in by_name.values():
         if actor.type == "government" and actor.country:
             forces_of.setdefault(actor.country, by_name.get(actor.forces or "", actor))
-    return ActorIndex(by_alias, by_name, NameFinder(list(by_alias)), frozenset(acting_only), forces_of)
+    unnamed = frozenset(data["arrests"]["unnamed_in"])
+    return ActorIndex(by_alias, by_name, NameFinder(list(by_alias)), frozenset(acting_only), forces_of, unnamed)
 
 
 @dataclass(frozen=True)

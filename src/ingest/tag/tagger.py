@@ -85,7 +85,6 @@ _LATER = re.compile(
 _PAIR = re.compile(r"\b(?:both|the two) (?:attacks|strikes|raids)\b")
 # Types that happen somewhere even when the sentence does not say where.
 _LOCATED_TYPES = {"arrest_or_seizure", "protest"}
-_ARRESTS_UNNAMED = frozenset({"PS"})  # where an arrest with no doer named has no one state's forces behind it
 
 
 @dataclass
@@ -600,11 +599,10 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             c.place = _refined(c, scenes, told, len(spans))
         if c.place is None and c.event_type not in r.violent and home is not None and not c.abroad:
             c.place = home  # "Jordanian authorities seized ...", "Egypt summoned ...": the state's own act
-        # "at least 74 people had been detained": by the state where it happened (the West Bank's arrests are by
-        # Israel's forces as often as the Palestinian Authority's: left unnamed there)
+        # "at least 74 people had been detained": by the state where it happened (not everywhere: actors.toml)
         where = c.place.country_iso if c.place is not None else None
         unnamed = c.event_type == "arrest_or_seizure" and c.actor1 is None
-        if unnamed and where in region and where not in _ARRESTS_UNNAMED:
+        if unnamed and where in region and where not in actors().arrests_unnamed_in:
             c.actor1 = actors().forces_of.get(where)  # type: ignore[arg-type]
     merged = _dedupe(merged)
     events = []
