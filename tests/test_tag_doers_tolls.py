@@ -400,3 +400,34 @@ def test_a_victim_found_dead_after_being_shot() -> None:
         "four times in the head by gunmen, security sources said."
     )
     assert [(e.event_type, e.killed) for e in tag_article(text, published=DAY).events] == [("attack", 1)]
+
+
+# tag-16: the dev part's remaining injured errors, read again after tag-15.
+
+
+def test_more_shapes_of_the_wounded() -> None:
+    assert extract_counts("Another 20 people were taken to al-Aqsa Martyrs Hospital in Deir el-Balah.").injured == 20
+    text = (
+        "Two American service members and an Iraqi contractor were treated for what were described as minor injuries."
+    )
+    assert extract_counts(text).injured == 3
+    assert extract_counts("No civilians or US personnel were harmed, the command said.").injured == 0
+    text = (
+        "DEIR EZZOR, Syria - US troops backed by helicopters raided a house in al-Busayrah and detained a senior "
+        "Islamic State financier; no one was hurt in the operation, the coalition said."
+    )
+    assert [(e.event_type, e.injured) for e in tag_article(text, published=DAY).events] == [("arrest_or_seizure", 0)]
+
+
+def test_names_that_contain_event_words_are_no_events() -> None:
+    text = (
+        "BAGHDAD - US jets struck three Kataib Hezbollah depots in western Iraq on Sunday, in response to a string of "
+        "rocket attacks on bases hosting coalition troops. Twenty-five fighters died, according to the Popular "
+        "Mobilisation Forces, the state-sanctioned umbrella to which the group belongs."
+    )
+    assert [(e.event_type, e.killed) for e in tag_article(text, published=DAY).events] == [("air_or_drone_strike", 25)]
+    text = (
+        "BASRA, Iraq - Gunmen shot dead an activist in central Basra on Wednesday, the latest in a string of "
+        "assassinations targeting figures in the protest movement."
+    )
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["attack"]

@@ -145,7 +145,10 @@ _NOT_NOUN = r"(?!(?:and|or|in|on|at|near|of|from|by|with|since|during|were|was|h
 _PASSIVE_KILLED = (
     r"(?:were |was |have been |had been |are |)(?:killed|dead|died|slain|lost their lives|martyred|among the dead)\b"
 )
-_PASSIVE_INJURED = r"(?:were |was |have been |had been |are |)(?:injured|wounded|hurt)\b"
+_PASSIVE_INJURED = (
+    r"(?:were |was |have been |had been |are |)"
+    r"(?:injured|wounded|hurt|treated for (?:[\w-]+ ){0,5}?(?:injuries|wounds))\b"
+)
 # Verbs a list of victims follows ("shot dead a shepherd and his two sons", "wounded two guards and a driver").
 _LIST_VERBS = {
     "killed": r"killing|killed|kills|kill|claimed the lives of|left|leaving|shot dead|gunned down|executed|"

@@ -25,7 +25,7 @@ from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "tag-15"
+TAGGER_VERSION = "tag-16"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -373,6 +373,8 @@ def _event(c: _Candidate, text: str) -> Event:
     violent = c.event_type in rules().violent
     killed = c.counts.killed if violent else None
     injured = c.counts.injured if violent or c.event_type == "protest" else None
+    if c.event_type == "arrest_or_seizure" and c.counts.injured == 0:
+        injured = 0  # "no one was hurt in the operation": a raid's own zero
     counted = killed is not None or injured is not None or c.counts.attack_count is not None
     return Event(
         event_type=c.event_type,
