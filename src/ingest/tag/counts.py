@@ -197,6 +197,11 @@ def _conjoined(kind: str = "killed") -> tuple[re.Pattern[str], re.Pattern[str]]:
 _LIST_SPAN = 150  # characters from a list's first number to the "and" before its last: three parts of 4 words
 
 
+def _list_starts(starts: Iterable[int], ands: list[int]) -> list[int]:
+    """Where a list of counts can begin: a number not too far before an "and" that a number follows."""
+    return [p for p in starts if any(0 < a - p <= _LIST_SPAN for a in ands)]
+
+
 def _conjoined_toll(sentence: str, starts: Iterable[int], kind: str = "killed") -> tuple[int, bool, bool] | None:
     """The largest toll a list of counts gives in the lower-cased `sentence` (see :func:`_conjoined`), as
     (count, lower bound, vague), or None. The number-led list is tried at `starts` only: where a qualifier or
@@ -394,7 +399,7 @@ def has_toll(sentence: str) -> bool:
     # "His driver was seriously wounded.", "shot dead Omar Haddad, a commander", "A passer-by suffered light injuries"
     if _one_victim(sentence) or _named_victim(sentence, cased) or _one_hurt(sentence):
         return True
-    if _revisable(sentence) and _best(compiled["killed_revised"], sentence, running_totals=True)[0]:  # type: ignore[arg-type]
+    if _revised_toll(sentence):
         return True  # "By nightfall the monitor said the toll had climbed to 16"
     led, starts = _number_led(), _LazyStarts(sentence)
     return any(
@@ -453,9 +458,12 @@ def _one_hurt(lowered: str) -> bool:
     return ("suffered" in lowered or "sustained" in lowered) and bool(_ONE_HURT.search(lowered))
 
 
-def _revisable(lowered: str) -> bool:
-    """Can the sentence tell a revised toll (see killed_revised)? A substring test before the patterns."""
-    return "toll" in lowered or "number of" in lowered
+def _revised_toll(lowered: str) -> int | None:
+    """A toll the lower-cased sentence tells as revised ("the toll had climbed to 16"; patterns: killed_revised),
+    running totals left out; a substring test first."""
+    if "toll" not in lowered and "number of" not in lowered:
+        return None
+    return _best(_compiled()["killed_revised"], lowered, running_totals=True)[0]  # type: ignore[arg-type]
 
 
 def _named_victim(lowered: str, cased: str) -> bool:
@@ -501,25 +509,27 @@ def extract_counts(sentence: str) -> Counts:
     # a list of counts makes one toll: only where "and" (or "and her") comes right before a number
     # (also when no single count was found: "Two American soldiers and a British medic were among the dead")
     listing = " and " in sentence and (killed is not None or killed_words is None or not killed_words.isdisjoint(found))
-    ands = [p for p in starts if sentence.endswith(_LIST_JOINS, 0, p)] if listing else []
+    hurt = injured_words is None or not injured_words.isdisjoint(found)
+    # offsets of a number right after "and": worked out once, for the dead's list and the wounded's
+    joined = listing or (hurt and " and " in sentence)
+    joins = [p for p in starts if sentence.endswith(_LIST_JOINS, 0, p)] if joined else []
+    ands = joins if listing else []
     if listing and not ands:  # "a commander and his driver": the last part one of kin, with no number
         ands = [m.end() for m in _KIN_JOIN.finditer(sentence)]
     if ands:
-        listed = _conjoined_toll(sentence, [p for p in starts if any(0 < a - p <= _LIST_SPAN for a in ands)])
+        listed = _conjoined_toll(sentence, _list_starts(starts, ands))
         if listed is not None and (kv or not listed[2]) and (killed is None or listed[0] > killed):
             killed, lk, kv = listed
     if killed is not None and not kv and "along with" in sentence:
         killed += _also_killed(sentence)
-    revised = _revisable(sentence) and _best(compiled["killed_revised"], sentence, running_totals=True)[0]  # type: ignore[arg-type]
+    revised = _revised_toll(sentence)
     if revised and (killed is None or kv or revised >= killed):
         killed, lk, kv = revised, False, False
     injured, li = None, False
-    if injured_words is None or not injured_words.isdisjoint(found):
+    if hurt:
         injured, li, _ = _best(compiled["injured"], sentence, led["injured"], starts, cased)  # type: ignore[arg-type]
-        hurt_ands = [p for p in starts if sentence.endswith(_LIST_JOINS, 0, p)] if " and " in sentence else []
-        if hurt_ands:  # "wounded two Saudi citizens and a Yemeni resident"
-            near = [p for p in starts if any(0 < a - p <= _LIST_SPAN for a in hurt_ands)]
-            listed = _conjoined_toll(sentence, near, "injured")
+        if joins:  # "wounded two Saudi citizens and a Yemeni resident"
+            listed = _conjoined_toll(sentence, _list_starts(starts, joins), "injured")
             if listed is not None and not listed[2] and (injured is None or listed[0] > injured):
                 injured, li = listed[0], listed[1]
     attacks, la = None, False

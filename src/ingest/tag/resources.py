@@ -97,23 +97,15 @@ def actors() -> ActorIndex:
                        if s or name.isupper()]  # fmt: skip
         # "Iraq's Counter-Terrorism Service", "Jordan's foreign minister": the state's own name as a possessive (with
         # a force only where its forces are one: "Iran's army" may be the Guards or the regular army)
-        own_names = possessive_states & set(raw["aliases"])
+        own_names = possessive_states & set(raw["aliases"]) if state.type == "government" else set()
         possessive = [f"{name}{s}" for name in sorted(own_names) for s in ("'s", "\u2019s")]
-        if state.type != "government":
-            possessive = []
-        for qualifier in possessive:
-            for noun in data["generated"]["government"]:
-                by_alias.setdefault(f"{qualifier} {noun}", state)
-                by_alias.setdefault(f"{qualifier} {noun.title()}", state)
-            for noun in data["generated"]["forces"] if not raw.get("forces_ambiguous") else ():
-                by_alias.setdefault(f"{qualifier} {noun}", forces)
-                by_alias.setdefault(f"{qualifier} {noun.title()}", forces)
-        for qualifier in qualifiers:
+        with_forces = not raw.get("forces_ambiguous")
+        for qualifier, forces_too in [(q, with_forces) for q in possessive] + [(q, True) for q in qualifiers]:
             # titles are capitalised before a name: "Omani Foreign Minister Badr Albusaidi"
             for noun in data["generated"]["government"]:
                 by_alias.setdefault(f"{qualifier} {noun}", state)
                 by_alias.setdefault(f"{qualifier} {noun.title()}", state)
-            for noun in data["generated"]["forces"]:
+            for noun in data["generated"]["forces"] if forces_too else ():
                 by_alias.setdefault(f"{qualifier} {noun}", forces)
                 by_alias.setdefault(f"{qualifier} {noun.title()}", forces)
         for demonym in qualifiers[:1] if "demonym" in raw else []:
