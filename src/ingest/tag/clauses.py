@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from re import Pattern  # dataclass fields name it bare: mypyc (native.py) resolves their types by name
 
 from ingest.tag.actors import actor_mentions, roles
 from ingest.tag.prefilter import for_lowered_text
@@ -33,11 +34,11 @@ class Unit:
 
 @dataclass(frozen=True)
 class _Spec:
-    breaks: re.Pattern[str]
-    response: re.Pattern[str]
-    shared_subject: re.Pattern[str]
-    refers_back: re.Pattern[str]
-    infinitive_tail: re.Pattern[str]
+    breaks: Pattern[str]
+    response: Pattern[str]
+    shared_subject: Pattern[str]
+    refers_back: Pattern[str]
+    infinitive_tail: Pattern[str]
 
 
 # "..., while the army said it had targeted ...": a party's account of its own act
@@ -133,7 +134,7 @@ def units(sentence: str, triggers: list[Trigger]) -> list[Unit]:
 def _two_parties(sentence: str) -> bool:
     """Does the sentence name two different actors (two sides that may each act)?"""
     index = actors()
-    first = None
+    first: str | None = None
     for _, _, alias in index.names.finditer(sentence):
         name = index.by_alias[alias].name
         if first is None:

@@ -307,7 +307,7 @@ def parse_number(token: str) -> tuple[int | None, bool]:
 def _is_lower_bound(qualifier: str | None) -> bool:
     # "about", "nearly", "up to" are estimates, not floors
     floors = ("at least", "more than", "over", "upwards of", "no fewer than")
-    return bool(qualifier) and qualifier.strip().lower() in floors
+    return qualifier is not None and qualifier.strip().lower() in floors
 
 
 def _best(

@@ -14,6 +14,7 @@ import threading
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from re import Pattern  # dataclass fields name it bare: mypyc (native.py) resolves their types by name
 from typing import Any, NamedTuple
 
 try:  # one C pass over a text finds every needle of every pattern (see NeedleScanner); optional
@@ -22,8 +23,8 @@ except ImportError:  # pragma: no cover - the plain substring tests below give t
     ahocorasick = None
 
 try:  # the parser behind re.compile; private, so a pattern it cannot read simply gets no guard
-    from re import _constants as _c
-    from re import _parser as _sre_parse
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - other Python versions
     _sre_parse = None  # type: ignore[assignment]
 
@@ -146,7 +147,7 @@ def _better(cand: frozenset[str], best: frozenset[str] | None) -> bool:
     return (min(map(len, cand)), -len(cand)) > (min(map(len, best)), -len(best))
 
 
-def _seq_sets(items: list) -> list[frozenset[str]]:
+def _seq_sets(items: Any) -> list[frozenset[str]]:
     """Sets of strings that every match of this sequence of parsed items contains one of, each on its own (a
     match holds a member of every set), in the order the pattern names them."""
     sets: list[frozenset[str]] = []
@@ -182,7 +183,7 @@ def _seq_sets(items: list) -> list[frozenset[str]]:
     return sets
 
 
-def _seq_needles(items: list) -> frozenset[str] | None:
+def _seq_needles(items: Any) -> frozenset[str] | None:
     """The best of :func:`_seq_sets` (None: no such set)."""
     return _best_set(_seq_sets(items))
 
@@ -232,7 +233,7 @@ def further_needles(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
-def _caseless_items(items: list) -> bool:
+def _caseless_items(items: Any) -> bool:
     for op, av in items:
         if op in (_c.LITERAL, _c.NOT_LITERAL):
             if chr(av) != chr(av).lower():
@@ -299,7 +300,7 @@ class Guarded:
     """A compiled pattern that runs only when one of its needles, and one of each further set's members,
     occur in the text."""
 
-    regex: re.Pattern[str]
+    regex: Pattern[str]
     needles: tuple[str, ...] | None
     lower: bool  # needles are lower case: test them against the lower-cased text
     further: tuple[frozenset[str], ...] = ()  # see further_needles
@@ -432,7 +433,8 @@ class GuardedAlternation:
             for n in g or ():
                 self._by_needle.setdefault(n, []).append(i)
         self._needles = frozenset(self._by_needle)
-        self._widths = [_max_width(p, flags) for p in patterns]  # longest match of each; None: unbounded
+        widths = [_max_width(p, flags) for p in patterns]  # longest match of each; None: unbounded
+        self._widest = None if None in widths else max(w for w in widths if w is not None)
         self._subsets: dict[tuple[int, ...], object] = {}  # subset -> compiled alternation (None: empty)
         self._by_found: dict[frozenset[str], object] = {}  # needles found in a text -> its alternation
         everything = "|".join(f"(?:{p})" for p in patterns)
@@ -478,9 +480,9 @@ class GuardedAlternation:
         if regex is None:
             return iter(())
         start = 0
-        if not self._always and not self._lower and None not in self._widths:
+        if not self._always and not self._lower and self._widest is not None:
             ends = [text.find(n) + len(n) for n in present(self._needles, text)]
-            start = max(0, min(ends) - max(self._widths))
+            start = max(0, min(ends) - self._widest)
         return regex.finditer(text, start)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from re import Pattern  # dataclass fields name it bare: mypyc (native.py) resolves their types by name
 
 from ingest.tag.prefilter import Guarded, GuardedAlternation, for_lowered_text
 from ingest.tag.prefilter import present as needles_in
@@ -42,7 +43,7 @@ class _Rules:
     types_of: dict[str, frozenset[str]]  # trigger word -> the types it may trigger
     always: frozenset[str]  # types with a trigger that needs no word (tried on every sentence)
     # Everything from here to `weapons` but `hedge` runs on the lower-cased sentence (see lowered_alternation).
-    generic: dict[str, re.Pattern[str]]  # per type, its generic wording ([generic] in the data file)
+    generic: dict[str, Pattern[str]]  # per type, its generic wording ([generic] in the data file)
     veto_violent: GuardedAlternation
     veto_launch: GuardedAlternation
     veto_protest: GuardedAlternation
@@ -256,7 +257,7 @@ def find_triggers(
 
 
 def _first_match(
-    event_type: str, present: set[str], always: tuple[int, ...], lowered: str, r: _Rules
+    event_type: str, present: frozenset[str] | set[str], always: tuple[int, ...], lowered: str, r: _Rules
 ) -> re.Match[str] | None:
     """The first of the type's triggers (in the data file's order) that matches and is not negated (a trigger
     whose text lacks every word of one of its further sets cannot match: not tried)."""

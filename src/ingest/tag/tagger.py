@@ -131,7 +131,7 @@ def _by_weapon(triggers: list[Trigger], weapon: str | None) -> Trigger:
     return best
 
 
-def _as_date(published: dt.date | dt.datetime | None) -> dt.date | None:
+def _as_date(published: object) -> dt.date | None:
     if isinstance(published, dt.datetime):
         return published.date()
     if isinstance(published, dt.date):
@@ -201,7 +201,7 @@ def _both_sides(unit: str, counts: Counts) -> Counts:
     if len(parts) < 2:
         return counts
     tolls = [c.killed for c in map(extract_counts, parts) if c.killed and not c.killed_vague and not c.killed_revised]
-    if len(tolls) == 2 and sum(tolls) > counts.killed and counts.killed in tolls:
+    if counts.killed is not None and len(tolls) == 2 and sum(tolls) > counts.killed and counts.killed in tolls:
         return replace(counts, killed=sum(tolls))
     return counts
 
@@ -722,9 +722,11 @@ def _regional_actor(c: _Candidate) -> bool:
     return any(a is not None and (a.country in region or a.of_scene) for a in (c.actor1, c.actor2))
 
 
-def tag_article(text: str, published: dt.date | dt.datetime | None = None, title: str | None = None) -> ArticleTags:
-    """Tag one article's cleaned text. Odd input gives an empty, zero-relevance result, and a tagging bug on one
-    article is logged and gives the same; only a broken data file raises (at the first call of a process)."""
+def tag_article(text: object, published: object = None, title: object = None) -> ArticleTags:
+    """Tag one article's cleaned text (a str; `published` a date or datetime, `title` a str). Odd input of any type
+    gives an empty, zero-relevance result, and a tagging bug on one article is logged and gives the same; only a
+    broken data file raises (at the first call of a process). (Typed `object`: compiled, native.py, a function
+    checks its arguments against their declared types.)"""
     if not isinstance(text, str) or not text.strip():
         return ArticleTags(relevance=0.0, topics=[], events=[])
     _resources_ready()
