@@ -74,6 +74,19 @@ def test_the_build_of_these_sources_goes_first_unless_plain_python_is_asked_for(
     assert "INGEST_TAG_PURE" in native.status()
 
 
+def test_a_finished_build_of_these_sources_is_not_made_again(
+    builds: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _fake_build(builds, native.source_key())
+    monkeypatch.setitem(sys.modules, "mypy", None)  # (not needed: nothing is compiled)
+    monkeypatch.setitem(sys.modules, "mypy.version", None)
+    assert native.build() == folder
+    assert native.main(["build"]) == 0
+    assert str(folder) in capsys.readouterr().out
+    with pytest.raises(native.BuildError, match="mypy"):
+        native.build(force=True)
+
+
 def test_a_build_without_mypy_fails_clearly(
     builds: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

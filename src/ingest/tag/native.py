@@ -8,7 +8,7 @@ when the key of the sources as they are now has a build: an edited module runs a
 as a stale build. Without a build (no C compiler, no mypy) the plain modules run, with the same results;
 ``INGEST_TAG_PURE=1`` turns a build off.
 
-Usage: python -m ingest.tag build|status
+Usage: python -m ingest.tag build [--force] | status
 """
 
 from __future__ import annotations
@@ -84,15 +84,18 @@ def compiled() -> bool:
     return str(tagger.__file__).endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
 
 
-def build(package: Path = PACKAGE) -> Path:
+def build(package: Path = PACKAGE, force: bool = False) -> Path:
     """Compile the modules of `package` and install the build under :func:`builds_root` (older builds are
-    removed). The build is checked in a fresh process before it counts: it must import and tag the probe."""
+    removed), unless a finished build of these sources is there already (`force`: build anyway). The build is
+    checked in a fresh process before it counts: it must import and tag the probe."""
+    key = source_key(package)
+    root = builds_root()
+    if not force and (root / key / _MARKER).is_file():
+        return root / key
     try:
         import mypy.version
     except ImportError as exc:
         raise BuildError("mypy (which brings mypyc) is not installed: pip install -e '.[dev]'") from exc
-    key = source_key(package)
-    root = builds_root()
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -122,11 +125,12 @@ def build(package: Path = PACKAGE) -> Path:
     info = {"key": key, "modules": list(COMPILED), "mypy": mypy.version.__version__, "python": sys.version,
             "built": time.strftime("%Y-%m-%dT%H:%M:%S%z")}  # fmt: skip
     (staging / _MARKER).write_text(json.dumps(info, indent=1) + "\n")
+    folder = root / key
     try:
         _check(stage_root)
-        folder = root / key
-        shutil.rmtree(folder, ignore_errors=True)
-        os.replace(staging, folder)
+        if not (folder / _MARKER).is_file():  # (another build of the same sources may have finished first)
+            shutil.rmtree(folder, ignore_errors=True)
+            os.replace(staging, folder)
     finally:
         shutil.rmtree(stage_root, ignore_errors=True)
     for old in root.iterdir():  # builds of other sources are never loaded again
@@ -165,12 +169,12 @@ def main(argv: list[str] | None = None) -> int:
     if args == ["status"]:
         print(f"tag stage: {status()}")
         return 0
-    if args != ["build"]:
+    if args not in (["build"], ["build", "--force"]):
         print(__doc__.strip().splitlines()[-1], file=sys.stderr)
         return 2
     started = time.monotonic()
     try:
-        folder = build()
+        folder = build(force="--force" in args)
     except BuildError as exc:
         print(f"tag stage stays plain Python (same results, slower): {exc}", file=sys.stderr)
         return 1
