@@ -238,6 +238,8 @@ class _Handler(BaseHTTPRequestHandler):
         use_gzip = _accepts_gzip(self.headers.get("Accept-Encoding"))
         payload = resource.gzipped if use_gzip else resource.body
         status = 304 if _not_modified(self, resource) else 200
+        # logged before the answer goes out: a client that has its response finds the request in the log
+        self.server.log_request_served(host, self.path, status)
         self.send_response(status)
         self.send_header("Content-Type", resource.content_type)
         self.send_header("Content-Length", str(len(payload)))  # on a 304: the length a 200 would have
@@ -250,16 +252,15 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if send_body and status == 200:
             self.wfile.write(payload)
-        self.server.log_request_served(host, self.path, status)
 
     def _plain_response(self, status: int, body: bytes, content_type: str, send_body: bool, host: str) -> None:
+        self.server.log_request_served(host, self.path, status)  # (before the answer: see _serve)
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if send_body:
             self.wfile.write(body)
-        self.server.log_request_served(host, self.path, status)
 
 
 class _RequestLog:
