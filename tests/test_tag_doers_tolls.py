@@ -431,3 +431,96 @@ def test_names_that_contain_event_words_are_no_events() -> None:
         "assassinations targeting figures in the protest movement."
     )
     assert [e.event_type for e in tag_article(text, published=DAY).events] == ["attack"]
+
+
+# tag-17: rules read off the dev part of the blind batches b49-b51 (tolls as the wires give them, doers, a desk's day)
+
+
+def test_a_toll_revised_or_put_at_a_figure_replaces_the_first_with_its_wounded() -> None:
+    assert extract_counts("The provincial council later revised the toll to 17 dead.").killed == 17
+    text = (
+        "HODEIDAH, Yemen - A Saudi-led coalition air strike hit a fish market in Hodeidah on Monday, killing 12 "
+        "people and wounding 30, medics said. By evening the health office put the overall toll at 26 dead and 54 "
+        "wounded."
+    )
+    assert _summary(text) == [("air_or_drone_strike", "YE", 26, 54, "Saudi Arabia")]
+
+
+def test_the_wounded_treated_for_what_harmed_them() -> None:
+    assert extract_counts("Twelve students were treated for suffocation after police fired tear gas.").injured == 12
+    assert extract_counts("Seven firefighters were treated for burns and bruises, a medic said.").injured == 7
+
+
+def test_a_toll_told_past_a_sentence_that_tells_nothing_is_the_events() -> None:
+    text = (
+        "TAIZ, Yemen - A Houthi shell slammed into a crowded street in the old city of Taiz on Friday. "
+        "Ambulances raced to the scene for hours. Doctors at al-Thawra hospital said they had received 9 dead and "
+        "21 wounded."
+    )
+    assert _summary(text) == [("shelling_artillery_missile", "YE", 9, 21, "Houthis")]
+    # a running total in between keeps a later figure off the event (nor is it a toll of its own)
+    assert extract_counts("About 20 civilians have been killed in Lebanon since the exchanges began.").killed is None
+    assert extract_counts("Since then hundreds of thousands of people have been killed.").killed is None
+    text = (
+        "NAQOURA, Lebanon - Hezbollah fired a salvo of rockets at an Israeli post near the border on Tuesday. "
+        "More than 200 of its fighters have been killed since the exchanges began in October. "
+        "Six Israeli soldiers and three civilians have died in the same period."
+    )
+    assert [(e.event_type, e.killed) for e in tag_article(text, published=DAY).events] == [
+        ("shelling_artillery_missile", None)
+    ]
+
+
+def test_a_clashs_wounded_on_both_sides_are_summed() -> None:
+    text = (
+        "NABLUS, West Bank - Israeli troops and Palestinian gunmen exchanged fire for two hours in the old city of "
+        "Nablus on Thursday. Two Palestinians were killed and 9 wounded, according to the health ministry, while "
+        "the army said one of its soldiers had been killed and three others lightly hurt."
+    )
+    assert [(e.event_type, e.killed, e.injured) for e in tag_article(text, published=DAY).events] == [
+        ("armed_clash", 3, 12)
+    ]
+
+
+def test_the_group_named_in_a_sentence_before_acts_as_the_group() -> None:
+    text = (
+        "TYRE, Lebanon - An Israeli drone strike hit a motorcycle near Tyre on Monday, killing its rider, the "
+        "state news agency said. Hezbollah later named the man as one of its fighters. In the evening the group said "
+        "it had fired rockets at an Israeli position in Metula."
+    )
+    events = [(e.event_type, e.actor1) for e in tag_article(text, published=DAY).events]
+    assert events == [("air_or_drone_strike", "IDF"), ("shelling_artillery_missile", "Hezbollah")]
+
+
+def test_a_state_office_announcing_sanctions_imposes_them() -> None:
+    text = (
+        "WASHINGTON - The US Treasury imposed sanctions on three shipping firms it said moved Iranian oil for the "
+        "Houthis. Britain's Foreign Office announced asset freezes on two Houthi commanders the same day."
+    )
+    assert [(e.event_type, e.actor1) for e in tag_article(text, published=DAY).events] == [
+        ("sanctions", "United States"),
+        ("sanctions", "United Kingdom"),
+    ]
+
+
+def test_vows_to_keep_protesting_and_seized_rocket_caches_are_no_events() -> None:
+    text = (
+        "BASRA, Iraq - Hundreds of oil workers protested outside the provincial council in Basra on Sunday over "
+        "unpaid wages. Organisers vowed to return to the streets next week."
+    )
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["protest"]
+    text = (
+        "FALLUJAH, Iraq - Iraqi troops arrested four Islamic State suspects in a raid near Fallujah on Tuesday and "
+        "seized a suicide vest and a cache of Katyusha rockets, the army said."
+    )
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["arrest_or_seizure"]
+
+
+def test_the_army_that_responded_is_the_state_that_spoke_before() -> None:
+    text = (
+        "About fifteen rockets were fired from southern Lebanon at the Galilee on Sunday, the Israeli military said. "
+        "No injuries were reported. The army said it responded by pounding the launch sites near Kfar Kila with "
+        "artillery."
+    )
+    events = [(e.event_type, e.country_iso, e.actor1) for e in tag_article(text, published=DAY).events]
+    assert events[-1] == ("shelling_artillery_missile", "LB", "IDF")

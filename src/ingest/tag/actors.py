@@ -193,6 +193,10 @@ def roles(mentions: list[ActorMention], event_type: str) -> tuple[ActorMention |
         if doer is None and speaker is not None and speaker.actor.type in _STATE_TYPES:
             doer = speaker  # "The Emirati defence ministry said units had been positioned around Abu Dhabi"
         return doer, None
+    # "Britain's Foreign Office announced asset freezes on ...": a state that opens the sentence announcing them
+    opens = speaker is not None and not any(m.role_hint == "agent" or m.start < speaker.start for m in mentions)
+    if event_type == "sanctions" and speaker is not None and speaker.actor.type in _STATE_TYPES and opens:
+        mentions = [replace(speaker, role_hint="agent"), *mentions]
     if not mentions:
         return None, None
     agent = next((m for m in mentions if m.role_hint == "agent"), None)

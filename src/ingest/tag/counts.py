@@ -39,8 +39,9 @@ _MONTHS = "january|february|march|april|may|june|july|august|september|october|n
 # war has killed ...", "in the past two weeks more than 200 civilians were killed", "so far".
 _CUMULATIVE = re.compile(
     rf"\bsince (?:(?:early |late |mid-?|\d{{1,2}} )?(?:{_MONTHS}|(?:19|20)\d\d)\b|the (?:start|beginning|outbreak) of"
-    r"|(?:the )?(?:war|conflict|uprising|revolt|crisis) (?:began|started|erupted|broke out)"
-    r"|it (?:began|started|erupted))"
+    r"|(?:the )?(?:war|conflict|uprising|revolt|crisis|exchanges|fighting|hostilities|clashes|offensive|unrest|"
+    r"escalation) (?:began|started|erupted|broke out|flared)"
+    r"|it (?:began|started|erupted)|then\b)"
     r"|\b(?:in|over|during) the (?:past|last) (?:[\w-]+ )?(?:weeks|months|years)\b|\bso far\b"
     r"|\b(?:war|conflict|uprising)\b[^.;]{0,100}?\b(?:has|have|had) (?:now |so far )?(?:killed|left|claimed)\b"
 )

@@ -25,7 +25,7 @@ from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "tag-16"
+TAGGER_VERSION = "tag-17"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -61,17 +61,46 @@ _BLAME = Guarded.compile(r"\b(?:blamed|blaming)\b|\battribut(?:ed|ing) (?:the |i
 # "the group", "the militia": the armed group the story named last (groups only: "the government" is not one).
 _GROUP_SUBJECT = Guarded.compile(r"\b(?:the|this) (?:group|militia|movement|rebels|insurgents)\b")
 _GROUPS = frozenset({"militia", "rebel_group", "terrorist_group"})
+# "a financier for the group": the group after a preposition is not who acts
+_GROUP_OBJECT = re.compile(
+    r"\b(?:for|of|to|with|by|from|against|on|at|in|into|about|inside|within) (?:the|this) (?:group|militia|movement|"
+    r"rebels|insurgents)\b"
+)
 # "The army said its troops arrested three wanted men", "Troops later demolished the house": forces named by no
 # state act, those of the state named last (see _forces_named); a passive ("two soldiers were killed") is no doing.
 _FORCES_DID = Guarded.compile(
     r"\b(?:the (?:army|military|air force|navy)(?: said(?: that| on \w+)? (?:it|its (?:troops|forces|soldiers|jets|"
     r"warplanes)))?|(?:its|their) (?:troops|forces|soldiers)|troops|soldiers|the (?:occupation )?forces)"
     r" (?:had |have |also |later |then |subsequently )?(?:raided|stormed|fired|shot|killed|struck|shelled|demolished|"
-    r"seized|arrested|detained|opened fire|rounded up|carried out|conducted|confiscated|swept|bulldozed)\b"
+    r"seized|arrested|detained|opened fire|rounded up|carried out|conducted|confiscated|swept|bulldozed|responded|"
+    r"retaliated|pounded|bombarded)\b"
     r"|\b(?:seized|arrested|detained|confiscated|killed|shot|demolished|shelled) by (?:the )?(?:troops|army|military|"
     r"soldiers|forces)\b"
 )
 _FORCES_REACH = 3  # sentences back to the forces "the army" refers to
+_HARM_WORDS = ("kill", "dead", "died", "death", "wound", "injur", "hurt", "casualt", "toll")
+
+
+def _tells_harm(sentence: str) -> bool:
+    lowered = sentence.lower()
+    return any(w in lowered for w in _HARM_WORDS)
+
+
+_GROUP_REACH = 2  # sentences back to an armed group "the group" refers to when no event named one
+
+
+def _group_named_before(text: str, spans: list[tuple[int, int]], i: int) -> Actor | None:
+    """The armed group named last in the `_GROUP_REACH` sentences before sentence `i`, in a sentence that told
+    no event of its own: "Hezbollah later mourned the pair as fighters. In the afternoon the group said it had
+    fired a salvo of rockets"."""
+    for j in range(i - 1, max(-1, i - 1 - _GROUP_REACH), -1):
+        start, end = spans[j]
+        groups = [m.actor for m in actor_mentions(text[start:end]) if m.actor.type in _GROUPS]
+        if groups:
+            return groups[-1]
+    return None
+
+
 # "In response, an Israeli tank shelled ...": a sentence that opens with an answer reports an act of its own.
 _ANSWER = re.compile(r"(?:in (?:response|retaliation|reply)|retaliating|responding|in a (?:retaliatory|response))\b")
 # "Hours later, a sticky bomb went off in Shaab": another act of the same kind, told next (when named as an act, not
@@ -196,13 +225,19 @@ _SIDE_BREAK = re.compile(
 
 
 def _both_sides(unit: str, counts: Counts) -> Counts:
-    """A clash's toll told side by side in two clauses is their sum (each clause read on its own)."""
+    """A clash's toll told side by side in two clauses is their sum (each clause read on its own), the dead's and
+    the wounded's: "Three Palestinians were killed and 11 wounded ..., while the Israeli military said one of its
+    soldiers had been killed and two others lightly hurt"."""
     parts = _SIDE_BREAK.split(unit)
     if len(parts) < 2:
         return counts
-    tolls = [c.killed for c in map(extract_counts, parts) if c.killed and not c.killed_vague and not c.killed_revised]
+    each = [extract_counts(part) for part in parts]
+    tolls = [c.killed for c in each if c.killed and not c.killed_vague and not c.killed_revised]
     if counts.killed is not None and len(tolls) == 2 and sum(tolls) > counts.killed and counts.killed in tolls:
-        return replace(counts, killed=sum(tolls))
+        counts = replace(counts, killed=sum(tolls))
+    hurt = [c.injured for c in each if c.injured]
+    if counts.injured is not None and len(hurt) == 2 and sum(hurt) > counts.injured and counts.injured in hurt:
+        counts = replace(counts, injured=sum(hurt))
     return counts
 
 
@@ -241,12 +276,15 @@ def _lede_first(a: Counts, b: Counts, add_also: bool = False) -> Counts:
     to 16") replaces any before it."""
     first = lambda x, y: y if x is None else x  # noqa: E731
     killed, vague = _killed(a, b, first=True)
+    injured = first(a.injured, b.injured)
     revised = a.killed_revised
     if b.killed_revised and b.killed is not None and (killed is None or b.killed >= killed):
         killed, vague, revised = b.killed, False, True
+        # "... put the overall toll at 50 dead and 77 wounded": the revision's wounded too
+        injured = _max(injured, b.injured)
     elif add_also and b.killed_also and b.killed is not None and a.killed is not None and not a.killed_vague:
         killed = a.killed + b.killed  # "Two soldiers were killed ... Seven of the attackers were also killed"
-    return Counts(killed, first(a.injured, b.injured), _max(a.attack_count, b.attack_count),
+    return Counts(killed, injured, _max(a.attack_count, b.attack_count),
                   a.lower_bound or b.lower_bound, vague, revised)  # fmt: skip
 
 
@@ -336,9 +374,13 @@ def _confidence(c: _Candidate) -> float:
     return round(min(0.95, max(0.05, score)), 2)
 
 
-def _forces_named(people: list[ActorMention], cands: list[_Candidate], sentence: int) -> Actor | None:
+def _forces_named(
+    people: list[ActorMention], cands: list[_Candidate], sentence: int, text: str, spans: list[tuple[int, int]]
+) -> Actor | None:
     """Whose "troops" or "army" an unnamed doer is: the state that speaks in the sentence ("the Israeli military
-    said troops had detained ..."), else the state forces named in the last events of the story."""
+    said troops had detained ..."), else the state forces named in the last events of the story, else the state
+    named last in the sentences before ("..., the Israeli military said. ... The army said it responded by
+    pounding the sources of fire")."""
     for m in people:
         if m.role_hint == "speaker" and m.actor.type in ("state_forces", "government") and m.actor.country:
             return actors().forces_of.get(m.actor.country, m.actor)
@@ -348,6 +390,11 @@ def _forces_named(people: list[ActorMention], cands: list[_Candidate], sentence:
         for actor in (c.actor1, c.actor2):
             if actor is not None and actor.type in ("state_forces", "government") and actor.country:
                 return actors().forces_of.get(actor.country, actor)
+    for j in range(sentence - 1, max(-1, sentence - 1 - _FORCES_REACH), -1):
+        start, end = spans[j]
+        states = [m.actor for m in actor_mentions(text[start:end]) if m.actor.type in ("state_forces", "government")]
+        if states and states[-1].country:
+            return actors().forces_of.get(states[-1].country, states[-1])
     return None
 
 
@@ -464,7 +511,16 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         if not triggers:
             # "Seven fighters were killed and 12 wounded, a monitor said." right after a clash: its toll.
             # (a protest's injured too: "Eleven people were hurt before the crowd dispersed")
-            told_next = bool(cands) and cands[-1].last_sentence == i - 1
+            # (or, after the story's lede, one sentence on past one that tells of no harm: "A missile slammed into a
+            # mosque ... Rescue teams worked through the night. By morning medics had counted 83 dead")
+            told_next = bool(cands) and (
+                cands[-1].last_sentence == i - 1
+                or (
+                    cands[-1].last_sentence == i - 2
+                    and cands[-1].sentence < _LEAD_SENTENCES
+                    and not _tells_harm(text[spans[i - 1][0] : spans[i - 1][1]])
+                )
+            )
             follows_protest = (
                 told_next
                 and cands[-1].event_type == "protest"
@@ -524,13 +580,15 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 a1 = next(
                     (c.actor1 for c in reversed(cands) if c.actor1 is not None and c.actor1.type in _GROUPS), None
                 )
+                if a1 is None and not _GROUP_OBJECT.search(unit[: trigger.start].lower()):
+                    a1 = _group_named_before(text, spans, i)
             if a1 is None and _FORCES_DID.search(unit.lower()):
-                a1 = _forces_named(people, cands, i)
+                a1 = _forces_named(people, cands, i, text, spans)
             event_date, precision = resolve_date(unit, published)
             if precision == "published" and len(unit) != len(sentence):  # a clause: the sentence may date it
                 event_date, precision = resolve_date(sentence, published)
             counts = extract_counts(unit)
-            if trigger.event_type == "armed_clash" and counts.killed is not None:
+            if trigger.event_type == "armed_clash" and (counts.killed is not None or counts.injured is not None):
                 counts = _both_sides(unit, counts)
             if (
                 lead_toll
