@@ -8,6 +8,7 @@ import datetime as dt
 import logging
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -89,16 +90,24 @@ def _tells_harm(sentence: str) -> bool:
 _GROUP_REACH = 2  # sentences back to an armed group "the group" refers to when no event named one
 
 
-def _group_named_before(text: str, spans: list[tuple[int, int]], i: int) -> Actor | None:
-    """The armed group named last in the `_GROUP_REACH` sentences before sentence `i`, in a sentence that told
-    no event of its own: "Hezbollah later mourned the pair as fighters. In the afternoon the group said it had
-    fired a salvo of rockets"."""
-    for j in range(i - 1, max(-1, i - 1 - _GROUP_REACH), -1):
+def _named_before(
+    text: str, spans: list[tuple[int, int]], i: int, reach: int, wanted: Callable[[Actor], bool]
+) -> Actor | None:
+    """The `wanted` actor named last in the `reach` sentences before sentence `i` (nearest sentence first)."""
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
         start, end = spans[j]
-        groups = [m.actor for m in actor_mentions(text[start:end]) if m.actor.type in _GROUPS]
-        if groups:
-            return groups[-1]
+        named = [m.actor for m in actor_mentions(text[start:end]) if wanted(m.actor)]
+        if named:
+            return named[-1]
     return None
+
+
+def _an_armed_group(actor: Actor) -> bool:
+    return actor.type in _GROUPS
+
+
+def _a_state(actor: Actor) -> bool:
+    return actor.type in ("state_forces", "government") and actor.country is not None
 
 
 # "In response, an Israeli tank shelled ...": a sentence that opens with an answer reports an act of its own.
@@ -390,12 +399,8 @@ def _forces_named(
         for actor in (c.actor1, c.actor2):
             if actor is not None and actor.type in ("state_forces", "government") and actor.country:
                 return actors().forces_of.get(actor.country, actor)
-    for j in range(sentence - 1, max(-1, sentence - 1 - _FORCES_REACH), -1):
-        start, end = spans[j]
-        states = [m.actor for m in actor_mentions(text[start:end]) if m.actor.type in ("state_forces", "government")]
-        if states and states[-1].country:
-            return actors().forces_of.get(states[-1].country, states[-1])
-    return None
+    state = _named_before(text, spans, sentence, _FORCES_REACH, _a_state)
+    return actors().forces_of.get(state.country, state) if state is not None and state.country else None
 
 
 def _of_scene(actor: Actor | None, place: Place | None) -> Actor | None:
@@ -581,7 +586,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                     (c.actor1 for c in reversed(cands) if c.actor1 is not None and c.actor1.type in _GROUPS), None
                 )
                 if a1 is None and not _GROUP_OBJECT.search(unit[: trigger.start].lower()):
-                    a1 = _group_named_before(text, spans, i)
+                    # "Hezbollah later mourned the pair. In the afternoon the group said it had fired rockets"
+                    a1 = _named_before(text, spans, i, _GROUP_REACH, _an_armed_group)
             if a1 is None and _FORCES_DID.search(unit.lower()):
                 a1 = _forces_named(people, cands, i, text, spans)
             event_date, precision = resolve_date(unit, published)
