@@ -524,3 +524,11 @@ def test_the_army_that_responded_is_the_state_that_spoke_before() -> None:
     )
     events = [(e.event_type, e.country_iso, e.actor1) for e in tag_article(text, published=DAY).events]
     assert events[-1] == ("shelling_artillery_missile", "LB", "IDF")
+
+
+def test_a_quoted_word_before_the_victims_keeps_them_the_target() -> None:
+    text = (
+        "CAIRO - A roadside bomb killed two Egyptian soldiers near Arish on Saturday, the military said. Separately, "
+        "the army spokesman said troops killed 9 'takfiri' militants in an exchange of fire near Sheikh Zuweid."
+    )
+    assert [(e.event_type, e.actor1) for e in tag_article(text, published=DAY).events][-1] == ("armed_clash", "Egypt")

@@ -17,7 +17,8 @@ _TARGET_CUE = re.compile(
     r"attacked|attacking|raided|shelled|bombed|of|denounce|denouncing|condemn|condemning)\s+"
     # "on Monday as Houthi fighters tried to push ...": a time, not a target, follows "on" or "at"
     r"(?!(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|dawn|night|noon|midnight|least)\b)"
-    r"(?:the\s+|a\s+|an\s+|\w+\s+){0,2}$",
+    # (a quoted word too: "killed 12 'takfiri' militants")
+    r"(?:the\s+|a\s+|an\s+|\w+\s+|['\"\u2018\u201c][\w-]+['\"\u2019\u201d]\s+){0,2}$",
     re.IGNORECASE,
 )
 # A mention followed by a verb of doing is its subject: "as Israeli forces raided the camp" (this beats a
