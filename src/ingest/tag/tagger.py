@@ -241,13 +241,16 @@ def _both_sides(unit: str, counts: Counts) -> Counts:
     if len(parts) < 2:
         return counts
     each = [extract_counts(part) for part in parts]
-    tolls = [c.killed for c in each if c.killed and not c.killed_vague and not c.killed_revised]
-    if counts.killed is not None and len(tolls) == 2 and sum(tolls) > counts.killed and counts.killed in tolls:
-        counts = replace(counts, killed=sum(tolls))
-    hurt = [c.injured for c in each if c.injured]
-    if counts.injured is not None and len(hurt) == 2 and sum(hurt) > counts.injured and counts.injured in hurt:
-        counts = replace(counts, injured=sum(hurt))
-    return counts
+    killed = _summed(counts.killed, [c.killed for c in each if not c.killed_vague and not c.killed_revised])
+    return replace(counts, killed=killed, injured=_summed(counts.injured, [c.injured for c in each]))
+
+
+def _summed(whole: int | None, parts: list[int | None]) -> int | None:
+    """Two clauses' counts in place of the sentence's one, when it is one of them and they add up to more."""
+    given = [n for n in parts if n]
+    if whole is not None and len(given) == 2 and sum(given) > whole and whole in given:
+        return sum(given)
+    return whole
 
 
 def _same_party(a: Actor, b: Actor) -> bool:
