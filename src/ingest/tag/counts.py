@@ -29,6 +29,7 @@ _NOT_VICTIMS = (
 )
 
 
+_NONE_OF = "(?<!none of the )(?<!none of its )(?<!none of their )(?<!none of )"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _QUALIFIERS = ("at least", "more than", "over", "upwards of", "no fewer than", "nearly", "almost", "about", "around",
                "some", "up to", "a total of")  # fmt: skip
@@ -122,10 +123,11 @@ def _number_parts() -> _NumberParts:
 def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
     np_ = _number_parts()
     digits, compound, qualifier, not_victims = np_.digits, np_.compound, np_.qualifier, np_.not_victims
-    number = rf"(?<!no )\b(?P<n>{digits}|(?:{np_.word_alt}){compound})\b" + _NOT_A_COUNT
+    # "None of the 24 crew was hurt" counts no one (zero_injured reads it).
+    number = rf"(?<!no ){_NONE_OF}\b(?P<n>{digits}|(?:{np_.word_alt}){compound})\b" + _NOT_A_COUNT
     # An attack count is never "a" ("a wave of attacks" is not one attack); leaving it out also spares the
     # engine a try at every article "a" in the sentence.
-    attack_number = rf"(?<!no )\b(?P<n>{digits}|(?:{np_.between}){compound})\b" + _NOT_A_COUNT
+    attack_number = rf"(?<!no ){_NONE_OF}\b(?P<n>{digits}|(?:{np_.between}){compound})\b" + _NOT_A_COUNT
     spec = patterns()["counts"]
     out: dict[str, list[Guarded] | GuardedAlternation] = {}
     # All run on the lower-cased sentence: without IGNORECASE where a pattern names no upper-case letter.
@@ -354,7 +356,8 @@ def _best(
 # "At least 11 civilians, including three children, were killed": the part is not the toll; dropping it lets
 # the whole ("11 ... were killed") be read.
 _SUBCOUNT = re.compile(
-    r",?\s+(?:including|among them|among whom|mostly|most of them|many of them)\s+(?:[\w-]+\s+){0,8}?[\w-]+\s*,?\s*"
+    r",?\s+(?:including|among them|among whom|mostly|most of them|many of them)"
+    r"\s+(?:[\w'\u2019-]+\s+){0,8}?[\w-]+\s*,?\s*"  # (possessives too: "the Quds Force's intelligence chief")
     r"(?=(?:were|was|have|had|are|died|lost)\b)"
     # "At least 17 people, five of them children, were killed"
     r"|,\s+[\w-]+\s+of\s+(?:them|whom)(?:\s+[\w-]+){0,6}\s*,\s*(?=(?:were|was|have|had|are|died|lost)\b)",

@@ -49,6 +49,7 @@ class _Rules:
     veto_protest: GuardedAlternation
     veto_diplomacy: GuardedAlternation
     veto_threat: GuardedAlternation
+    veto_arrest: GuardedAlternation
     disaster: GuardedAlternation  # a story that opens with a storm or a quake (tagger: its relevance)
     hypothetical: GuardedAlternation
     future: GuardedAlternation
@@ -86,6 +87,7 @@ def rules() -> _Rules:
         veto_protest=lowered_alternation(p["vetoes"]["protest"]),
         veto_diplomacy=lowered_alternation(p["vetoes"]["diplomacy"]),
         veto_threat=lowered_alternation(p["vetoes"]["threat"]),
+        veto_arrest=lowered_alternation(p["vetoes"]["arrest"]),
         disaster=lowered_alternation(p["vetoes"]["disaster"]),
         hypothetical=lowered_alternation(p["modality"]["hypothetical"]),
         future=lowered_alternation(p["modality"]["future"]),
@@ -142,6 +144,8 @@ def _vetoed(event_type: str, sentence: str, r: _Rules, memo: dict[str, bool] | N
         return hit("veto_protest") or hit("veto_violent")
     if event_type == "diplomacy":
         return hit("veto_diplomacy") or hit("fiction")
+    if event_type == "arrest_or_seizure":
+        return hit("veto_violent") or hit("veto_arrest")
     return hit("veto_violent") and event_type != "sanctions"
 
 

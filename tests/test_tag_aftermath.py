@@ -1,0 +1,125 @@
+"""Rules from the dev part of the blind `b52-*`..`b54-*` passages (tag-18): aftermath stories, the Red Sea and the
+Gulf, raids and bombings in Iraq and Syria. Each a general rule; the sentences here are written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ingest.tag import tag_article
+from ingest.tag.counts import extract_counts
+
+DAY = dt.date(2024, 5, 20)
+
+
+def _summary(text: str) -> list[tuple]:
+    return [
+        (e.event_type, e.country_iso, e.killed, e.injured, e.actor1) for e in tag_article(text, published=DAY).events
+    ]
+
+
+def test_a_lone_gunman_who_killed_is_an_attack_with_its_wounded() -> None:
+    text = (
+        "ISTANBUL - A gunman who shot his way into a crowded cafe in the Besiktas district killed 14 people, "
+        "officials said on Sunday. Twenty-two others were being treated in hospitals across the city."
+    )
+    assert _summary(text) == [("attack", "TR", 14, 22, None)]
+
+
+def test_an_attack_weeks_or_months_before_is_background() -> None:
+    text = (
+        "RIYADH - Two squadrons of US fighter jets have arrived at Prince Sultan Air Base, the Pentagon said, "
+        "weeks after a drone-and-missile attack on an oil terminal in the Eastern Province."
+    )
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["military_deployment"]
+    moved = "The move came months after missiles struck the kingdom's largest refinery."
+    assert tag_article(moved, published=DAY).events == []
+    # the news of the day stays an event
+    hours = "The talks came hours after an Israeli air strike on a school in Gaza City killed 30 people."
+    assert ("air_or_drone_strike", "PS", 30, None, "IDF") in _summary(hours)
+
+
+def test_air_raid_sirens_and_a_naval_mission_that_speaks_are_no_events() -> None:
+    assert tag_article("Air raid sirens wailed across Tel Aviv shortly after midnight.", published=DAY).events == []
+    text = (
+        "The bulk carrier was hit by two drones off Hodeidah on Monday, the EU's Aspides naval mission said. "
+        "Its crew were unharmed."
+    )
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["maritime_attack"]
+
+
+def test_a_ship_sunk_after_an_assault_and_a_bulker_struck_are_maritime_attacks() -> None:
+    sunk = "The Liberian-flagged bulk carrier has sunk in the Red Sea after a two-day Houthi assault with drones."
+    assert [(e.event_type, e.actor1) for e in tag_article(sunk, published=DAY).events] == [
+        ("maritime_attack", "Houthis")
+    ]
+    bulker = "Houthi missiles struck the Greek-operated bulker in the Red Sea on Sunday."
+    assert [e.event_type for e in tag_article(bulker, published=DAY).events] == ["maritime_attack"]
+    storm = "A cargo ship sank off the coast of Oman after its engine failed in rough seas."
+    assert tag_article(storm, published=DAY).events == []
+
+
+def test_a_ship_detained_is_the_seizure_told_again_not_an_arrest() -> None:
+    text = (
+        "Iran's Revolutionary Guards navy seized a tanker off Fujairah on Friday and escorted it toward Bandar Abbas. "
+        "None of the 24 crew was hurt, the manager said. Iranian state television said the vessel had been detained "
+        "on a court order."
+    )
+    assert _summary(text) == [("maritime_attack", "AE", None, 0, "IRGC")]
+    assert extract_counts("None of the 24 crew was hurt, the manager said.").injured == 0
+
+
+def test_warplanes_that_flatten_and_a_market_hit_by_what_were_jets_are_air_strikes() -> None:
+    flattened = "Israeli warplanes flattened a two-storey building in Deir al-Balah on Sunday, killing six people."
+    assert _summary(flattened) == [("air_or_drone_strike", "PS", 6, None, "IDF")]
+    passive = (
+        "Rescuers dug through the collapsed market in Maarat al-Numan, hit on Monday evening by what monitors said "
+        "were Russian jets."
+    )
+    assert [(e.event_type, e.actor1) for e in tag_article(passive, published=DAY).events] == [
+        ("air_or_drone_strike", "Russian forces")
+    ]
+
+
+def test_condemned_attacks_are_what_a_statement_is_about() -> None:
+    text = (
+        "The UN Security Council on Wednesday adopted a resolution demanding that the Houthis halt attacks on "
+        "merchant vessels in the Red Sea. The text condemned more than two dozen attacks on shipping since November."
+    )
+    assert [e.event_type for e in tag_article(text, published=DAY).events] == ["diplomacy"]
+
+
+def test_a_strike_that_would_be_met_with_a_response_is_a_threat() -> None:
+    text = "A senior Houthi official said any American strike on Yemen would be met with a response beyond imagining."
+    assert [(e.event_type, e.actor1) for e in tag_article(text, published=DAY).events] == [("threat", "Houthis")]
+
+
+def test_troops_that_begin_arriving_are_deployed() -> None:
+    text = (
+        "The first of some 2,000 additional US troops, along with two Patriot missile batteries and a radar, have "
+        "begun arriving in Saudi Arabia, the Pentagon said."
+    )
+    assert [(e.event_type, e.country_iso, e.actor1) for e in tag_article(text, published=DAY).events] == [
+        ("military_deployment", "SA", "US forces")
+    ]
+
+
+def test_analysts_reading_a_campaign_and_weapons_recovered_in_a_raid_are_no_events() -> None:
+    analysts = "Turkey's armed drones have transformed its long war with the PKK, analysts say."
+    assert tag_article(analysts, published=DAY).events == []
+    raid = (
+        "Iraqi counter-terrorism forces raided a safe house in Hawija before dawn and detained four suspects. "
+        "Two suicide vests and several rifles were recovered from the building, the service said."
+    )
+    assert [e.event_type for e in tag_article(raid, published=DAY).events] == ["arrest_or_seizure"]
+
+
+def test_victims_counted_after_an_appositive_and_wounded_named_by_kin() -> None:
+    text = (
+        "Five members of Iran's Revolutionary Guards, including the Quds Force's intelligence chief, were killed "
+        "when Israeli warplanes struck a building in Damascus."
+    )
+    assert extract_counts(text).killed == 5
+    kin = "A mortar round hit a house in Taiz, killing an eight-year-old girl and wounding her two brothers."
+    assert extract_counts(kin).injured == 2
+    medics = "Medics said they were treating 27 people for shrapnel wounds."
+    assert extract_counts(medics).injured == 27
