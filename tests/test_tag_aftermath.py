@@ -123,3 +123,37 @@ def test_victims_counted_after_an_appositive_and_wounded_named_by_kin() -> None:
     assert extract_counts(kin).injured == 2
     medics = "Medics said they were treating 27 people for shrapnel wounds."
     assert extract_counts(medics).injured == 27
+
+
+def test_an_arrest_told_between_does_not_part_a_bombing_from_its_second_telling() -> None:
+    text = (
+        "ISTANBUL - The death toll from Tuesday's suicide bombing in the Sultanahmet district rose to 11, as police "
+        "detained 18 people in dawn raids. Officials said the attacker blew himself up among a tour group, wounding "
+        "15 others."
+    )
+    assert _summary(text) == [
+        ("suicide_bomb", "TR", 11, 15, None),
+        ("arrest_or_seizure", "TR", None, None, "Turkey"),
+    ]
+    # "in other parts of" the province is another act
+    other = (
+        "Islamic State militants beheaded two men in al-Shaafa in Deir al-Zor province on Sunday, monitors said. "
+        "In other parts of the province the militants crucified two men in the city of Mayadin."
+    )
+    assert len(tag_article(other, published=DAY).events) == 2
+
+
+def test_one_victim_named_by_title_or_office_is_a_toll_of_one() -> None:
+    for text in (
+        "Gunmen on a motorcycle shot dead prominent protest organiser Ihab al-Wazni outside his home in Karbala.",
+        "Unknown gunmen shot dead the head of the municipal council in the town of Jasim.",
+        "A magnetic bomb exploded in Baghdad, killing the driver, a mid-ranking official in the PMF.",
+        "An Israeli drone strike killed Hamas commander Saleh al-Arouri in Beirut.",
+    ):
+        assert extract_counts(text).killed == 1, text
+    for text in (
+        "The explosion killed the group's leader Hassan Aboud as well as other commanders.",
+        "The attack came in retaliation for the US killing of Revolutionary Guards commander Qassem Soleimani.",
+        "Gunmen killed the commander's two bodyguards.",
+    ):
+        assert extract_counts(text).killed != 1, text

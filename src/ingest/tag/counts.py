@@ -470,8 +470,26 @@ def _revised_toll(lowered: str) -> int | None:
     return _best(_compiled()["killed_revised"], lowered, running_totals=True)[0]  # type: ignore[arg-type]
 
 
+# (not one among others: "killed its leader Hassan Aboud as well as other commanders")
+_NOT_ALONE = r"(?![^.;]{0,40}\b(?:as well as|along with|together with|and (?:other|his|her|their|several|\d+))\b)"
+# ... or by a title before the name ("shot dead prominent protest organiser Ihab al-Wazni", "killed Hamas commander
+# Saleh al-Arouri"), or by one office ("shot dead the head of the municipal council", "killing the driver")
+_TITLED_VICTIM = re.compile(
+    r"\b(?:shot dead|gunned down|assassinated|killed|killing|stabbed to death|beheaded)\s+(?:(?:a|the)\s+)?"
+    r"(?:(?!(?:in|on|at|near|by|when|after|during|as|and|while|from|with|of|two|three|four|five|six|seven|eight|"
+    r"nine|ten|dozens|scores|hundreds|several|\d+)\b)[\w'\u2019-]+\s+){0,3}?"
+    r"(?:commander|leader|chief|official|organi[sz]er|activist|journalist|cleric|imam|judge|officer|lawyer|politician|"
+    r"lawmaker|mp|spokesman|scientist|mayor|governor)\s+[A-Z][\w'\u2019-]+\s+[A-Za-z][\w'\u2019-]+" + _NOT_ALONE + "|"
+    r"\b(?:shot dead|gunned down|assassinated|killed|killing|stabbed to death|beheaded)\s+the\s+(?:[a-z-]+\s+)?"
+    r"(?:head|mayor|commander|chief|leader|driver|governor|imam|director|spokesman|deputy|judge|preacher|owner)"
+    r"\b(?!['\u2019]s)(?!\s+(?:and|&)\b)" + _NOT_ALONE
+)
+
+
 def _named_victim(lowered: str, cased: str) -> bool:
-    return "," in cased and any(map(lowered.__contains__, _VICTIM_VERBS)) and bool(_NAMED_VICTIM.search(cased))
+    if not any(map(lowered.__contains__, _VICTIM_VERBS)):
+        return False
+    return bool(("," in cased and _NAMED_VICTIM.search(cased)) or _TITLED_VICTIM.search(cased))
 
 
 def _one_victim(sentence: str) -> bool:

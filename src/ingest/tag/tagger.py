@@ -117,7 +117,7 @@ _ANSWER = re.compile(r"(?:in (?:response|retaliation|reply)|retaliating|respondi
 _ACCOUNT = re.compile(r"\b(?:said|says|claimed|announced)\b")
 _LATER = re.compile(
     r"(?:(?:hours|minutes|a day|days) later|separately|elsewhere|in (?:a |another )?separate (?:attack|"
-    r"incident))\b"
+    r"incident)|in other (?:parts|areas|towns|districts) of)\b"
 )
 # "claimed both attacks": the two violent events told last, each of which the claim names the doer of.
 _PAIR = re.compile(r"\b(?:both|the two) (?:attacks|strikes|raids)\b")
@@ -640,6 +640,11 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                            and c.sentence - merged[j].last_sentence <= MERGE_DISTANCE), -1)  # fmt: skip
             if target < 0:
                 target = next((j for j in recent if merged[j].event_type in r.violent), len(merged) - 1)
+        elif c.event_type in r.violent and target >= 0 and merged[target].event_type not in r.violent:
+            # "The toll from Tuesday's bombing rose to 11 as police detained 18. The attacker blew himself up ...":
+            # an arrest told in between does not part the act from its telling in the next sentence
+            target = next((j for j in range(target - 1, -1, -1) if merged[j].event_type == c.event_type
+                           and c.sentence - merged[j].last_sentence <= 1), target)  # fmt: skip
         if target >= 0 and _mergeable(merged[target], c):
             merged[target] = _merge(merged[target], c)
             if c.pair and c.actor1 is not None:
