@@ -157,3 +157,11 @@ def test_one_victim_named_by_title_or_office_is_a_toll_of_one() -> None:
         "Gunmen killed the commander's two bodyguards.",
     ):
         assert extract_counts(text).killed != 1, text
+
+
+def test_where_a_negotiator_lives_is_not_where_the_talks_are() -> None:
+    text = (
+        "SANAA - An Omani delegation landed in Sanaa on Saturday for talks with Houthi leaders. The Houthis' chief "
+        "negotiator, who is based in Muscat, travelled with the delegation."
+    )
+    assert {e.country_iso for e in tag_article(text, published=DAY).events} == {"YE"}
