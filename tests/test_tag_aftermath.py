@@ -165,3 +165,12 @@ def test_where_a_negotiator_lives_is_not_where_the_talks_are() -> None:
         "negotiator, who is based in Muscat, travelled with the delegation."
     )
     assert {e.country_iso for e in tag_article(text, published=DAY).events} == {"YE"}
+
+
+def test_the_attackers_dead_told_after_the_victims_are_added_to_the_clash() -> None:
+    text = (
+        "HAKKARI, Turkey - Two Turkish soldiers were killed when PKK militants attacked a gendarmerie outpost in "
+        "Hakkari province overnight, the governor's office said. Troops returned fire and five of the attackers were "
+        "killed in the ensuing clashes, it said."
+    )
+    assert _summary(text) == [("armed_clash", "TR", 7, None, "PKK")]

@@ -446,7 +446,11 @@ _ONE_HURT = re.compile(
     r"(?:^|[.;,]\s*|\band\s+)(?:a|an|one)\s+(?:[\w-]+\s+){1,6}?(?:suffered|sustained)\s+(?:\w+\s+)?(?:injuries|wounds|burns)\b"
 )
 # "Seven of the attackers were also killed": a toll beside one told before, not a retelling of it
-_ALSO_KILLED = re.compile(r"\b(?:were|was|have been|had been)\s+also\s+(?:killed|dead)\b|\balso\s+(?:killed|died)\b")
+_ALSO_KILLED = re.compile(
+    r"\b(?:were|was|have been|had been)\s+also\s+(?:killed|dead)\b|\balso\s+(?:killed|died)\b"
+    # "... five of the attackers were killed in the ensuing clashes": the other side's dead
+    r"|\bof the (?:attackers|assailants|raiders)\s+(?:were|had been|have been)\s+killed\b"
+)
 # "Gunmen shot dead Abu Hamza al-Zoubi, 42, a former commander": one named victim, told by the apposition after his
 # name (an age or "a ..."); run on the sentence as written, where names are capitalised.
 _VICTIM_VERBS = ("shot dead", "gunned down", "assassinated", "killed", "killing", "stabbed to death", "beheaded")
@@ -570,5 +574,6 @@ def extract_counts(sentence: str) -> Counts:
         killed = 1 + (_also_killed(sentence) if "along with" in sentence else 0)
     if injured is None and " was " in sentence and _ONE_INJURED.search(sentence):
         injured = 1
-    also = killed is not None and " also " in sentence and bool(_ALSO_KILLED.search(sentence))
+    told_more = " also " in sentence or " of the " in sentence
+    also = killed is not None and told_more and bool(_ALSO_KILLED.search(sentence))
     return Counts(killed, injured, attacks, lk or li or la, kv, bool(revised) and killed == revised, also)
