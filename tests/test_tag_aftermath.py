@@ -174,3 +174,14 @@ def test_the_attackers_dead_told_after_the_victims_are_added_to_the_clash() -> N
         "killed in the ensuing clashes, it said."
     )
     assert _summary(text) == [("armed_clash", "TR", 7, None, "PKK")]
+
+
+def test_who_holds_the_city_does_not_march_in_its_rallies() -> None:
+    text = (
+        "SANAA - Tens of thousands of Yemenis poured into al-Sabeen square after Friday prayers, waving Palestinian "
+        "flags, in one of the largest rallies held in the Houthi-controlled capital this year."
+    )
+    assert [(e.event_type, e.actor1) for e in tag_article(text, published=DAY).events] == [("protest", "Protesters")]
+    # an organiser named stays the doer
+    organised = "Supporters of the Houthis rallied in Sanaa on Friday against the US strikes."
+    assert [(e.event_type, e.actor1) for e in tag_article(organised, published=DAY).events] == [("protest", "Houthis")]

@@ -53,6 +53,7 @@ _PATRON_USE = re.compile(
     r"^(?:[- ](?:backed|aligned|allied|sponsored|supported|funded|armed|based|linked|affiliated|inspired)|-run)\b"
     r"(?! by\b)"  # "US troops backed by helicopters raided ...": the troops act, helped
 )
+_HOLDS_PLACE = re.compile(r"-(?:controlled|held|run)\b")  # matched at the end of the name
 _VIOLENT_OR_MILITARY = {"suicide_bomb", "maritime_attack", "remote_explosive", "air_or_drone_strike",
                         "shelling_artillery_missile", "armed_clash", "attack", "military_deployment"}  # fmt: skip
 
@@ -63,6 +64,7 @@ class ActorMention:
     start: int
     end: int
     role_hint: str | None  # 'agent' | 'target' | 'speaker' ("X said": a party only to a threat it utters) | None
+    holds_place: bool = False  # "the Houthi-controlled capital": who holds where it happened
 
 
 @cache
@@ -159,7 +161,7 @@ def actor_mentions(sentence: str) -> list[ActorMention]:
         hint = ("target" if defends else
                 "agent" if speaks_of_itself or _AGENT_CUE.search(before) or _ACTS.match(after) else
                 "target" if _TARGET_CUE.search(before) or _HARMED.match(after) else None)  # fmt: skip
-        out.append(ActorMention(actor, m_start, m_end, hint))
+        out.append(ActorMention(actor, m_start, m_end, hint, _HOLDS_PLACE.match(sentence, m_end) is not None))
         aliases.append(alias)
     # "The United States and Britain carried out strikes", "to denounce US and British strikes": parties named
     # together share the cue of either.
@@ -198,6 +200,8 @@ def roles(mentions: list[ActorMention], event_type: str) -> tuple[ActorMention |
     opens = speaker is not None and not any(m.role_hint == "agent" or m.start < speaker.start for m in mentions)
     if event_type == "sanctions" and speaker is not None and speaker.actor.type in _STATE_TYPES and opens:
         mentions = [replace(speaker, role_hint="agent"), *mentions]
+    if event_type == "protest":  # "rallies in the Houthi-controlled capital": the crowd marched, not who holds it
+        mentions = [m for m in mentions if not m.holds_place]
     if not mentions:
         return None, None
     agent = next((m for m in mentions if m.role_hint == "agent"), None)
