@@ -185,3 +185,106 @@ def test_who_holds_the_city_does_not_march_in_its_rallies() -> None:
     # an organiser named stays the doer
     organised = "Supporters of the Houthis rallied in Sanaa on Friday against the US strikes."
     assert [(e.event_type, e.actor1) for e in tag_article(organised, published=DAY).events] == [("protest", "Houthis")]
+
+
+# tag-18, second round: rules from the dev part of the blind `b55-*`..`b57-*` passages (Lebanon, Israel and Gaza; Iran
+# and the Gulf; briefs that pack several items into one passage).
+
+
+def test_explosive_devices_hurled_at_troops_are_no_roadside_bomb() -> None:
+    text = (
+        "JENIN, West Bank - Israeli forces stormed the Jenin camp before dawn, the health ministry said. The army said "
+        "its troops came under heavy fire and had explosive devices hurled at them; one soldier was wounded."
+    )
+    assert "remote_explosive" not in [e.event_type for e in tag_article(text, published=DAY).events]
+    assert extract_counts("Lebanon's health ministry put the number of wounded at 11.").injured == 11
+
+
+def test_a_truce_that_moves_markets_or_dates_a_strike_is_no_diplomacy() -> None:
+    markets = (
+        "TEL AVIV - Israeli shares and the shekel rallied on Wednesday as a ceasefire between Israel and Hezbollah "
+        "took effect, with the TA-35 index closing 1.8% higher."
+    )
+    assert tag_article(markets, published=DAY).events == []
+    since = (
+        "An Israeli drone struck a car on the coastal road between Tyre and Naqoura on Thursday, killing one man, "
+        "Lebanon's health ministry said, the latest in a string of strikes since a November ceasefire."
+    )
+    assert _summary(since) == [("air_or_drone_strike", "LB", 1, None, "IDF")]
+
+
+def test_boats_taken_and_tankers_confiscated_at_sea_are_maritime_attacks() -> None:
+    boat = (
+        "Israeli naval commandos boarded and took control of the Madleen, a British-flagged sailing boat carrying "
+        "activists, about 100 nautical miles off Gaza early on Monday, the organisers said."
+    )
+    assert [e.event_type for e in tag_article(boat, published=DAY).events] == ["maritime_attack"]
+    tanker = "Iran's Revolutionary Guards said they had confiscated a British-flagged tanker in the Strait of Hormuz."
+    seized = [(e.event_type, e.actor1) for e in tag_article(tanker, published=DAY).events]
+    assert seized == [("maritime_attack", "IRGC")]
+    # cargo taken from a boat is a seizure, not an attack on it
+    dhow = "US Navy Seals seized Iranian-made missile parts from a dhow in the Arabian Sea bound for Yemen."
+    assert [e.event_type for e in tag_article(dhow, published=DAY).events] == ["arrest_or_seizure"]
+
+
+def test_threats_of_a_price_the_stone_age_and_a_closed_strait() -> None:
+    for text, maker in (
+        ('"Iran made a big mistake tonight, and it will pay for it," the Israeli prime minister said.', "Israel"),
+        ("Israel's defence minister warned that Israel would return Lebanon to the Stone Age if Hezbollah escalated.",
+         "Israel"),
+        ('An IRGC navy commander warned that if Iran were prevented from exporting its oil, "no oil will pass through '
+         'the Strait of Hormuz".', "IRGC"),
+    ):  # fmt: skip
+        assert [(e.event_type, e.actor1) for e in tag_article(text, published=DAY).events] == [("threat", maker)], text
+
+
+def test_counts_past_us_with_stops_and_named_executions() -> None:
+    text = "Rockets hit Ain al-Asad air base, lightly wounding two U.S. service members and an Iraqi soldier."
+    assert extract_counts(text).injured == 3
+    assert extract_counts("Three U.S. soldiers were killed and more than 30 wounded.").killed == 3
+    hanged = "Iran has hanged Alireza Akbari, a British-Iranian dual national, after convicting him of spying."
+    assert extract_counts(hanged).killed == 1
+    assert extract_counts("Gunmen in a speeding car shot dead the mukhtar of a village near Muqdadiya.").killed == 1
+    shrapnel = "Most were intercepted, and two people in Tel Aviv suffered light shrapnel wounds."
+    assert extract_counts(shrapnel).injured == 2
+
+
+def test_jets_that_kill_an_exchange_that_ensues_and_gunmen_who_fire_on_troops() -> None:
+    jets = "Turkish jets killed 12 PKK militants in an air operation in the Gara region of northern Iraq."
+    assert _summary(jets) == [("air_or_drone_strike", "IQ", 12, None, "Turkey")]
+    # what warplanes "have killed" over years is no strike
+    years = "Critics say Assad's warplanes have killed thousands of children in Syria."
+    assert tag_article(years, published=DAY).events == []
+    ensued = "Israeli troops raiding the Jenin camp came under fire from gunmen and a prolonged exchange ensued."
+    assert [e.event_type for e in tag_article(ensued, published=DAY).events] == ["armed_clash"]
+    fired = "JENIN, West Bank - Gunmen fired on Israeli troops raiding the Jenin refugee camp overnight."
+    assert tag_article(fired, published=DAY).events != []
+
+
+def test_aircraft_by_type_arrive_and_no_let_up_negates_nothing() -> None:
+    jets = "F-15E Strike Eagles from RAF Lakenheath have arrived at an air base in Jordan, US Central Command said."
+    assert [(e.event_type, e.country_iso) for e in tag_article(jets, published=DAY).events] == [
+        ("military_deployment", "JO")
+    ]
+    raptors = "A squadron of U.S. Air Force F-22 Raptors has arrived in Jordan, the Pentagon said."
+    assert [(e.event_type, e.actor1) for e in tag_article(raptors, published=DAY).events] == [
+        ("military_deployment", "US forces")
+    ]
+    no_letup = "On the ground there was no let-up: Israeli air strikes overnight killed 17 people in Rafah."
+    assert _summary(no_letup) == [("air_or_drone_strike", "PS", 17, None, "IDF")]
+
+
+def test_separate_acts_stay_apart_and_a_toll_also_told_is_added() -> None:
+    text = (
+        "JENIN, West Bank - Israeli forces killed three Palestinians during a raid on the Jenin camp on Tuesday, "
+        "as gunmen fired on the troops. The army said soldiers detained a dozen suspects during the operation. "
+        "Separately, a Palestinian gunman opened fire at a bus stop near the settlement of Ariel, wounding two."
+    )
+    events = _summary(text)
+    assert len([e for e in events if e[0] in ("attack", "armed_clash")]) == 2
+    assert extract_counts("The ministry said two Saudi soldiers had also been killed in the clashes.").killed_also
+    announced = (
+        "Iran has hanged a dual national convicted of spying, the judiciary said. In a separate announcement, the "
+        "Revolutionary Guards said they had detained seven members of a spy network in West Azerbaijan province."
+    )
+    assert [e.event_type for e in tag_article(announced, published=DAY).events] == ["attack", "arrest_or_seizure"]

@@ -447,15 +447,17 @@ _ONE_HURT = re.compile(
 )
 # "Seven of the attackers were also killed": a toll beside one told before, not a retelling of it
 _ALSO_KILLED = re.compile(
-    r"\b(?:were|was|have been|had been)\s+also\s+(?:killed|dead)\b|\balso\s+(?:killed|died)\b"
+    r"\b(?:were|was|have been|had been)\s+also\s+(?:killed|dead)\b|\b(?:had|have|has)\s+also\s+been\s+killed\b"
+    r"|\balso\s+(?:killed|died)\b"
     # "... five of the attackers were killed in the ensuing clashes": the other side's dead
     r"|\bof the (?:attackers|assailants|raiders)\s+(?:were|had been|have been)\s+killed\b"
 )
 # "Gunmen shot dead Abu Hamza al-Zoubi, 42, a former commander": one named victim, told by the apposition after his
 # name (an age or "a ..."); run on the sentence as written, where names are capitalised.
-_VICTIM_VERBS = ("shot dead", "gunned down", "assassinated", "killed", "killing", "stabbed to death", "beheaded")
+_VICTIM_VERBS = ("shot dead", "gunned down", "assassinated", "killed", "killing", "stabbed to death", "beheaded",
+                 "hanged", "executed")  # fmt: skip
 _NAMED_VICTIM = re.compile(
-    r"\b(?:shot dead|gunned down|assassinated|killed|killing|stabbed to death|beheaded)\s+"
+    r"\b(?:shot dead|gunned down|assassinated|killed|killing|stabbed to death|beheaded|hanged|executed)\s+"
     r"(?:(?!(?:in|on|at|near|by|when|after|during|as|and|while|from|with|two|three|four|five|six|seven|eight|nine|"
     r"ten|dozens|scores|hundreds|several)\b)[a-z]+\s+){0,3}?"
     r"[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,4}?,\s+(?:\d{1,3},|an?\s|the\s)"
@@ -485,7 +487,7 @@ _TITLED_VICTIM = re.compile(
     r"(?:commander|leader|chief|official|organi[sz]er|activist|journalist|cleric|imam|judge|officer|lawyer|politician|"
     r"lawmaker|mp|spokesman|scientist|mayor|governor)\s+[A-Z][\w'\u2019-]+\s+[A-Za-z][\w'\u2019-]+" + _NOT_ALONE + "|"
     r"\b(?:shot dead|gunned down|assassinated|killed|killing|stabbed to death|beheaded)\s+the\s+(?:[a-z-]+\s+)?"
-    r"(?:head|mayor|commander|chief|leader|driver|governor|imam|director|spokesman|deputy|judge|preacher|owner)"
+    r"(?:head|mayor|mukhtar|commander|chief|leader|driver|governor|imam|director|spokesman|deputy|judge|preacher|owner)"
     r"\b(?!['\u2019]s)(?!\s+(?:and|&)\b)" + _NOT_ALONE
 )
 
@@ -522,6 +524,8 @@ def _also_killed(sentence: str) -> int:
 def extract_counts(sentence: str) -> Counts:
     compiled = _compiled()
     cased = _without_subcounts(sentence)
+    if "U.S." in cased:  # "two U.S. service members and an Iraqi soldier": its stops end no word of a count
+        cased = cased.replace("U.S.", "US")
     sentence = cased.lower()
     led, starts = _number_led(), _LazyStarts(sentence)
     # one needle scan rules out the kinds whose words are all absent (most sentences name no injury)

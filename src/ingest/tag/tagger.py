@@ -117,7 +117,7 @@ _ANSWER = re.compile(r"(?:in (?:response|retaliation|reply)|retaliating|respondi
 _ACCOUNT = re.compile(r"\b(?:said|says|claimed|announced)\b")
 _LATER = re.compile(
     r"(?:(?:hours|minutes|a day|days) later|separately|elsewhere|in (?:a |another )?separate (?:attack|"
-    r"incident)|in other (?:parts|areas|towns|districts) of)\b"
+    r"incident|announcement|statement|development|operation|raid)|in other (?:parts|areas|towns|districts) of)\b"
 )
 # "claimed both attacks": the two violent events told last, each of which the claim names the doer of.
 _PAIR = re.compile(r"\b(?:both|the two) (?:attacks|strikes|raids)\b")
@@ -357,7 +357,8 @@ def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:
             k_country = k.place.country_iso if k.place else None
             if c.event_type in violent:
                 if (
-                    c.place
+                    not c.answers  # "Separately, a gunman opened fire ...": told as another act, even where unplaced
+                    and c.place
                     and k.place
                     and c.place.name == k.place.name
                     and c.date == k.date
