@@ -288,3 +288,106 @@ def test_separate_acts_stay_apart_and_a_toll_also_told_is_added() -> None:
         "Revolutionary Guards said they had detained seven members of a spy network in West Azerbaijan province."
     )
     assert [e.event_type for e in tag_article(announced, published=DAY).events] == ["attack", "arrest_or_seizure"]
+
+
+# tag-18, third round: rules from the dev part of the blind `b58-*`..`b60-*` passages (Syria; Iraq and Sinai; one day
+# told by different kinds of outlets).
+
+
+def test_counter_attacks_riots_and_crowds_that_pelt_troops() -> None:
+    counter = "Jihadist-led insurgents counter-attacked government forces in northwest Syria on Wednesday."
+    assert [e.event_type for e in tag_article(counter, published=DAY).events] == ["armed_clash"]
+    riots = "In Kayseri, rioters smashed the windows of Syrian-owned shops overnight, Turkish police said."
+    assert [(e.event_type, e.country_iso) for e in tag_article(riots, published=DAY).events] == [("protest", "TR")]
+    crowds = "Angry crowds pelted Turkish military trucks with stones in the town of al-Bab in northern Syria."
+    assert [e.event_type for e in tag_article(crowds, published=DAY).events] == ["protest"]
+
+
+def test_a_film_scene_weapons_also_seized_and_a_visit_as_setting_are_no_events() -> None:
+    film = "In its most harrowing scene, a barrel bomb levels a bakery in Homs as children queue for bread."
+    assert tag_article(film, published=DAY).events == []
+    cache = (
+        "Iraqi troops captured three Islamic State suspects in a raid in Anbar; a cache of suicide vests was also "
+        "seized there."
+    )
+    assert [e.event_type for e in tag_article(cache, published=DAY).events] == ["arrest_or_seizure"]
+    visit = (
+        "EL-ARISH, Egypt - Militants fired a guided anti-tank missile at Arish airport on Tuesday while the defence "
+        "and interior ministers were visiting, the army said. One officer was killed and two others were wounded."
+    )
+    assert _summary(visit) == [("shelling_artillery_missile", "EG", 1, 2, "Unidentified armed group")]
+
+
+def test_tolls_put_at_early_figures_and_civilians_among_them() -> None:
+    text = (
+        "BAGHDAD - A suicide bomber set off his explosive vest in a market in Baghdad on Thursday morning. Early "
+        "police figures put the dead at 28. By evening the health ministry said 32 people had been killed and 110 "
+        "wounded."
+    )
+    assert [(e.event_type, e.killed, e.injured) for e in tag_article(text, published=DAY).events] == [
+        ("suicide_bomb", 32, 110)
+    ]
+    among = "At least 20 people, civilians among them, were wounded, according to the hospital's director."
+    assert extract_counts(among).injured == 20
+
+
+def test_an_air_force_that_pounds_and_charges_that_topple_towers() -> None:
+    text = (
+        "EL-ARISH, Egypt - A roadside bomb killed ten soldiers in North Sinai on Thursday. The military did not "
+        "disclose any wounded, but said its air force had pounded militant hideouts in central Sinai, killing 18."
+    )
+    assert [(e.event_type, e.killed) for e in tag_article(text, published=DAY).events] == [
+        ("remote_explosive", 10),
+        ("air_or_drone_strike", 18),
+    ]
+    # "Strike Eagles" that arrive strike nothing
+    eagles = "A squadron of US Air Force F-15E Strike Eagles has arrived at an air base in Jordan."
+    assert [e.event_type for e in tag_article(eagles, published=DAY).events] == ["military_deployment"]
+    towers = (
+        "KIRKUK, Iraq - A bomb planted beneath the Kirkuk-Ceyhan pipeline ripped it open near al-Sharqat on Tuesday. "
+        "Separately, the electricity ministry said explosive charges had toppled two power towers in Diyala."
+    )
+    assert [e.event_type for e in tag_article(towers, published=DAY).events] == ["remote_explosive"] * 2
+
+
+def test_truces_brokered_violations_crackdowns_and_cameras_are_no_acts() -> None:
+    for text in (
+        "The war ended with the Beijing-brokered rapprochement between Riyadh and Tehran in 2023, analysts recall.",
+        "The Saudi spokesman said the launch was in blatant violation of Security Council resolution 2216.",
+        "The EU agreed asset freezes on 37 more Iranian officials over the crackdown on protesters.",
+    ):
+        assert "diplomacy" not in [e.event_type for e in tag_article(text, published=DAY).events], text
+        assert "protest" not in [e.event_type for e in tag_article(text, published=DAY).events], text
+    camera = (
+        "KARBALA, Iraq - Gunmen shot dead a protest organiser outside his home on Sunday, police said, in an attack "
+        "captured by a neighbour's security camera."
+    )
+    assert [e.event_type for e in tag_article(camera, published=DAY).events] == ["attack"]
+    sirens = "Rocket sirens sounded in the Upper Galilee, sending residents into shelters, but no launch was seen."
+    assert "military_deployment" not in [e.event_type for e in tag_article(sirens, published=DAY).events]
+    wreaths = "Mothers laid wreaths by the river bank in Tikrit where many of the young men were shot."
+    assert tag_article(wreaths, published=DAY).events == []
+
+
+def test_threats_sanctions_and_hosts() -> None:
+    battlefield = (
+        "IRGC commander Hossein Salami warned that any country that lets its soil be used for an attack on Iran "
+        "'will itself become the main battlefield'."
+    )
+    assert [(e.event_type, e.actor1) for e in tag_article(battlefield, published=DAY).events] == [("threat", "IRGC")]
+    treasury = (
+        "The US Treasury on Thursday designated four men and three companies it accused of moving money to Hezbollah."
+    )
+    assert [(e.event_type, e.actor1) for e in tag_article(treasury, published=DAY).events] == [
+        ("sanctions", "United States")
+    ]
+    host = "Turkey hosted Russian officials and rebel representatives in Ankara on Sunday for talks on Aleppo."
+    assert [(e.event_type, e.actor1) for e in tag_article(host, published=DAY).events] == [("diplomacy", "Turkey")]
+
+
+def test_the_militants_are_the_group_named_before() -> None:
+    text = (
+        "HOMS, Syria - Islamic State fighters seized full control of Palmyra on Thursday after a week of fighting, "
+        "the Syrian Observatory said. Residents said the militants had since executed at least 20 men in the streets."
+    )
+    assert ("attack", "SY", 20, None, "Islamic State") in _summary(text)

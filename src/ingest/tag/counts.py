@@ -29,6 +29,7 @@ _NOT_VICTIMS = (
 )
 
 
+_PROVISIONAL = re.compile(r"\b(?:early|earlier|initial|preliminary|first)\s+(?:\w+\s+)?figures\b")
 _NONE_OF = "(?<!none of the )(?<!none of its )(?<!none of their )(?<!none of )"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _QUALIFIERS = ("at least", "more than", "over", "upwards of", "no fewer than", "nearly", "almost", "about", "around",
@@ -359,8 +360,9 @@ _SUBCOUNT = re.compile(
     r",?\s+(?:including|among them|among whom|mostly|most of them|many of them)"
     r"\s+(?:[\w'\u2019-]+\s+){0,8}?[\w-]+\s*,?\s*"  # (possessives too: "the Quds Force's intelligence chief")
     r"(?=(?:were|was|have|had|are|died|lost)\b)"
-    # "At least 17 people, five of them children, were killed"
-    r"|,\s+[\w-]+\s+of\s+(?:them|whom)(?:\s+[\w-]+){0,6}\s*,\s*(?=(?:were|was|have|had|are|died|lost)\b)",
+    # "At least 17 people, five of them children, were killed"; "at least 20 people, civilians among them, were wounded"
+    r"|,\s+[\w-]+\s+of\s+(?:them|whom)(?:\s+[\w-]+){0,6}\s*,\s*(?=(?:were|was|have|had|are|died|lost)\b)"
+    r"|,\s+(?:[\w-]+\s+){1,3}among\s+them\s*,\s*(?=(?:were|was|have|had|are|died|lost)\b)",
     re.IGNORECASE,
 )
 
@@ -552,6 +554,8 @@ def extract_counts(sentence: str) -> Counts:
             killed, lk, kv = listed
     if killed is not None and not kv and "along with" in sentence:
         killed += _also_killed(sentence)
+    if killed is not None and not kv and "figures" in sentence and _PROVISIONAL.search(sentence):
+        kv = True  # "Early police figures put the dead at 28": a later exact toll replaces it, as it does "dozens"
     revised = _revised_toll(sentence)
     if revised and (killed is None or kv or revised >= killed):
         killed, lk, kv = revised, False, False

@@ -153,6 +153,9 @@ def _negated(sentence: str, start: int, r: _Rules) -> bool:
     window = sentence[max(0, start - _NEGATION_WINDOW) : start]
     if r.background.search(window):
         return True  # "denouncing the strikes": what another event is about
+    cut = max(window.rfind(", but "), window.rfind("; "))
+    if cut >= 0:  # "did not disclose any wounded, but said its air force had pounded ...": the denial ends at "but"
+        window = window[cut:]
     window = r.negation_ok.sub(" ", window)
     return bool(r.negation.search(window))
 

@@ -60,12 +60,12 @@ _CLAIM = Guarded.compile(
 # Islamic State sleeper cells." (in a sentence with an act of its own it is about that act)
 _BLAME = Guarded.compile(r"\b(?:blamed|blaming)\b|\battribut(?:ed|ing) (?:the |it |them )(?:[\w-]+ )?to\b")
 # "the group", "the militia": the armed group the story named last (groups only: "the government" is not one).
-_GROUP_SUBJECT = Guarded.compile(r"\b(?:the|this) (?:group|militia|movement|rebels|insurgents)\b")
+_GROUP_SUBJECT = Guarded.compile(r"\b(?:the|this) (group|militia|movement|rebels|insurgents|militants|jihadists)\b")
 _GROUPS = frozenset({"militia", "rebel_group", "terrorist_group"})
 # "a financier for the group": the group after a preposition is not who acts
 _GROUP_OBJECT = re.compile(
     r"\b(?:for|of|to|with|by|from|against|on|at|in|into|about|inside|within) (?:the|this) (?:group|militia|movement|"
-    r"rebels|insurgents)\b"
+    r"rebels|insurgents|militants|jihadists)\b"
 )
 # "The army said its troops arrested three wanted men", "Troops later demolished the house": forces named by no
 # state act, those of the state named last (see _forces_named); a passive ("two soldiers were killed") is no doing.
@@ -119,6 +119,7 @@ _LATER = re.compile(
     r"(?:(?:hours|minutes|a day|days) later|separately|elsewhere|in (?:a |another )?separate (?:attack|"
     r"incident|announcement|statement|development|operation|raid)|in other (?:parts|areas|towns|districts) of)\b"
 )
+_APART = ("separately", "elsewhere", "in a separate", "in another separate", "in separate", "in other")
 # "claimed both attacks": the two violent events told last, each of which the claim names the doer of.
 _PAIR = re.compile(r"\b(?:both|the two) (?:attacks|strikes|raids)\b")
 # Types that happen somewhere even when the sentence does not say where.
@@ -217,7 +218,11 @@ def _answers(lowered: str, trigger: Trigger) -> bool:
     """Does the sentence open as an act of its own ("In response, ...", "Hours later, ...")?"""
     if _ANSWER.match(lowered):
         return True
-    return not trigger.generic and bool(_LATER.match(lowered)) and not _ACCOUNT.search(lowered, 0, trigger.start)
+    later = _LATER.match(lowered)
+    if trigger.generic or later is None:
+        return False
+    # "Separately, the ministry said charges had toppled two towers": another act whoever tells it
+    return later.group().startswith(_APART) or not _ACCOUNT.search(lowered, 0, trigger.start)
 
 
 def _refers_before(lowered: str, trigger: Trigger) -> bool:
@@ -584,14 +589,22 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 and _EXECUTION.search(unit)
             ):
                 a1 = agent.actor  # "Iran hanged four men": the state's courts, not its forces
-            if a1 is None and _GROUP_SUBJECT.search(unit[: trigger.start].lower()):
+            head = unit[: trigger.start].lower()
+            subject = _GROUP_SUBJECT.search(head) if a1 is None or a1.type == "unknown" else None
+            if subject is not None and subject.group(1) in ("militants", "jihadists"):
+                # "the militants had since executed 20 men": the group named before (not "against the jihadists")
+                subject = None if _GROUP_OBJECT.search(head) or a1 is None else subject
+            elif a1 is not None:
+                subject = None
+            if subject is not None:
                 # "Hours later, the group fired a ballistic missile": the armed group named last
-                a1 = next(
+                named = next(
                     (c.actor1 for c in reversed(cands) if c.actor1 is not None and c.actor1.type in _GROUPS), None
                 )
-                if a1 is None and not _GROUP_OBJECT.search(unit[: trigger.start].lower()):
+                if named is None and not _GROUP_OBJECT.search(unit[: trigger.start].lower()):
                     # "Hezbollah later mourned the pair. In the afternoon the group said it had fired rockets"
-                    a1 = _named_before(text, spans, i, _GROUP_REACH, _an_armed_group)
+                    named = _named_before(text, spans, i, _GROUP_REACH, _an_armed_group)
+                a1 = named or a1
             if a1 is None and _FORCES_DID.search(unit.lower()):
                 a1 = _forces_named(people, cands, i, text, spans)
             event_date, precision = resolve_date(unit, published)
