@@ -589,11 +589,11 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 and _EXECUTION.search(unit)
             ):
                 a1 = agent.actor  # "Iran hanged four men": the state's courts, not its forces
-            head = unit[: trigger.start].lower()
-            subject = _GROUP_SUBJECT.search(head) if a1 is None or a1.type == "unknown" else None
+            before_act = unit[: trigger.start].lower()
+            subject = _GROUP_SUBJECT.search(before_act) if a1 is None or a1.type == "unknown" else None
             if subject is not None and subject.group(1) in ("militants", "jihadists"):
                 # "the militants had since executed 20 men": the group named before (not "against the jihadists")
-                subject = None if _GROUP_OBJECT.search(head) or a1 is None else subject
+                subject = None if _GROUP_OBJECT.search(before_act) or a1 is None else subject
             elif a1 is not None:
                 subject = None
             if subject is not None:
@@ -601,7 +601,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 named = next(
                     (c.actor1 for c in reversed(cands) if c.actor1 is not None and c.actor1.type in _GROUPS), None
                 )
-                if named is None and not _GROUP_OBJECT.search(unit[: trigger.start].lower()):
+                if named is None and not _GROUP_OBJECT.search(before_act):
                     # "Hezbollah later mourned the pair. In the afternoon the group said it had fired rockets"
                     named = _named_before(text, spans, i, _GROUP_REACH, _an_armed_group)
                 a1 = named or a1
