@@ -126,3 +126,23 @@ def test_the_compiled_build_tags_every_passage_as_plain_python_does() -> None:
     assert compiled["compiled"] and not plain["compiled"]
     assert sum(map(len, plain["events"])) > 1000
     assert compiled["events"] == plain["events"]
+
+
+def _can_compile() -> bool:
+    """mypyc and a C toolchain are here (the dev extra installs mypy; CI machines have gcc and the Python headers)."""
+    import importlib.util
+    import sysconfig
+
+    headers = Path(sysconfig.get_paths()["include"]) / "Python.h"
+    compiler = shutil.which("cc") or shutil.which("gcc")
+    return importlib.util.find_spec("mypyc") is not None and headers.exists() and compiler is not None
+
+
+@pytest.mark.skipif(not os.environ.get("CI"), reason="CI only: `make` builds the tag stage before the tests run there")
+@pytest.mark.skipif(not _can_compile(), reason="no mypyc or no C toolchain here: plain Python is the tag stage")
+def test_ci_runs_the_compiled_build_of_these_sources() -> None:
+    """Where mypyc can build, a source it rejects (a type error at compile time) must fail CI, not quietly leave the
+    tag stage running as plain Python at a sixth less speed."""
+    assert not native.pure_requested()
+    built = native.build_for_sources()
+    assert built is not None, "mypyc could not build the tag stage: see `python -m ingest.tag build`"
