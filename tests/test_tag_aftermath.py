@@ -3,18 +3,9 @@ Gulf, raids and bombings in Iraq and Syria. Each a general rule; the sentences h
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ingest.tag import tag_article
 from ingest.tag.counts import extract_counts
-
-DAY = dt.date(2024, 5, 20)
-
-
-def _summary(text: str) -> list[tuple]:
-    return [
-        (e.event_type, e.country_iso, e.killed, e.injured, e.actor1) for e in tag_article(text, published=DAY).events
-    ]
+from tag_cases import DAY, summary
 
 
 def test_a_lone_gunman_who_killed_is_an_attack_with_its_wounded() -> None:
@@ -22,7 +13,7 @@ def test_a_lone_gunman_who_killed_is_an_attack_with_its_wounded() -> None:
         "ISTANBUL - A gunman who shot his way into a crowded cafe in the Besiktas district killed 14 people, "
         "officials said on Sunday. Twenty-two others were being treated in hospitals across the city."
     )
-    assert _summary(text) == [("attack", "TR", 14, 22, None)]
+    assert summary(text) == [("attack", "TR", 14, 22, None)]
 
 
 def test_an_attack_weeks_or_months_before_is_background() -> None:
@@ -35,7 +26,7 @@ def test_an_attack_weeks_or_months_before_is_background() -> None:
     assert tag_article(moved, published=DAY).events == []
     # the news of the day stays an event
     hours = "The talks came hours after an Israeli air strike on a school in Gaza City killed 30 people."
-    assert ("air_or_drone_strike", "PS", 30, None, "IDF") in _summary(hours)
+    assert ("air_or_drone_strike", "PS", 30, None, "IDF") in summary(hours)
 
 
 def test_air_raid_sirens_and_a_naval_mission_that_speaks_are_no_events() -> None:
@@ -64,13 +55,13 @@ def test_a_ship_detained_is_the_seizure_told_again_not_an_arrest() -> None:
         "None of the 24 crew was hurt, the manager said. Iranian state television said the vessel had been detained "
         "on a court order."
     )
-    assert _summary(text) == [("maritime_attack", "AE", None, 0, "IRGC")]
+    assert summary(text) == [("maritime_attack", "AE", None, 0, "IRGC")]
     assert extract_counts("None of the 24 crew was hurt, the manager said.").injured == 0
 
 
 def test_warplanes_that_flatten_and_a_market_hit_by_what_were_jets_are_air_strikes() -> None:
     flattened = "Israeli warplanes flattened a two-storey building in Deir al-Balah on Sunday, killing six people."
-    assert _summary(flattened) == [("air_or_drone_strike", "PS", 6, None, "IDF")]
+    assert summary(flattened) == [("air_or_drone_strike", "PS", 6, None, "IDF")]
     passive = (
         "Rescuers dug through the collapsed market in Maarat al-Numan, hit on Monday evening by what monitors said "
         "were Russian jets."
@@ -131,7 +122,7 @@ def test_an_arrest_told_between_does_not_part_a_bombing_from_its_second_telling(
         "detained 18 people in dawn raids. Officials said the attacker blew himself up among a tour group, wounding "
         "15 others."
     )
-    assert _summary(text) == [
+    assert summary(text) == [
         ("suicide_bomb", "TR", 11, 15, None),
         ("arrest_or_seizure", "TR", None, None, "Turkey"),
     ]
@@ -173,7 +164,7 @@ def test_the_attackers_dead_told_after_the_victims_are_added_to_the_clash() -> N
         "Hakkari province overnight, the governor's office said. Troops returned fire and five of the attackers were "
         "killed in the ensuing clashes, it said."
     )
-    assert _summary(text) == [("armed_clash", "TR", 7, None, "PKK")]
+    assert summary(text) == [("armed_clash", "TR", 7, None, "PKK")]
 
 
 def test_who_holds_the_city_does_not_march_in_its_rallies() -> None:
@@ -210,7 +201,7 @@ def test_a_truce_that_moves_markets_or_dates_a_strike_is_no_diplomacy() -> None:
         "An Israeli drone struck a car on the coastal road between Tyre and Naqoura on Thursday, killing one man, "
         "Lebanon's health ministry said, the latest in a string of strikes since a November ceasefire."
     )
-    assert _summary(since) == [("air_or_drone_strike", "LB", 1, None, "IDF")]
+    assert summary(since) == [("air_or_drone_strike", "LB", 1, None, "IDF")]
 
 
 def test_boats_taken_and_tankers_confiscated_at_sea_are_maritime_attacks() -> None:
@@ -251,7 +242,7 @@ def test_counts_past_us_with_stops_and_named_executions() -> None:
 
 def test_jets_that_kill_an_exchange_that_ensues_and_gunmen_who_fire_on_troops() -> None:
     jets = "Turkish jets killed 12 PKK militants in an air operation in the Gara region of northern Iraq."
-    assert _summary(jets) == [("air_or_drone_strike", "IQ", 12, None, "Turkey")]
+    assert summary(jets) == [("air_or_drone_strike", "IQ", 12, None, "Turkey")]
     # what warplanes "have killed" over years is no strike
     years = "Critics say Assad's warplanes have killed thousands of children in Syria."
     assert tag_article(years, published=DAY).events == []
@@ -271,7 +262,7 @@ def test_aircraft_by_type_arrive_and_no_let_up_negates_nothing() -> None:
         ("military_deployment", "US forces")
     ]
     no_letup = "On the ground there was no let-up: Israeli air strikes overnight killed 17 people in Rafah."
-    assert _summary(no_letup) == [("air_or_drone_strike", "PS", 17, None, "IDF")]
+    assert summary(no_letup) == [("air_or_drone_strike", "PS", 17, None, "IDF")]
 
 
 def test_separate_acts_stay_apart_and_a_toll_also_told_is_added() -> None:
@@ -280,7 +271,7 @@ def test_separate_acts_stay_apart_and_a_toll_also_told_is_added() -> None:
         "as gunmen fired on the troops. The army said soldiers detained a dozen suspects during the operation. "
         "Separately, a Palestinian gunman opened fire at a bus stop near the settlement of Ariel, wounding two."
     )
-    events = _summary(text)
+    events = summary(text)
     assert len([e for e in events if e[0] in ("attack", "armed_clash")]) == 2
     assert extract_counts("The ministry said two Saudi soldiers had also been killed in the clashes.").killed_also
     announced = (
@@ -315,7 +306,7 @@ def test_a_film_scene_weapons_also_seized_and_a_visit_as_setting_are_no_events()
         "EL-ARISH, Egypt - Militants fired a guided anti-tank missile at Arish airport on Tuesday while the defence "
         "and interior ministers were visiting, the army said. One officer was killed and two others were wounded."
     )
-    assert _summary(visit) == [("shelling_artillery_missile", "EG", 1, 2, "Unidentified armed group")]
+    assert summary(visit) == [("shelling_artillery_missile", "EG", 1, 2, "Unidentified armed group")]
 
 
 def test_tolls_put_at_early_figures_and_civilians_among_them() -> None:
@@ -390,4 +381,4 @@ def test_the_militants_are_the_group_named_before() -> None:
         "HOMS, Syria - Islamic State fighters seized full control of Palmyra on Thursday after a week of fighting, "
         "the Syrian Observatory said. Residents said the militants had since executed at least 20 men in the streets."
     )
-    assert ("attack", "SY", 20, None, "Islamic State") in _summary(text)
+    assert ("attack", "SY", 20, None, "Islamic State") in summary(text)

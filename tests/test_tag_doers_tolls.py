@@ -5,18 +5,9 @@ tests."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ingest.tag import tag_article
 from ingest.tag.counts import extract_counts, has_toll
-
-DAY = dt.date(2024, 5, 20)
-
-
-def _summary(text: str) -> list[tuple]:
-    return [
-        (e.event_type, e.country_iso, e.killed, e.injured, e.actor1) for e in tag_article(text, published=DAY).events
-    ]
+from tag_cases import DAY, summary
 
 
 def test_a_revised_toll_replaces_the_first() -> None:
@@ -24,7 +15,7 @@ def test_a_revised_toll_replaces_the_first() -> None:
         "Russian jets bombed a bakery in Ariha in Idlib province on Tuesday, killing nine people, rescuers said. "
         "By evening the toll had risen to 14 as bodies were pulled from the rubble."
     )
-    assert _summary(text) == [("air_or_drone_strike", "SY", 14, None, "Russian forces")]
+    assert summary(text) == [("air_or_drone_strike", "SY", 14, None, "Russian forces")]
     assert extract_counts("The death toll from Friday's bombing of the market has climbed to 57.").killed == 57
     assert extract_counts("Two more died in hospital, bringing the overall toll to 11.").killed == 11
     assert has_toll("Later the toll rose to twelve, the monitor said.")
@@ -52,7 +43,7 @@ def test_forces_named_only_as_the_army_or_troops_are_the_state_named_before() ->
 
 
 def test_demonym_with_an_aircraft_or_force_noun_is_the_states_forces() -> None:
-    assert _summary("Israeli fighter jets pounded the port of Hodeidah on Sunday, killing three people.") == [
+    assert summary("Israeli fighter jets pounded the port of Hodeidah on Sunday, killing three people.") == [
         ("air_or_drone_strike", "YE", 3, None, "IDF")
     ]
     assert [e.actor1 for e in tag_article("Turkish F-16 jets struck PKK hideouts in northern Iraq.").events] == [
@@ -61,7 +52,7 @@ def test_demonym_with_an_aircraft_or_force_noun_is_the_states_forces() -> None:
 
 
 def test_harm_by_gunfire_is_an_attack_and_a_clash_keeps_its_toll() -> None:
-    assert _summary("A teenager was wounded by Israeli gunfire near the fence east of Khan Younis in Gaza.") == [
+    assert summary("A teenager was wounded by Israeli gunfire near the fence east of Khan Younis in Gaza.") == [
         ("attack", "PS", None, 1, "IDF")
     ]
     text = (
@@ -131,7 +122,7 @@ def test_protests_keep_their_crowd_and_their_wounded() -> None:
         "SULAIMANI, Iraq - Hundreds of unpaid teachers poured into the streets on Monday, blocking the main road. "
         "Seven people were hurt before the crowd dispersed, a hospital official said."
     )
-    assert _summary(text) == [("protest", "IQ", None, 7, "Protesters")]
+    assert summary(text) == [("protest", "IQ", None, 7, "Protesters")]
     text = "Hundreds of worshippers marched through Zahedan in Iran after Friday prayers, chanting against a governor."
     assert [e.actor1 for e in tag_article(text, published=DAY).events] == ["Protesters"]
 
@@ -443,7 +434,7 @@ def test_a_toll_revised_or_put_at_a_figure_replaces_the_first_with_its_wounded()
         "people and wounding 30, medics said. By evening the health office put the overall toll at 26 dead and 54 "
         "wounded."
     )
-    assert _summary(text) == [("air_or_drone_strike", "YE", 26, 54, "Saudi Arabia")]
+    assert summary(text) == [("air_or_drone_strike", "YE", 26, 54, "Saudi Arabia")]
 
 
 def test_the_wounded_treated_for_what_harmed_them() -> None:
@@ -457,7 +448,7 @@ def test_a_toll_told_past_a_sentence_that_tells_nothing_is_the_events() -> None:
         "Ambulances raced to the scene for hours. Doctors at al-Thawra hospital said they had received 9 dead and "
         "21 wounded."
     )
-    assert _summary(text) == [("shelling_artillery_missile", "YE", 9, 21, "Houthis")]
+    assert summary(text) == [("shelling_artillery_missile", "YE", 9, 21, "Houthis")]
     # a running total in between keeps a later figure off the event (nor is it a toll of its own)
     assert extract_counts("About 20 civilians have been killed in Lebanon since the exchanges began.").killed is None
     assert extract_counts("Since then hundreds of thousands of people have been killed.").killed is None

@@ -10,14 +10,7 @@ from ingest.tag import tag_article
 from ingest.tag.counts import extract_counts
 from ingest.tag.places import place_mentions
 from ingest.tag.text import dateline
-
-DAY = dt.date(2024, 5, 20)
-
-
-def _summary(text: str) -> list[tuple]:
-    return [
-        (e.event_type, e.country_iso, e.killed, e.injured, e.actor1) for e in tag_article(text, published=DAY).events
-    ]
+from tag_cases import DAY, summary
 
 
 def test_datelines_in_their_wire_forms() -> None:
@@ -71,19 +64,19 @@ def test_doers_named_by_a_blame_or_a_generic_noun() -> None:
         "Shells slammed into a school in government-held Aleppo on Tuesday, killing two pupils, state television "
         "said, blaming rebel factions in the countryside."
     )
-    assert _summary(text)[0][4] == "Syrian opposition"
+    assert summary(text)[0][4] == "Syrian opposition"
     text = (
         "A roadside bomb killed two soldiers near Tuz Khurmatu on Sunday, a security source said. "
         "He blamed Islamic State remnants hiding in the hills."
     )
-    assert _summary(text) == [("remote_explosive", "IQ", 2, None, "Islamic State")]
-    assert _summary("Security forces opened fire on protesters in Basra on Friday, killing two.")[0][4] == (
+    assert summary(text) == [("remote_explosive", "IQ", 2, None, "Islamic State")]
+    assert summary("Security forces opened fire on protesters in Basra on Friday, killing two.")[0][4] == (
         "Iraqi forces"
     )
-    assert _summary("A Palestinian attacker stabbed a guard at a checkpoint near Hebron on Monday.")[0][4] == (
+    assert summary("A Palestinian attacker stabbed a guard at a checkpoint near Hebron on Monday.")[0][4] == (
         "Palestinian militants"
     )
-    assert _summary("Turkish fire killed a smuggler on the Syrian border near Kilis on Monday.")[0][4] == "Turkey"
+    assert summary("Turkish fire killed a smuggler on the Syrian border near Kilis on Monday.")[0][4] == "Turkey"
 
 
 def test_a_monitors_name_does_not_make_its_state_a_party() -> None:
@@ -100,27 +93,27 @@ def test_cues_that_are_not_modality() -> None:
     assert [e.event_type for e in tag_article(text, published=DAY).events] == ["protest"]
     # "amid fears of" sets the scene; the act is still told
     text = "Egypt moved dozens of tanks into northern Sinai on Monday amid fears of an influx across the border."
-    assert _summary(text) == [("military_deployment", "EG", None, None, "Egypt")]
+    assert summary(text) == [("military_deployment", "EG", None, None, "Egypt")]
 
 
 def test_acts_not_done() -> None:
     text = "EU ministers debated whether to list the IRGC as a terrorist group but stopped short of a decision."
-    assert _summary(text) == []
+    assert summary(text) == []
     text = "The new thriller opens with a car bomb in Beirut and an air strike on a Hezbollah convoy."
-    assert _summary(text) == []
+    assert summary(text) == []
     # what a designation cites is not an act told
     text = (
         "The State Department designated two Egyptian groups as terrorists on Monday, citing a string of "
         "bombings and assassinations since 2016."
     )
-    assert "remote_explosive" not in [s[0] for s in _summary(text)]
+    assert "remote_explosive" not in [s[0] for s in summary(text)]
     # an earlier attack that dates a deployment is not told again
     text = "More US troops arrived in Saudi Arabia on Friday, a month after the drone attacks on its oil plants."
-    assert [s[0] for s in _summary(text)] == ["military_deployment"]
+    assert [s[0] for s in summary(text)] == ["military_deployment"]
 
 
 def test_new_wordings_of_acts() -> None:
-    assert _summary("US forces carried out strikes that destroyed three Houthi launchers in Yemen on Monday.") == [
+    assert summary("US forces carried out strikes that destroyed three Houthi launchers in Yemen on Monday.") == [
         ("air_or_drone_strike", "YE", None, None, "US forces")
     ]
     text = "Two B-1 bombers dispatched by Washington landed at Al Udeid Air Base in Qatar on Sunday."
@@ -140,13 +133,13 @@ def test_more_wordings_from_the_same_batches() -> None:
     # a toll told as bodies received
     assert extract_counts("the hospital said it had received the bodies of 14 people, six of them women.").killed == 14
     # executions by hanging, and their toll
-    assert _summary("Iran hanged three men convicted of spying for Israel on Saturday, the judiciary said.")[0][:3] == (
+    assert summary("Iran hanged three men convicted of spying for Israel on Saturday, the judiciary said.")[0][:3] == (
         "attack",
         "IR",
         3,
     )
     # who fired from Gaza
-    assert _summary("Militants in Gaza fired a barrage of rockets at Ashkelon on Monday, the army said.")[0][4] == (
+    assert summary("Militants in Gaza fired a barrage of rockets at Ashkelon on Monday, the army said.")[0][4] == (
         "Palestinian militants"
     )
     # troops leaving or moving in, subject first
@@ -195,7 +188,7 @@ def test_places_that_are_not_the_scene() -> None:
 
 def test_executions_and_their_years() -> None:
     # the state executes, by its courts, not its forces
-    assert _summary("Iran hanged two men on Thursday for killing a Basij member, the judiciary said.") == [
+    assert summary("Iran hanged two men on Thursday for killing a Basij member, the judiciary said.") == [
         ("attack", "IR", 2, None, "Iran")
     ]
     # a past year told far after the act says why, not when
@@ -203,19 +196,19 @@ def test_executions_and_their_years() -> None:
         "Houthi authorities executed nine men by firing squad in Sanaa's Tahrir Square on Saturday after "
         "convicting them of involvement in the 2018 killing of a senior official."
     )
-    assert _summary(text) == [("attack", "YE", 9, None, "Houthis")]
+    assert summary(text) == [("attack", "YE", 9, None, "Houthis")]
 
 
 def test_stories_that_are_not_about_acts() -> None:
     text = "The US military dismissed social media posts claiming American jets had hit a militia base near Baghdad."
-    assert _summary(text) == []
+    assert summary(text) == []
     text = (
         "A Yemeni drama won warm applause at its screening at a film festival in Jeddah on Sunday. "
         "In one scene an air raid hits a street in Aden and the family dives under the table."
     )
-    assert _summary(text) == []
+    assert summary(text) == []
     text = "A squadron of F-15E Strike Eagles has arrived at Muwaffaq Salti air base in Jordan, CENTCOM said."
-    assert [s[0] for s in _summary(text)] == ["military_deployment"]
+    assert [s[0] for s in summary(text)] == ["military_deployment"]
 
 
 def test_two_acts_in_one_sentence_after_a_phrase_with_to() -> None:
@@ -233,7 +226,7 @@ def test_a_patron_named_in_a_compound_is_not_a_party() -> None:
         "BAMAKO - Jihadist fighters stormed a military airport in the Malian capital on Tuesday, and the "
         "al-Qaeda-linked JNIM group claimed the assault."
     )
-    assert _summary(text) == []
+    assert summary(text) == []
 
 
 def test_tolls_belong_to_violence_and_to_single_victims() -> None:
@@ -242,12 +235,12 @@ def test_tolls_belong_to_violence_and_to_single_victims() -> None:
         "Turkish police detained 52 officers on Tuesday in raids across 19 provinces against the network that "
         "Ankara blames for the July 2016 coup attempt, which killed 251 people."
     )
-    assert _summary(text) == [("arrest_or_seizure", "TR", None, None, "Turkey")]
+    assert summary(text) == [("arrest_or_seizure", "TR", None, None, "Turkey")]
     # one named victim
     text = "Ihab al-Wazni, a protest organiser, was shot dead outside his home in Karbala on Sunday."
-    assert _summary(text)[0][2] == 1
+    assert summary(text)[0][2] == 1
     text = "Ismail Haniyeh was killed along with one of his bodyguards when a blast ripped through a house in Tehran."
-    assert _summary(text)[0][2] == 2
+    assert summary(text)[0][2] == 2
     # nobody hurt, told other ways
     assert extract_counts("the rockets fell into the sea without causing damage or injuries.").injured == 0
     counts = extract_counts("the missiles were intercepted and there were no deaths or injuries.")
@@ -289,7 +282,7 @@ def test_a_story_that_opens_with_a_disaster_is_about_it() -> None:
         "Floods swept through the Omani capital Muscat on Sunday, killing 11 people. "
         "Omani troops were deployed to Al Suwaiq with boats and helicopters."
     )
-    assert _summary(text) == []
+    assert summary(text) == []
 
 
 def test_an_earlier_act_named_by_its_date_and_a_scenario_are_not_events() -> None:
@@ -299,7 +292,7 @@ def test_an_earlier_act_named_by_its_date_and_a_scenario_are_not_events() -> Non
     )
     assert tag_article(text, published=dt.date(2021, 1, 15)).events == []
     text = "Any Iranian attempt to close the Strait of Hormuz would trigger a swift US response, a research unit said."
-    assert _summary(text) == []
+    assert summary(text) == []
 
 
 def test_acts_outside_the_region_or_in_drills_and_rescues_are_not_coded() -> None:
@@ -307,17 +300,17 @@ def test_acts_outside_the_region_or_in_drills_and_rescues_are_not_coded() -> Non
         "Russia launched a wave of drones at Kyiv overnight. Ukraine's air force said it had shot down 41 of the "
         "56 drones. The attack came hours after Tehran again denied supplying the drones."
     )
-    assert _summary(text) == []
+    assert summary(text) == []
     text = (
         "Army helicopters and hundreds of soldiers were deployed across the Batinah coast on Monday to pluck "
         "families from rooftops after Cyclone Shaheen slammed into northern Oman."
     )
-    assert _summary(text) == []
-    assert [s[0] for s in _summary("Britain sent two Typhoon fighter jets to Qatar on Monday.")] == [
+    assert summary(text) == []
+    assert [s[0] for s in summary("Britain sent two Typhoon fighter jets to Qatar on Monday.")] == [
         "military_deployment"
     ]
     text = "The Revolutionary Guards fired cruise missiles at mock enemy targets near the Strait of Hormuz on Tuesday."
-    assert _summary(text) == []
+    assert summary(text) == []
 
 
 def test_a_party_named_like_a_states_forces_is_not_them() -> None:
