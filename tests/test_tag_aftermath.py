@@ -382,3 +382,11 @@ def test_the_militants_are_the_group_named_before() -> None:
         "the Syrian Observatory said. Residents said the militants had since executed at least 20 men in the streets."
     )
     assert ("attack", "SY", 20, None, "Islamic State") in summary(text)
+
+
+def test_a_victim_named_with_others_is_no_doer() -> None:
+    text = (
+        "BEIRUT - A senior Hamas leader and six other people were killed on Tuesday evening when an Israeli drone "
+        "strike tore through an office in Beirut's southern suburbs."
+    )
+    assert summary(text) == [("air_or_drone_strike", "LB", 7, None, "IDF")]

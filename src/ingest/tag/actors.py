@@ -112,7 +112,10 @@ _SPEAKS = re.compile(r"^(?:'s?)?\s*(?:(?!(?:\w+ed|met|held|sent|gave|took|saw)\b
                      r"official|officials|statement)\b", re.IGNORECASE)  # fmt: skip
 # "... US troops being injured": a mention followed by a passive of harm is the target.
 # "American ships are a legitimate target": named as one.
-_HARMED = re.compile(r"^\s+(?:\w+\s+){0,2}(?:(?:being|were|was|have been|had been|came|come|is|are)\s+"
+# ("A senior Hamas leader and six other people were killed": the victims named with others)
+_HARMED = re.compile(r"^\s+(?:\w+\s+){0,2}(?:and\s+(?:[\w-]+\s+){0,2}other\s+(?:[\w-]+\s+){0,2})?"
+                     r"(?:(?:being|were|was|have been|had been|came|"
+                     r"come|is|are)\s+"
                      r"(?:injured|killed|wounded|hurt|hit|targeted|attacked|struck|under|"
                      r"(?:an?\s+)?(?:legitimate\s+|fair\s+)?targets?)"
                      # "leaving several US service members with minor injuries"
