@@ -590,13 +590,12 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             ):
                 a1 = agent.actor  # "Iran hanged four men": the state's courts, not its forces
             before_act = unit[: trigger.start].lower()
-            subject = _GROUP_SUBJECT.search(before_act) if a1 is None or a1.type == "unknown" else None
-            if subject is not None and subject.group(1) in ("militants", "jihadists"):
-                # "the militants had since executed 20 men": the group named before (not "against the jihadists")
-                subject = None if _GROUP_OBJECT.search(before_act) or a1 is None else subject
-            elif a1 is not None:
-                subject = None
-            if subject is not None:
+            subject = _GROUP_SUBJECT.search(before_act)
+            loose = subject is not None and subject.group(1) in ("militants", "jihadists")
+            if loose and _GROUP_OBJECT.search(before_act):
+                subject = None  # "stepped up its air campaign against the jihadists": whom it was against
+            # "the militants had since executed 20 men": the group named before, not just anyone
+            if subject is not None and (a1 is None or (loose and a1.type == "unknown")):
                 # "Hours later, the group fired a ballistic missile": the armed group named last
                 named = next(
                     (c.actor1 for c in reversed(cands) if c.actor1 is not None and c.actor1.type in _GROUPS), None
