@@ -390,3 +390,13 @@ def test_a_victim_named_with_others_is_no_doer() -> None:
         "strike tore through an office in Beirut's southern suburbs."
     )
     assert summary(text) == [("air_or_drone_strike", "LB", 7, None, "IDF")]
+
+
+def test_a_toll_listed_with_a_long_first_part_adds_the_second() -> None:
+    for text, dead in (
+        ("A man blew himself up at a checkpoint in Salamiyah, killing seven members of the pro-government National "
+         "Defence Forces and a passer-by.", 8),
+        ("A drone strike in eastern Baghdad killed a senior commander of an Iran-aligned armed group and one of his "
+         "aides on Monday.", 2),
+    ):  # fmt: skip
+        assert extract_counts(text).killed == dead, text

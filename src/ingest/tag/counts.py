@@ -182,7 +182,7 @@ def _conjoined(kind: str = "killed") -> tuple[re.Pattern[str], re.Pattern[str]]:
         # a later part may be kin of the first: "a woman and her two children"
         kin = _KIN if i > 1 else ""
         # whose they were may follow: "an officer and two soldiers of the Iraqi army were killed"
-        whose = r"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2})?"
+        whose = r"(?:\s+of\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3})?"
         counted = rf"{kin}{num}\s+(?:{not_victims}{_NOT_NOUN}[\w-]+\s+){{0,3}}?{not_victims}{_NOT_NOUN}[\w-]+{whose}"
         # one of kin or retinue, no number: "a commander and his driver", "a commander, his wife and their son"
         return counted if i == 1 else rf"(?:{counted}|(?P<k{i}>(?:his|her|their)\s+{_ONE_OF_KIN}))"
