@@ -14,3 +14,13 @@ def summary(text: str) -> list[tuple]:
     return [
         (e.event_type, e.country_iso, e.killed, e.injured, e.actor1) for e in tag_article(text, published=DAY).events
     ]
+
+
+def types(text: str) -> list[str]:
+    """The event type of each event of a short text."""
+    return [e.event_type for e in tag_article(text, published=DAY).events]
+
+
+def doers(text: str) -> list[tuple]:
+    """(event_type, actor1) of each event of a short text."""
+    return [(e.event_type, e.actor1) for e in tag_article(text, published=DAY).events]
