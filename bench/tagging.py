@@ -10,6 +10,9 @@ Data:
 * ``tests/data/tagging/blind.jsonl``: passages written like the others by annotators who never saw the tagger,
   after tag-11, and never read to change a rule: scored apart as the tagger's first read of unseen text. Keep
   it that way: a rule read off one of its errors makes it one more dev batch (move it into passages.jsonl then).
+* ``tests/data/tagging/articles.jsonl``: whole articles (6-12 paragraphs, 350-750 words) labelled the same way by
+  annotators who never saw the tagger, with the background, retellings, reactions and running totals real stories
+  carry around their news; split dev / held-out like the passages and scored apart (first written after tag-18).
 * ``tests/data/tagging/seed.json``: the events expected from ``../shared/seed/``'s article (skipped when absent).
 * ``../shared/tagging-gold/fa-kes/``: FA-KES Syrian-war articles with crowd labels (skipped when absent).
 
@@ -52,6 +55,7 @@ from typing import Any
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PASSAGES = REPO_ROOT / "tests" / "data" / "tagging" / "passages.jsonl"
 BLIND = REPO_ROOT / "tests" / "data" / "tagging" / "blind.jsonl"
+ARTICLES = REPO_ROOT / "tests" / "data" / "tagging" / "articles.jsonl"
 SEED_SPEC = REPO_ROOT / "tests" / "data" / "tagging" / "seed.json"
 FAKES = REPO_ROOT.parent / "shared" / "tagging-gold" / "fa-kes" / "fa-kes.jsonl"
 
@@ -368,6 +372,12 @@ def main(argv: list[str] | None = None) -> int:
         print(summary_row(name, s))
     if BLIND.exists():  # never tuned on: the first read of unseen text
         print(summary_row("blind", score_passages(load_passages(BLIND))))
+    if ARTICLES.exists():  # whole stories: the background and retellings around the news
+        articles = load_passages(ARTICLES)
+        for part in ("dev", "heldout"):
+            chosen = [a for a in articles if split_of(a["id"]) == part]
+            print(summary_row(f"art-{part[:4]}", score_passages(chosen)))
+        print(summary_row("articles", score_passages(articles)))
     print("\ntargets (issue 5)          dev  held-out")
     for name, ok in TARGETS.items():
         dev, held = ("met" if ok(parts[k]) else "NOT met" for k in ("dev", "heldout"))

@@ -123,6 +123,12 @@ _HARMED = re.compile(r"^\s+(?:\w+\s+){0,2}(?:and\s+(?:[\w-]+\s+){0,2}other\s+(?:
                      re.IGNORECASE)  # fmt: skip
 
 
+# "a few hundred metres from a U.S. embassy branch office": a state's building, a site and never the doer
+_SITE = re.compile(r"\s+(?:embassy|consulate|diplomatic mission|branch office|compound)\b", re.IGNORECASE)
+
+_MEMBERS_OF = re.compile(r"\s+(?:from|of|belonging to|loyal to|affiliated with)\s+(?:the\s+)?", re.IGNORECASE)
+_ARMED = frozenset({"militia", "rebel_group", "terrorist_group"})
+
 # Parties named together: "Syria and Russia", "government forces and allied militias"
 _JOINED = re.compile(
     r"\s*(?:,\s*)?and\s+(?:the\s+)?(?:(?:allied|affiliated|other|pro-government|loyalist)\s+)?|\s*,\s*"
@@ -165,9 +171,20 @@ def actor_mentions(sentence: str) -> list[ActorMention]:
             continue
         hint = ("target" if defends else
                 "agent" if speaks_of_itself or _AGENT_CUE.search(before) or _ACTS.match(after) else
-                "target" if _TARGET_CUE.search(before) or _HARMED.match(after) else None)  # fmt: skip
+                "target" if _TARGET_CUE.search(before) or _HARMED.match(after) or _SITE.match(after) else
+                None)  # fmt: skip
         out.append(ActorMention(actor, m_start, m_end, hint, _HOLDS_PLACE.match(sentence, m_end) is not None))
         aliases.append(alias)
+    # "Gunmen from al-Qaeda in the Arabian Peninsula abducted ...": the unnamed fighters are the group's
+    for i in range(len(out) - 2, -1, -1):
+        nxt = out[i + 1]
+        if (
+            out[i].actor.type == "unknown"
+            and nxt.actor.type in _ARMED
+            and _MEMBERS_OF.fullmatch(sentence, out[i].end, nxt.start)
+        ):
+            out[i + 1] = replace(nxt, role_hint=nxt.role_hint or out[i].role_hint)
+            del out[i], aliases[i]
     # "The United States and Britain carried out strikes", "to denounce US and British strikes": parties named
     # together share the cue of either.
     for i in range(len(out) - 2, -1, -1):

@@ -215,6 +215,7 @@ def _conjoined_toll(sentence: str, starts: Iterable[int], kind: str = "killed") 
     matches = itertools.chain((m for pos in starts if (m := led.match(sentence, pos))), verb.finditer(sentence))
     for m in matches:
         total, vague = 0, False
+        values: list[int] = []
         for g in ("n1", "n2", "n3"):
             token = m.group(g)
             if token is None:
@@ -224,7 +225,10 @@ def _conjoined_toll(sentence: str, starts: Iterable[int], kind: str = "killed") 
             if value is None or _YEAR.fullmatch(token):
                 break
             total, vague = total + value, vague or is_vague
+            values.append(value)
         else:
+            if len(values) == 3 and values[0] == values[1] + values[2]:
+                total = values[0]  # "wounded five people, two Saudi citizens and three foreign residents": a sum told
             if total <= 100000 and (best is None or total > best[0]):
                 best = (total, vague or _is_lower_bound(m.group("q")), vague)
     return best
@@ -473,7 +477,7 @@ def _one_hurt(lowered: str) -> bool:
 def _revised_toll(lowered: str) -> int | None:
     """A toll the lower-cased sentence tells as revised ("the toll had climbed to 16"; patterns: killed_revised),
     running totals left out; a substring test first."""
-    if "toll" not in lowered and "number of" not in lowered:
+    if "toll" not in lowered and "number" not in lowered and "figure" not in lowered and "tally" not in lowered:
         return None
     return _best(_compiled()["killed_revised"], lowered, running_totals=True)[0]  # type: ignore[arg-type]
 

@@ -8,6 +8,7 @@ from functools import cache
 
 from ingest.tag.prefilter import Guarded
 from ingest.tag.resources import relative_dates
+from ingest.tag.text import dateline
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -21,7 +22,11 @@ _MONTH_DAY = Guarded.compile(rf"\b(?P<m>{_MONTH_ALT})\.? (?P<d>\d{{1,2}})(?:st|n
 _SINCE = Guarded.compile(
     rf"\bsince (?:(?:early|mid|late)-?\s?)?(?P<m>{_MONTH_ALT})\b(?:\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?)?"
 )
-_MONTH_ONLY = Guarded.compile(rf"\b(?:in|during|early|late|mid-?)\s?(?P<m>{_MONTH_ALT})\b(?! \d)")
+_MONTH_ONLY = Guarded.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s?(?P<m>{_MONTH_ALT})\b(?! \d)")
+_MONTH_YEAR = Guarded.compile(
+    rf"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Ss]ince)\s?(?P<m>{_MONTH_ALT}),? (?P<y>(?:19|20)\d\d)\b"
+)
+_NAMING = re.compile(r"(?:\bthe|['\u2019]s)\s+$")
 _WEEKDAY = Guarded.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 
 
@@ -48,10 +53,28 @@ def _not_after(day: int, month: int, year: int | None, published: dt.date) -> dt
         return None
 
 
+# An act dated this many days or more before publication is background to the news, not news ("In January ...",
+# "on November 19, 2023", "last month" in a story of March).
+RECALLED_DAYS = 14
+
+
+def dated_before(date: dt.date | None, precision: str | None, published: dt.date) -> bool:
+    """Does the sentence's own date put its act weeks before publication (a day, or a month before the
+    publication's month)?"""
+    if date is None or precision not in ("day", "month"):
+        return False
+    if precision == "month":
+        return (date.year, date.month) < (published.year, published.month) and (published - date).days >= RECALLED_DAYS
+    return (published - date).days >= RECALLED_DAYS
+
+
 def resolve_date(sentence: str, published: dt.date | None) -> tuple[dt.date | None, str | None]:
     """(event_date, date_precision). Without a cue the event is dated to publication ('published')."""
     if published is None:
         return None, None
+    filed = dateline(sentence)
+    if filed is not None:  # "GAZA CITY, Nov 14 (Reuters) -": when the story was filed, not when its act happened
+        sentence = sentence[filed.end() :]
     m = _SINCE.search(sentence)
     if m:
         day = int(m.group("d")) if m.group("d") else 1
@@ -59,7 +82,8 @@ def resolve_date(sentence: str, published: dt.date | None) -> tuple[dt.date | No
         if start:
             return start, "range"
     for pattern in (_DAY_MONTH, _MONTH_DAY):
-        m = pattern.search(sentence)
+        # (a date that names another event dates nothing here: "the November 27 truce", "Iran's October 1 barrage")
+        m = next((m for m in pattern.finditer(sentence) if not _NAMING.search(sentence, 0, m.start())), None)
         if m:
             y = int(m.group("y")) if m.group("y") else None
             date = _not_after(int(m.group("d")), _month_number(m.group("m")), y, published)
@@ -74,6 +98,9 @@ def resolve_date(sentence: str, published: dt.date | None) -> tuple[dt.date | No
     if m:
         rule = table[m.group(0).lower()]
         return published - dt.timedelta(days=rule["days"]), rule["precision"]
+    m = _MONTH_YEAR.search(sentence)
+    if m:
+        return dt.date(int(m.group("y")), _month_number(m.group("m")), 1), "month"
     m = _MONTH_ONLY.search(sentence)
     if m:
         date = _not_after(1, _month_number(m.group("m")), None, published)

@@ -170,7 +170,15 @@ def best_place(mentions: list[PlaceMention], strict: bool = False, at_sea: bool 
     best = max(mentions, key=lambda m: (m.score, -m.start))
     place = best.place
     if place.kind == "sea":
-        coastal = next((m.place for m in mentions if m.place.country_iso and in_region(m.place)), None)
+        # (not the dateline's city: "DUBAI - Iran's Guards seized a tanker in the Strait of Hormuz" is filed there)
+        coastal = next(
+            (
+                m.place
+                for m in mentions
+                if m.place.country_iso and in_region(m.place) and m.score != _FILED_SCORE and not m.topic
+            ),
+            None,
+        )
         if coastal is not None:
             return Place(place.name, "sea", coastal.country_iso, None, place.lat, place.lon)
     return place

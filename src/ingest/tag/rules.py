@@ -171,10 +171,10 @@ def unreal(sentence: str, event_type: str, published_year: int | None, act_end: 
 
 def _not_current(sentence: str, published_year: int | None, act_end: int | None = None) -> str | None:
     """ "fiction", "history" or "trend" when the sentence does not tell a current real act (see _old_year)."""
-    return _not_current_cues(sentence) or _old_year(sentence, published_year, act_end)
+    return not_current_cues(sentence) or _old_year(sentence, published_year, act_end)
 
 
-def _not_current_cues(sentence: str) -> str | None:
+def not_current_cues(sentence: str) -> str | None:
     r = rules()
     if r.fiction.search(sentence):
         return "fiction"
@@ -209,15 +209,22 @@ _REPORTING_TAIL = re.compile(
 )
 
 
+_RELATIVE = re.compile(r"\b(?:who|which)\s+$")
+
+
 def _not_asserted(sentence: str, act_end: int | None = None) -> str | None:
     """ "hypothetical" or "future" when a cue of that kind makes the sentence's act unreal. With `act_end`
     (where the act's words end), cues that all come after it, in a reporting clause, do not count."""
     r = rules()
     for kind, cues in (("hypothetical", r.hypothetical), ("future", r.future)):
         m = cues.search(sentence)
-        if m is not None and (
-            act_end is None or m.start() < act_end or not _REPORTING_TAIL.search(sentence, act_end, m.start())
-        ):
+        at = m.start() if m is not None else -1
+        if m is not None and act_end is not None and at >= act_end and _RELATIVE.search(sentence, 0, at):
+            # "has arrived in Israel along with the first of 100 troops who will operate it": what those named
+            # after the act will do; look on past it
+            later = cues.search(sentence[m.end() :])
+            at = m.end() + later.start() if later is not None else -1
+        if at >= 0 and (act_end is None or at < act_end or not _REPORTING_TAIL.search(sentence, act_end, at)):
             return kind
     return None
 
@@ -249,7 +256,7 @@ def find_triggers(
         if m is None or _vetoed(event_type, lowered, r, vetoes):
             continue
         if not past:
-            past.append(_not_current_cues(lowered))
+            past.append(not_current_cues(lowered))
         if past[0] or _old_year(lowered, published_year, m.end()):
             continue
         if event_type != "threat":  # threats are about the future by nature; the threat itself is the event

@@ -15,18 +15,18 @@ from functools import cache
 from ingest.tag.actors import ActorMention, actor_mentions, assign_roles, patron_in, roles
 from ingest.tag.clauses import units as clause_units
 from ingest.tag.counts import Counts, extract_counts, has_toll
-from ingest.tag.dates import resolve_date
+from ingest.tag.dates import dated_before, resolve_date
 from ingest.tag.model import ArticleTags, Event
 from ingest.tag.places import PlaceMention, best_place, in_region, place_mentions, regional_demonyms
 from ingest.tag.prefilter import Guarded, prescan
 from ingest.tag.relevance import relevance_score, topic_tags
 from ingest.tag.resources import Actor, Place, actors, event_types, places
-from ingest.tag.rules import Trigger, find_triggers, rules, vetoed_violent, weapon_of
+from ingest.tag.rules import Trigger, find_triggers, not_current_cues, rules, vetoed_violent, weapon_of
 from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "tag-18"
+TAGGER_VERSION = "tag-19"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -496,6 +496,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     # (sentence index, counts) of the last such sentence.
     lead_toll: tuple[int, Counts] | None = None
     first_violent: int | None = None  # the sentence of the first violent event: the one a lead toll is for
+    recalled = -2  # the last sentence whose act is dated weeks before publication (background, not news)
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
         vetoes: dict[str, bool] = {}
@@ -548,6 +549,13 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 counts = extract_counts(sentence) if first_violent is None and i < _LEAD_SENTENCES else None
                 if counts is not None and counts.killed:
                     lead_toll = (i, counts)
+                continue
+            if recalled == i - 1 or not_current_cues(lowered_sentence) in ("history", "fiction"):
+                # "Sunday marked 100 days since Hamas fighters stormed southern Israel, killing about 1,200": an
+                # anniversary's toll (its act dropped as history), not a detail of the event before; nor the toll
+                # after an act recalled from weeks before ("In January, IS stormed the prison. Over 500 died."); a
+                # trend's words may still name the doer ("The rising number of these attacks, mainly executed by
+                # Iran-backed militia groups, ...")
                 continue
             scene = scenes.without_triggers(i)
             # Details of the event just reported: merged into it below, never an event on its own.
@@ -609,6 +617,16 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             event_date, precision = resolve_date(unit, published)
             if precision == "published" and len(unit) != len(sentence):  # a clause: the sentence may date it
                 event_date, precision = resolve_date(sentence, published)
+            if (
+                published is not None
+                and dated_before(event_date, precision, published)
+                and dated_before(*resolve_date(unit[: trigger.end + _DATE_REACH], published), published)
+            ):
+                # "In January, IS fighters stormed Ghwayran prison", "on November 19, 2023": background to the news
+                # (dated by words before the act or close after it, not by a later clause: "..., bringing to 400
+                # the number killed since the movement began in October")
+                recalled = i
+                continue
             counts = extract_counts(unit)
             if trigger.event_type == "armed_clash" and (counts.killed is not None or counts.injured is not None):
                 counts = _both_sides(unit, counts)
@@ -739,6 +757,7 @@ class _Scenes:
 
 
 _ADMIN1_RANK = 2  # _place_rank of a province
+_DATE_REACH = 120  # characters after the act within which a date still dates it as recalled
 _LOOK_AHEAD = 2  # sentences after an event that may still say where it happened
 
 

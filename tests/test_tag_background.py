@@ -1,0 +1,152 @@
+"""Rules of tag-19: whole stories carry background around their news (acts dated weeks back, running totals,
+anniversaries, worries), and the dev part of the blind `b61-*`..`b63-*` passages and of the first whole-article
+batches. Each a general rule; the sentences here are written for these tests (published on DAY, 2024-05-20)."""
+
+from __future__ import annotations
+
+from ingest.tag import tag_article
+from ingest.tag.counts import extract_counts
+from tag_cases import DAY, doers, summary, types
+
+
+def test_an_act_dated_weeks_before_publication_is_background_and_keeps_its_toll() -> None:
+    text = (
+        "Islamic State gunmen killed three shepherds near Deir ez-Zor on Sunday, a monitor said.\n\n"
+        "In January, IS fighters stormed a prison in Hasakah in the group's biggest attack in years. "
+        "More than 500 people were killed in ten days of fighting."
+    )
+    assert summary(text) == [("attack", "SY", 3, None, "Islamic State")]
+    dated = "On March 3, a drone struck a base in eastern Syria, injuring two soldiers."
+    assert tag_article(dated, published=DAY).events == []
+    # a date in a later clause dates nothing: "killed since the movement began in March"
+    later = (
+        "Security forces opened fire on protesters in Nasiriyah on Thursday, killing four people, medics said, in "
+        "protests that have grown angrier every week since the movement began in March."
+    )
+    assert types(later) == ["attack"]
+
+
+def test_a_dateline_date_or_a_date_naming_another_event_dates_no_act() -> None:
+    filed = "GAZA, May 2 (Reuters) - An Israeli air strike on a house in Rafah killed six people on Thursday."
+    assert types(filed) == ["air_or_drone_strike"]
+    named = "Israeli troops pulled back from the village, the first handover under the March 27 truce, the army said."
+    assert types(named) == ["military_deployment"]
+
+
+def test_a_toll_recalled_by_an_anniversary_is_not_the_news_toll() -> None:
+    text = (
+        "A drone struck a car near Tyre on Sunday, Lebanese media said. "
+        "Sunday marked 200 days since Hamas fighters stormed southern Israel, killing about 1,200 people."
+    )
+    assert summary(text) == [("air_or_drone_strike", "LB", None, None, None)]
+
+
+def test_a_carrier_strike_group_that_moves_is_a_deployment() -> None:
+    text = "A US aircraft carrier strike group has moved from the Gulf of Aden into the southern Red Sea, officials say"
+    assert types(text) == ["military_deployment"]
+
+
+def test_a_wave_of_strikes_carried_out_is_one_operation_and_a_surge_of_attacks_is_its_setting() -> None:
+    wave = "Israeli aircraft carried out a wave of strikes on military targets near Tehran before dawn on Saturday."
+    assert types(wave) == ["air_or_drone_strike"]
+    amid = (
+        "A squadron of F-15E fighter jets has arrived at an air base in Jordan, the Pentagon said, describing the "
+        "move as a precaution amid a surge of attacks on American personnel."
+    )
+    assert types(amid) == ["military_deployment"]
+
+
+def test_running_totals_and_campaigns_told_in_general_are_no_events() -> None:
+    total = "The Pentagon says the group has carried out more than 60 attacks on commercial and naval vessels."
+    assert tag_article(total, published=DAY).events == []
+    since = "Since November 2023 the Houthis have attacked more than 100 merchant ships with missiles and drones."
+    assert tag_article(since, published=DAY).events == []
+    funds = '"The Houthis rely on Iran to bankroll their attacks on shipping," a Treasury official said.'
+    assert tag_article(funds, published=DAY).events == []
+    linked = (
+        "The Guards said missile strikes had destroyed gatherings of militants in Syria's Idlib province, which "
+        "they linked to a suicide bombing in the city of Kerman earlier this month."
+    )
+    assert types(linked) == ["shelling_artillery_missile"]
+
+
+def test_a_warning_of_where_things_may_go_is_no_threat_but_a_party_warning_of_force_is() -> None:
+    worry = (
+        "Western diplomats have shuttled between Beirut and Israel, warning that the tit-for-tat exchanges could "
+        "spiral into a full-scale war."
+    )
+    assert "threat" not in types(worry)
+    force = "Iran warned that any attack on its soil would be met with a crushing response."
+    assert types(force) == ["threat"]
+    consequences = '"The Zionist regime will taste the bitter consequences," the Revolutionary Guards warned.'
+    assert types(consequences) == ["threat"]
+
+
+def test_a_company_reporting_results_is_off_topic() -> None:
+    text = (
+        "HAIFA - Elbit Systems reported a 41% jump in third-quarter net profit on Wednesday, driven by demand for "
+        "artillery shells, drones and air-defence systems."
+    )
+    assert tag_article(text, published=DAY).events == []
+
+
+def test_a_wire_hub_dateline_is_not_the_coast_of_a_sea_seizure() -> None:
+    text = (
+        "DUBAI - Iran's Revolutionary Guards navy seized a foreign-flagged tanker carrying smuggled fuel in the "
+        "Strait of Hormuz on Thursday, state media reported."
+    )
+    assert summary(text) == [("maritime_attack", "IR", None, None, "IRGC")]
+
+
+def test_warships_targeted_at_sea_are_a_maritime_attack() -> None:
+    text = (
+        "The Houthis claimed to have targeted the aircraft carrier USS Harry S. Truman and its escort warships in "
+        "the northern Red Sea with ballistic missiles."
+    )
+    assert types(text)[0] == "maritime_attack"  # (its escorts, told in a clause of their own, still make a second)
+
+
+def test_combined_and_told_tolls() -> None:
+    combined = extract_counts("The blast had killed or wounded more than 40 people; civil defence confirmed nine dead.")
+    assert (combined.killed, combined.injured) == (9, None)
+    nobody = extract_counts("The ministry said nobody was killed or injured.")
+    assert (nobody.killed, nobody.injured) == (0, 0)
+    told = extract_counts("Falling shrapnel wounded five people, two Saudi citizens and three foreign residents.")
+    assert told.injured == 5
+    climbed = extract_counts("Rescuers first counted nine bodies; by nightfall the number had climbed to 13.")
+    assert climbed.killed == 13
+    from_strike = extract_counts(
+        "Crews pulled six more bodies from the rubble, bringing the death toll from that single strike to 19."
+    )
+    assert from_strike.killed == 19
+
+
+def test_gunmen_from_a_named_group_are_the_group_and_an_embassy_is_a_site() -> None:
+    text = "Gunmen from al-Qaeda in the Arabian Peninsula abducted five aid workers in Abyan province on Friday."
+    assert doers(text) == [("attack", "AQAP")]
+    site = (
+        "A drone launched from Yemen smashed into an apartment building near a U.S. embassy branch office in Tel "
+        "Aviv on Friday, killing one man. The Houthis claimed the attack."
+    )
+    assert doers(site) == [("air_or_drone_strike", "Houthis")]
+
+
+def test_what_those_named_after_an_arrival_will_do_leaves_the_arrival() -> None:
+    text = (
+        "A US THAAD missile defence battery has arrived in Israel along with the first of about 100 American "
+        "troops who will operate it, the Israeli military said."
+    )
+    assert types(text) == ["military_deployment"]
+
+
+def test_an_exchange_of_gunfire_is_a_clash_and_satellite_phones_are_no_space_story() -> None:
+    clash = (
+        "In Jenin, troops came under fire as they moved to arrest a wanted man, sparking an exchange of gunfire in "
+        "which a Palestinian was killed."
+    )
+    assert types(clash)[0] == "armed_clash"
+    cell = (
+        "The Intelligence Ministry said it had dismantled a network in Kermanshah province, detaining 12 members "
+        "and confiscating explosives and satellite communications equipment."
+    )
+    assert types(cell) == ["arrest_or_seizure"]
