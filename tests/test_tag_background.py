@@ -150,3 +150,83 @@ def test_an_exchange_of_gunfire_is_a_clash_and_satellite_phones_are_no_space_sto
         "and confiscating explosives and satellite communications equipment."
     )
     assert types(cell) == ["arrest_or_seizure"]
+
+
+# Second round: rules from the dev part of the whole-article batches b64-b71.
+
+
+def test_a_story_that_opens_by_looking_back_tells_its_undated_acts_as_history() -> None:
+    verdict = (
+        "An Ankara court on Thursday handed life sentences to nine defendants over the 2015 bombings at the railway "
+        "station. More than 100 people were killed when two bombers detonated explosives among demonstrators. "
+        "Police detained three men outside the court on Thursday after scuffles with relatives."
+    )
+    assert types(verdict) == ["arrest_or_seizure"]
+    anniversary = (
+        "Ten years ago today, Islamic State fighters swept into Mosul. Militants executed hundreds of prisoners. "
+        "On Monday, a roadside bomb killed two soldiers near the city, police said."
+    )
+    assert types(anniversary) == ["remote_explosive"]
+
+
+def test_standing_forces_counts_of_times_and_a_quickening_pace_are_no_events() -> None:
+    assert types("Around 10,000 UNIFIL peacekeepers are deployed in south Lebanon.") == []
+    assert types("The United States has about 2,500 troops in Iraq and 900 in Syria.") == []
+    assert types("US forces in Iraq and Syria have come under attack more than 120 times since October.") == []
+    assert types("The Houthis have sharply increased cross-border attacks on Saudi Arabia in recent weeks.") == []
+    assert types("Analysts said the militants are likely to step up attacks on soft targets.") == []
+    assert types("Saudi authorities say they have arrested thousands of suspected militants in recent years.") == []
+
+
+def test_acts_named_as_measures_or_judged_in_court_are_background() -> None:
+    since = (
+        "A car bomb killed 20 people at a market in Baghdad on Monday, police said. The bombing was the deadliest in "
+        "the capital since July, when a truck bomb tore through a shopping district."
+    )
+    assert types(since) == ["remote_explosive"]
+    last = "Washington weighed its response to last weekend's drone attack on Saudi oil facilities."
+    assert types(last) == []
+    court = "The tribunal found Salim Ayyash guilty of conspiracy to commit a terrorist act."
+    assert types(court) == []
+    weakened = "AQAP has regrouped in parts of the south, although it has been weakened by US drone strikes."
+    assert types(weakened) == []
+    follows = "The restart of the pipeline follows weeks of negotiations between Baghdad and Erbil."
+    assert types(follows) == []
+
+
+def test_a_deadline_in_a_timetable_is_no_ultimatum() -> None:
+    assert types("Officials said no foreign combat forces will remain at the base after the deadline.") == []
+    assert types("The militia gave US forces a deadline to leave Iraq by the end of the month.") == ["threat"]
+
+
+def test_talks_a_deployment_and_clashes_told_again_are_one_event_each() -> None:
+    talks = (
+        "A Saudi delegation held talks with Houthi leaders in Sanaa on Sunday. Sources said the discussions "
+        "focused on a permanent ceasefire and the reopening of roads."
+    )
+    assert types(talks) == ["diplomacy"]
+    deployment = (
+        "A Patriot battery has arrived at Prince Sultan Air Base, the Pentagon said on Friday. Officials said "
+        "Saudi Arabia had agreed to pay for the additional deployment, which was sent to deter attacks."
+    )
+    assert types(deployment) == ["military_deployment"]
+    clash = (
+        "Islamic State militants ambushed an army bus in the desert near Palmyra on Thursday, killing 23 soldiers. "
+        "Dozens more were wounded. The two sides fought until shortly before dawn, the Observatory said."
+    )
+    assert types(clash) == ["armed_clash"]
+
+
+def test_a_barrage_named_again_paragraphs_later_is_the_same_act() -> None:
+    text = (
+        "Hezbollah fired around 60 rockets at the Israeli town of Kiryat Shmona on Tuesday night, the army said.\n\n"
+        "Sirens sounded across the Galilee and residents ran to shelters.\n\n"
+        "Schools will stay closed on Wednesday, the Home Front Command said.\n\n"
+        "Tuesday's barrage was the group's heaviest attack on the town this year."
+    )
+    assert types(text) == ["shelling_artillery_missile"]
+
+
+def test_a_month_of_last_year_dates_an_act_a_year_back() -> None:
+    text = "A UN-brokered truce that took effect in April last year largely held for six months."
+    assert tag_article(text, published=DAY).events == []

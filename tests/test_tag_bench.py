@@ -137,17 +137,17 @@ def test_held_out_part_is_scored_apart(passages: list[dict]) -> None:
 
 
 def test_whole_articles_are_scored_apart_and_stay_above_their_floors(passages: list[dict]) -> None:
-    """Whole stories (b64-b67: 48 articles of 6-12 paragraphs by annotators who never saw the tagger), scored apart:
-    their background, retellings and running totals are what short passages lack. First read with tag-18 plus this
-    session's passage rules: micro F1 62.5 / 54.3 / 57.7 / 44.7 per batch; tag-19 (acts dated weeks before
-    publication read as background, running totals, worries): 59.2 on all 48, country 94.6. Floors a little below."""
+    """Whole stories (b64-b71: 96 articles of 6-12 paragraphs by annotators who never saw the tagger), scored apart:
+    their background, retellings and running totals are what short passages lack. tag-18 on b64-b67: micro F1 55.3;
+    b68-b71 first read (written after the first tag-19 rules): tag-18 57.6, tag-19 as it then stood 60.8. tag-19 on all
+    96: micro F1 66.5, country 88.8 (its held-out third, never read: 65.8). Floors a little below."""
     articles = bench.load_passages(bench.ARTICLES)
-    assert len(articles) >= 48
+    assert len(articles) >= 96
     assert not {a["id"] for a in articles} & {p["id"] for p in passages}
     assert min(len(a["text"].split()) for a in articles) >= 300
     s = bench.score_passages(articles)
-    assert s.micro_f1 >= 0.57, "\n".join(s.errors)
-    assert s.country.value >= 0.92, "\n".join(s.errors)
+    assert s.micro_f1 >= 0.64, "\n".join(s.errors)
+    assert s.country.value >= 0.86, "\n".join(s.errors)
 
 
 def test_pairing_counts_wrong_type_as_a_miss_and_an_extra() -> None:

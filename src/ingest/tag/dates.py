@@ -24,7 +24,8 @@ _SINCE = Guarded.compile(
 )
 _MONTH_ONLY = Guarded.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s?(?P<m>{_MONTH_ALT})\b(?! \d)")
 _MONTH_YEAR = Guarded.compile(
-    rf"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Ss]ince)\s?(?P<m>{_MONTH_ALT}),? (?P<y>(?:19|20)\d\d)\b"
+    rf"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Ss]ince)\s?(?P<m>{_MONTH_ALT}),? "
+    r"(?P<y>(?:19|20)\d\d|last year)\b"
 )
 _NAMING = re.compile(r"(?:\bthe|['\u2019]s)\s+$")
 _WEEKDAY = Guarded.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
@@ -54,15 +55,17 @@ def _not_after(day: int, month: int, year: int | None, published: dt.date) -> dt
 
 
 # An act dated this many days or more before publication is background to the news, not news ("In January ...",
-# "on November 19, 2023", "last month" in a story of March).
+# "on November 19, 2023", "last month" in a story of March; "last week" too).
 RECALLED_DAYS = 14
 
 
 def dated_before(date: dt.date | None, precision: str | None, published: dt.date) -> bool:
     """Does the sentence's own date put its act weeks before publication (a day, or a month before the
     publication's month)?"""
-    if date is None or precision not in ("day", "month"):
+    if date is None or precision not in ("day", "week", "month"):
         return False
+    if precision == "week":  # "last week", not "earlier this week"
+        return (published - date).days >= 7
     if precision == "month":
         return (date.year, date.month) < (published.year, published.month) and (published - date).days >= RECALLED_DAYS
     return (published - date).days >= RECALLED_DAYS
@@ -100,7 +103,8 @@ def resolve_date(sentence: str, published: dt.date | None) -> tuple[dt.date | No
         return published - dt.timedelta(days=rule["days"]), rule["precision"]
     m = _MONTH_YEAR.search(sentence)
     if m:
-        return dt.date(int(m.group("y")), _month_number(m.group("m")), 1), "month"
+        year = published.year - 1 if m.group("y") == "last year" else int(m.group("y"))
+        return dt.date(year, _month_number(m.group("m")), 1), "month"
     m = _MONTH_ONLY.search(sentence)
     if m:
         date = _not_after(1, _month_number(m.group("m")), None, published)

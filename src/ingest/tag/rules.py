@@ -50,6 +50,7 @@ class _Rules:
     veto_diplomacy: GuardedAlternation
     veto_threat: GuardedAlternation
     veto_arrest: GuardedAlternation
+    veto_deployment: GuardedAlternation
     disaster: GuardedAlternation  # a story that opens with a storm or a quake (tagger: its relevance)
     hypothetical: GuardedAlternation
     future: GuardedAlternation
@@ -59,6 +60,7 @@ class _Rules:
     history: GuardedAlternation
     trend: GuardedAlternation
     fiction: GuardedAlternation
+    retrospective: GuardedAlternation
     hedge: GuardedAlternation
     weapons: GuardedAlternation  # one named group per weapon: the leftmost match names it
 
@@ -88,6 +90,7 @@ def rules() -> _Rules:
         veto_diplomacy=lowered_alternation(p["vetoes"]["diplomacy"]),
         veto_threat=lowered_alternation(p["vetoes"]["threat"]),
         veto_arrest=lowered_alternation(p["vetoes"]["arrest"]),
+        veto_deployment=lowered_alternation(p["vetoes"]["deployment"]),
         disaster=lowered_alternation(p["vetoes"]["disaster"]),
         hypothetical=lowered_alternation(p["modality"]["hypothetical"]),
         future=lowered_alternation(p["modality"]["future"]),
@@ -97,6 +100,7 @@ def rules() -> _Rules:
         history=lowered_alternation(p["modality"]["history"]),
         trend=lowered_alternation(p["modality"]["trend"]),
         fiction=lowered_alternation(p["modality"]["fiction"]),
+        retrospective=lowered_alternation(p["modality"]["retrospective"]),
         hedge=alternation(p["modality"]["hedge"]),
         # Weapons are named by whole words: the boundary also spares the engine most positions.
         weapons=lowered_alternation(
@@ -139,7 +143,7 @@ def _vetoed(event_type: str, sentence: str, r: _Rules, memo: dict[str, bool] | N
     if event_type in r.violent:
         return hit("veto_violent") or hit("veto_launch")
     if event_type == "military_deployment":  # troops sent after a cyclone rescue people
-        return hit("veto_violent") or hit("veto_launch") or hit("disaster")
+        return hit("veto_violent") or hit("veto_launch") or hit("disaster") or hit("veto_deployment")
     if event_type == "protest":
         return hit("veto_protest") or hit("veto_violent")
     if event_type == "diplomacy":

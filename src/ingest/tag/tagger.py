@@ -40,10 +40,12 @@ MERGE_DISTANCE = 2  # sentences: "Rockets hit the base. The attack injured two."
 # "the attack", "the blast": a sentence that refers back to an event already reported.
 # (Run on the lower-cased text, guarded by its nouns: most sentences name none of them.)
 _ANAPHORA = Guarded.compile(
-    r"\b(?:the|that|this) (?:(?:air|drone|rocket|missile|suicide|car|israeli|us|american|turkish|russian|iranian|"
+    r"\b(?:the|that|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day's) (?:(?:air|drone|rocket|missile|suicide|car|"
+    r"israeli|us|american|turkish|russian|iranian|"
     r"coalition)\s)?(?:attack|attacks|strike|strikes|blast|explosion|bombing|raid|raids|assault|incident|barrage|"
     r"shelling|drone|rockets|missiles|missile|vessel|ship|tanker|operation)\b"
     r"|\b(?:these|those|both|the two) (?:attacks|strikes|raids)\b"
+    r"|\b(?:both|the two|the opposing) sides (?:fought|clashed|battled|exchanged|traded)\b"  # "the two sides fought on"
 )
 # "Iran hanged four men": executions are the state's own act, by its courts, not its forces'
 _EXECUTION = re.compile(r"\b(?:execut(?:ed|es|ing|ions?)|hanged|hangings?|firing squad|beheaded)\b", re.IGNORECASE)
@@ -124,6 +126,20 @@ _APART = ("separately", "elsewhere", "in a separate", "in another separate", "in
 _PAIR = re.compile(r"\b(?:both|the two) (?:attacks|strikes|raids)\b")
 # Types that happen somewhere even when the sentence does not say where.
 _LOCATED_TYPES = {"arrest_or_seizure", "protest"}
+# "Sources said the discussions focused on a ceasefire", "A delegation from Oman also took part in the meeting": the
+# talks the story told, told again
+_TOLD_BACK = {
+    kind: re.compile(
+        r"\b(?:the|these|those|this|sunday's|monday's|tuesday's|wednesday's|thursday's|friday's|saturday's) (?:\w+ )?"
+        rf"(?:{nouns})\b"
+    )
+    for kind, nouns in (
+        ("diplomacy", "talks|meeting|meetings|discussions|negotiations|visit|delegation"),
+        # "President Trump has said Saudi Arabia agreed to pay for the additional deployment"
+        ("military_deployment", "deployment|deployments|reinforcements|buildup|build-up"),
+        ("sanctions", "sanctions|designation|measures|listing|penalties"),
+    )
+}
 
 
 @dataclass
@@ -148,6 +164,7 @@ class _Candidate:
     clause: int = 0  # which event of its sentence (clauses.units): events of one sentence are never merged
     answers: bool = False  # its sentence opens "In response, ...": an act of its own, never merged into the last
     claim: bool = False  # its sentence claims responsibility: for the act just told, wherever it says it aimed
+    talks_back: bool = False  # talks, a deployment or sanctions told again: "the talks", "the deployment" (_dedupe)
 
     @property
     def event_type(self) -> str:
@@ -351,34 +368,51 @@ def _name_doer_of_the_one_before(merged: list[_Candidate], target: int, claim: _
 def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:
     """One event per (type, doer, country) for politics, per (type, place, date) for violence: a summary
     paragraph repeating the lede is not a second event."""
-    violent = rules().violent
     kept: list[_Candidate] = []
     for c in cands:
-        country = c.place.country_iso if c.place else None
-        twin = None
-        for k in kept:
-            if k.event_type != c.event_type:
-                continue
-            k_country = k.place.country_iso if k.place else None
-            if c.event_type in violent:
-                if (
-                    not c.answers  # "Separately, a gunman opened fire ...": told as another act, even where unplaced
-                    and c.place
-                    and k.place
-                    and c.place.name == k.place.name
-                    and c.date == k.date
-                    and (c.counts.killed in (None, k.counts.killed))
-                ):
-                    twin = k
-            elif (c.actor1 and k.actor1 and c.actor1.name == k.actor1.name) and country == k_country:
-                twin = k
-            if twin:
-                break
+        twin = next((k for k in kept if _same_kind(c, k) and _told_again(c, k, kept)), None)
         if twin is None:
             kept.append(c)
         else:
             twin.counts = _combine(twin.counts, c.counts)
     return kept
+
+
+def _same_kind(c: _Candidate, k: _Candidate) -> bool:
+    """Of one type, or violence named in general words ("Iran's second direct attack on Israel") after violence."""
+    if k.event_type == c.event_type:
+        return True
+    violent = rules().violent
+    return c.trigger.generic and c.anaphoric and c.event_type in violent and k.event_type in violent
+
+
+def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
+    """Is `c` the act `k` (of its type, kept before it) told again?"""
+    country = c.place.country_iso if c.place else None
+    k_country = k.place.country_iso if k.place else None
+    if c.event_type not in rules().violent:
+        if c.actor1 and k.actor1 and c.actor1.name == k.actor1.name and country == k_country:
+            return True
+        # "the talks", "the deployment", "the sanctions": told again wherever the story names a party
+        return c.talks_back and (country is None or k_country is None or country == k_country)
+    if c.answers:  # "Separately, a gunman opened fire ...": told as another act, even where unplaced
+        return False
+    if c.place and k.place and c.place.name == k.place.name and c.date == k.date:
+        return c.counts.killed in (None, k.counts.killed)
+    # "Tuesday's barrage was Iran's second direct attack on Israel", paragraphs after the barrage: the act told again
+    # by name, where the story puts no other act of its kind in between
+    return (
+        c.anaphoric
+        and not c.counts.any
+        and c.date == k.date
+        and _places_compatible(k.place, c.place)
+        and k is next(x for x in reversed(kept) if _same_kind(c, x))
+    )
+
+
+def _told_back(event_type: str, unit: str) -> bool:
+    told = _TOLD_BACK.get(event_type)
+    return told is not None and told.search(unit.lower()) is not None
 
 
 def _confidence(c: _Candidate) -> float:
@@ -497,6 +531,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     lead_toll: tuple[int, Counts] | None = None
     first_violent: int | None = None  # the sentence of the first violent event: the one a lead toll is for
     recalled = -2  # the last sentence whose act is dated weeks before publication (background, not news)
+    looks_back = False  # the story opens by looking back (see [modality] retrospective): undated acts are history
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
         vetoes: dict[str, bool] = {}
@@ -505,6 +540,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             offtopic += 1
         triggers = find_triggers(sentence, year, vetoes)
         if i == 0:
+            looks_back = bool(r.retrospective.search(lowered_sentence))
             # a story that opens with sport, markets, space, a film or a disaster ("a drama ... won warm applause")
             offtopic_lead = not triggers and (
                 offtopic == 1 or bool(r.fiction.search(lowered_sentence)) or bool(r.disaster.search(lowered_sentence))
@@ -617,8 +653,12 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             event_date, precision = resolve_date(unit, published)
             if precision == "published" and len(unit) != len(sentence):  # a clause: the sentence may date it
                 event_date, precision = resolve_date(sentence, published)
+            if looks_back and i > 0 and precision == "published" and not trigger.continuation:
+                recalled = i  # "Hariri's assassination transformed Lebanese politics." in a story about the verdict
+                continue
             if (
                 published is not None
+                and (precision != "week" or i > 0)  # (a lede "last week" is a weekly's news)
                 and dated_before(event_date, precision, published)
                 and dated_before(*resolve_date(unit[: trigger.end + _DATE_REACH], published), published)
             ):
@@ -653,6 +693,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 date_precision=precision, counts=counts, weapon=weapon,
                 anaphoric=anaphor, pair=anaphor and bool(_PAIR.search(unit.lower())), clause=n, abroad=unit_abroad,
                 answers=n == 0 and _answers(lowered_sentence, trigger), claim=claim,
+                talks_back=_told_back(trigger.event_type, unit),
             ))  # fmt: skip
 
     relevance = relevance_score(region_mentions, security, offtopic, offtopic_lead)
@@ -684,6 +725,9 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             merged.append(c)
     # Violence without a place in its sentence happened where the story last said it was.
     for c in merged:
+        spec = event_types()[c.event_type]
+        if spec.get("actor1_always_default"):
+            c.actor1 = actors().by_name[spec["default_actor1"]]
         at_sea_unplaced = c.place is not None and c.place.kind == "sea" and c.place.country_iso is None
         if at_sea_unplaced and c.event_type in r.violent and c.place is not None:
             # At sea, ACLED codes an attack to the attacker's coastal state (Houthi attacks -> Yemen), or
