@@ -43,7 +43,7 @@ _ANAPHORA = Guarded.compile(
     r"\b(?:the|that|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day's) (?:(?:air|drone|rocket|missile|suicide|car|"
     r"israeli|us|american|turkish|russian|iranian|"
     r"coalition)\s)?(?:attack|attacks|strike|strikes|blast|explosion|bombing|raid|raids|assault|incident|barrage|"
-    r"shelling|drone|rockets|missiles|missile|vessel|ship|tanker|operation)\b"
+    r"shelling|drone|rockets|missiles|missile|vessel|ship|tanker|operation|bomb|device|explosive device)\b"
     r"|\b(?:these|those|both|the two) (?:attacks|strikes|raids)\b"
     r"|\b(?:both|the two|the opposing) sides (?:fought|clashed|battled|exchanged|traded)\b"  # "the two sides fought on"
 )
@@ -138,6 +138,8 @@ _TOLD_BACK = {
         # "President Trump has said Saudi Arabia agreed to pay for the additional deployment"
         ("military_deployment", "deployment|deployments|reinforcements|buildup|build-up"),
         ("sanctions", "sanctions|designation|measures|listing|penalties"),
+        # "The Israeli military said the two wanted men had been detained"
+        ("arrest_or_seizure", "suspects|detainees|wanted men|men"),
     )
 }
 
@@ -378,6 +380,12 @@ def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
+def _same_day(c: _Candidate, k: _Candidate) -> bool:
+    """The same date, or a later telling that gives none of its own ("on Monday ..." then "What was meant to be a
+    routine arrest raid turned into a prolonged gun battle")."""
+    return c.date == k.date or c.date_precision == "published"
+
+
 def _same_kind(c: _Candidate, k: _Candidate) -> bool:
     """Of one type, or violence named in general words ("Iran's second direct attack on Israel") after violence."""
     if k.event_type == c.event_type:
@@ -397,14 +405,17 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
         return c.talks_back and (country is None or k_country is None or country == k_country)
     if c.answers:  # "Separately, a gunman opened fire ...": told as another act, even where unplaced
         return False
-    if c.place and k.place and c.place.name == k.place.name and c.date == k.date:
+    named = [a for a in (k.actor1, c.actor1) if a is not None and a.type != "unknown"]
+    if len(named) == 2 and not _same_party(named[0], named[1]):
+        return False  # "Hezbollah fired rockets ... Israeli artillery then pounded the outskirts": the other side's act
+    if c.place and k.place and c.place.name == k.place.name and _same_day(c, k):
         return c.counts.killed in (None, k.counts.killed)
     # "Tuesday's barrage was Iran's second direct attack on Israel", paragraphs after the barrage: the act told again
     # by name, where the story puts no other act of its kind in between
     return (
         c.anaphoric
         and not c.counts.any
-        and c.date == k.date
+        and _same_day(c, k)
         and _places_compatible(k.place, c.place)
         and k is next(x for x in reversed(kept) if _same_kind(c, x))
     )
