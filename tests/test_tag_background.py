@@ -4,6 +4,8 @@ batches. Each a general rule; the sentences here are written for these tests (pu
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ingest.tag import tag_article
 from ingest.tag.counts import extract_counts
 from tag_cases import DAY, doers, summary, types
@@ -230,3 +232,31 @@ def test_a_barrage_named_again_paragraphs_later_is_the_same_act() -> None:
 def test_a_month_of_last_year_dates_an_act_a_year_back() -> None:
     text = "A UN-brokered truce that took effect in April last year largely held for six months."
     assert tag_article(text, published=DAY).events == []
+
+
+def test_a_story_dated_at_its_top_counts_its_days_from_there() -> None:
+    # republished weeks later: the feed's date is not the story's
+    text = (
+        "AFP Friday 12 Sep 2014 Syrian government air raids on a rebel-held area near Damascus killed 42 people, a "
+        "monitoring group said on Friday."
+    )
+    events = tag_article(text, published=dt.date(2014, 10, 5)).events
+    assert [(e.event_type, e.killed, str(e.event_date)) for e in events] == [
+        ("air_or_drone_strike", 42, "2014-09-12")
+    ]
+
+
+def test_totals_since_the_protests_began_are_no_toll_of_the_day() -> None:
+    text = (
+        "Security forces opened fire on protesters in Basra on Saturday, killing four people. More than 300 people "
+        "have been killed and about 15,000 wounded since the protests began, a rights commission said."
+    )
+    assert summary(text) == [("attack", "IQ", 4, None, "Iraqi forces")]
+
+
+def test_fears_raised_after_an_act_leave_it_told() -> None:
+    text = (
+        "Turkey struck back at Syrian government forces on Friday after 33 Turkish soldiers were killed in an air "
+        "strike in Idlib province, raising fears of a direct war between Ankara and Damascus."
+    )
+    assert "air_or_drone_strike" in types(text)

@@ -137,17 +137,18 @@ def test_held_out_part_is_scored_apart(passages: list[dict]) -> None:
 
 
 def test_whole_articles_are_scored_apart_and_stay_above_their_floors(passages: list[dict]) -> None:
-    """Whole stories (b64-b71: 96 articles of 6-12 paragraphs by annotators who never saw the tagger), scored apart:
-    their background, retellings and running totals are what short passages lack. tag-18 on b64-b67: micro F1 55.3;
-    b68-b71 first read (written after the first tag-19 rules): tag-18 57.6, tag-19 as it then stood 60.8. tag-19 on all
-    96: micro F1 66.5, country 88.8 (its held-out third, never read: 65.8). Floors a little below."""
+    """Whole stories (b64-b75: 144 articles of 6-12 paragraphs by annotators who never saw the tagger), scored apart:
+    their background, retellings and running totals are what short passages lack. tag-18 on b64-b67: micro F1 55.3.
+    First reads, each batch written before the rules read off the ones before it: b68-b71 tag-18 57.6 -> tag-19 as it
+    then stood 60.8; b72-b75 tag-18 57.1 -> 65.1. tag-19 on all 144: micro F1 67.1, country 87.5 (held-out third, never
+    read: 66.3). Floors a little below."""
     articles = bench.load_passages(bench.ARTICLES)
-    assert len(articles) >= 96
+    assert len(articles) >= 144
     assert not {a["id"] for a in articles} & {p["id"] for p in passages}
     assert min(len(a["text"].split()) for a in articles) >= 300
     s = bench.score_passages(articles)
-    assert s.micro_f1 >= 0.64, "\n".join(s.errors)
-    assert s.country.value >= 0.86, "\n".join(s.errors)
+    assert s.micro_f1 >= 0.65, "\n".join(s.errors)
+    assert s.country.value >= 0.85, "\n".join(s.errors)
 
 
 def test_pairing_counts_wrong_type_as_a_miss_and_an_extra() -> None:

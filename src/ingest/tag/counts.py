@@ -42,7 +42,7 @@ _MONTHS = "january|february|march|april|may|june|july|august|september|october|n
 _CUMULATIVE = re.compile(
     rf"\bsince (?:(?:early |late |mid-?|\d{{1,2}} )?(?:{_MONTHS}|(?:19|20)\d\d)\b|the (?:start|beginning|outbreak) of"
     r"|(?:the )?(?:war|conflict|uprising|revolt|crisis|exchanges|fighting|hostilities|clashes|offensive|unrest|"
-    r"escalation) (?:began|started|erupted|broke out|flared)"
+    r"escalation|protests|protest movement|movement|demonstrations|campaign) (?:began|started|erupted|broke out|flared)"
     r"|it (?:began|started|erupted)|then\b)"
     r"|\b(?:in|over|during) the (?:past|last) (?:[\w-]+ )?(?:weeks|months|years)\b|\bso far\b"
     r"|\b(?:war|conflict|uprising)\b[^.;]{0,100}?\b(?:has|have|had) (?:now |so far )?(?:killed|left|claimed)\b"
@@ -565,7 +565,7 @@ def extract_counts(sentence: str) -> Counts:
         killed, lk, kv = revised, False, False
     injured, li = None, False
     if hurt:
-        injured, li, _ = _best(compiled["injured"], sentence, led["injured"], starts, cased)  # type: ignore[arg-type]
+        injured, li, _ = _best(compiled["injured"], sentence, led["injured"], starts, cased, True)  # type: ignore[arg-type]
         if joins:  # "wounded two Saudi citizens and a Yemeni resident"
             listed = _conjoined_toll(sentence, _list_starts(starts, joins), "injured")
             if listed is not None and not listed[2] and (injured is None or listed[0] > injured):

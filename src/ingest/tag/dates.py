@@ -71,6 +71,23 @@ def dated_before(date: dt.date | None, precision: str | None, published: dt.date
     return (published - date).days >= RECALLED_DAYS
 
 
+_OPENING_REACH = 160  # characters at the top of a story where its own dateline date is printed
+
+
+def opening_date(text: str, published: dt.date) -> dt.date:
+    """The story's own date where its top prints one with a year before the publication date the feed gave
+    ("AFP Friday 12 Sep 2014 Syrian government air raids ..." republished weeks later): what its "Friday" and
+    "last month" are counted from. Else the publication date."""
+    head = text[:_OPENING_REACH]
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        m = pattern.search(head)
+        if m and m.group("y"):
+            date = _not_after(int(m.group("d")), _month_number(m.group("m")), int(m.group("y")), published)
+            if date is not None and date < published:
+                return date
+    return published
+
+
 def resolve_date(sentence: str, published: dt.date | None) -> tuple[dt.date | None, str | None]:
     """(event_date, date_precision). Without a cue the event is dated to publication ('published')."""
     if published is None:

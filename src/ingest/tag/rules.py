@@ -209,7 +209,8 @@ def _old_year(sentence: str, published_year: int | None, act_end: int | None) ->
 # "..., intelligence officials said, warning it could allow strikes": a reporting clause after the act says what
 # may follow from it; the act itself is still asserted.
 _REPORTING_TAIL = re.compile(
-    r",\s*(?:\w+\s+){0,3}?(?:warning|saying|adding|noting|arguing|stressing|cautioning|insisting)\b"
+    r",\s*(?:\w+\s+){0,3}?(?:warning|saying|adding|noting|arguing|stressing|cautioning|insisting|raising|sparking|"
+    r"fuell?ing|stoking|heightening|deepening|prompting)\b"
 )
 
 

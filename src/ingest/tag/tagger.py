@@ -15,7 +15,7 @@ from functools import cache
 from ingest.tag.actors import ActorMention, actor_mentions, assign_roles, patron_in, roles
 from ingest.tag.clauses import units as clause_units
 from ingest.tag.counts import Counts, extract_counts, has_toll
-from ingest.tag.dates import dated_before, resolve_date
+from ingest.tag.dates import dated_before, opening_date, resolve_date
 from ingest.tag.model import ArticleTags, Event
 from ingest.tag.places import PlaceMention, best_place, in_region, place_mentions, regional_demonyms
 from ingest.tag.prefilter import Guarded, prescan
@@ -516,7 +516,9 @@ def _event(c: _Candidate, text: str) -> Event:
 def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags:
     text = text[:MAX_CHARS]
     r = rules()
-    year = published.year if published else None
+    year = published.year if published else None  # (the feed's: a year printed in the story is checked against it)
+    if published is not None:
+        published = opening_date(text, published)
     spans = sentence_spans(text)
     # One needle scan of the lower-cased article serves every sentence's triggers, vetoes and modality and
     # the topic cues (all read lower-cased text); offsets hold when lower-casing keeps the length.
@@ -736,9 +738,9 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             merged.append(c)
     # Violence without a place in its sentence happened where the story last said it was.
     for c in merged:
-        spec = event_types()[c.event_type]
-        if spec.get("actor1_always_default"):
-            c.actor1 = actors().by_name[spec["default_actor1"]]
+        fixed = event_types()[c.event_type].get("fixed_actor1")  # (a string: the data file's values are all text)
+        if fixed is not None:
+            c.actor1 = actors().by_name[fixed]
         at_sea_unplaced = c.place is not None and c.place.kind == "sea" and c.place.country_iso is None
         if at_sea_unplaced and c.event_type in r.violent and c.place is not None:
             # At sea, ACLED codes an attack to the attacker's coastal state (Houthi attacks -> Yemen), or
@@ -919,6 +921,7 @@ def _resources_loaded() -> None:
     if not tags.events:
         raise RuntimeError("the tagger's data files load but find no event in a sentence written to have one")
     for event_type, spec in event_types().items():
-        default = spec.get("default_actor1")
-        if default is not None and default not in actors().by_name:
-            raise RuntimeError(f"event_types.toml: {event_type}'s default_actor1 {default!r} is no actor")
+        for key in ("default_actor1", "fixed_actor1"):
+            name = spec.get(key)
+            if name is not None and name not in actors().by_name:
+                raise RuntimeError(f"event_types.toml: {event_type}'s {key} {name!r} is no actor")
