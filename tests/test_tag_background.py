@@ -241,9 +241,7 @@ def test_a_story_dated_at_its_top_counts_its_days_from_there() -> None:
         "monitoring group said on Friday."
     )
     events = tag_article(text, published=dt.date(2014, 10, 5)).events
-    assert [(e.event_type, e.killed, str(e.event_date)) for e in events] == [
-        ("air_or_drone_strike", 42, "2014-09-12")
-    ]
+    assert [(e.event_type, e.killed, str(e.event_date)) for e in events] == [("air_or_drone_strike", 42, "2014-09-12")]
 
 
 def test_totals_since_the_protests_began_are_no_toll_of_the_day() -> None:
