@@ -258,3 +258,17 @@ def test_fears_raised_after_an_act_leave_it_told() -> None:
         "strike in Idlib province, raising fears of a direct war between Ankara and Damascus."
     )
     assert "air_or_drone_strike" in types(text)
+
+
+def test_running_totals_campaigns_and_market_rallies_from_the_third_article_round() -> None:
+    for text in (
+        "More than 11,000 Palestinians have been killed in Israeli strikes since the war began, the ministry says.",
+        "The Fifth Fleet says Iran has harassed, attacked or seized nearly 20 internationally flagged vessels.",
+        "The Houthis have carried out 27 attacks on vessels transiting the southern Red Sea.",
+        "The United States and the European Union have imposed several rounds of sanctions on Iranian entities.",
+        "The Houthis have attacked shipping in the Red Sea for most of the year.",
+        "Months of negotiations mediated by Qatar and Egypt have produced frameworks but no deal.",
+        "The violence is the worst since a March 2020 ceasefire brokered by Moscow and Ankara.",
+        "The rally extends a months-long recovery for Israeli assets after a sharp sell-off.",
+    ):
+        assert types(text) == [], text

@@ -22,7 +22,9 @@ _MONTH_DAY = Guarded.compile(rf"\b(?P<m>{_MONTH_ALT})\.? (?P<d>\d{{1,2}})(?:st|n
 _SINCE = Guarded.compile(
     rf"\bsince (?:(?:early|mid|late)-?\s?)?(?P<m>{_MONTH_ALT})\b(?:\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?)?"
 )
-_MONTH_ONLY = Guarded.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s?(?P<m>{_MONTH_ALT})\b(?! \d)")
+_MONTH_ONLY = Guarded.compile(
+    rf"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Ll]ast|[Mm]id-?)\s?(?P<m>{_MONTH_ALT})\b(?! \d)"
+)
 _MONTH_YEAR = Guarded.compile(
     rf"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Ss]ince)\s?(?P<m>{_MONTH_ALT}),? "
     r"(?P<y>(?:19|20)\d\d|last year)\b"

@@ -41,8 +41,8 @@ MERGE_DISTANCE = 2  # sentences: "Rockets hit the base. The attack injured two."
 # (Run on the lower-cased text, guarded by its nouns: most sentences name none of them.)
 _ANAPHORA = Guarded.compile(
     r"\b(?:the|that|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day's) (?:(?:air|drone|rocket|missile|suicide|car|"
-    r"israeli|us|american|turkish|russian|iranian|"
-    r"coalition)\s)?(?:attack|attacks|strike|strikes|blast|explosion|bombing|raid|raids|assault|incident|barrage|"
+    r"israeli|us|american|turkish|russian|iranian|anti-ship|ballistic|cruise|"
+    r"coalition)\s){0,2}(?:attack|attacks|strike|strikes|blast|explosion|bombing|raid|raids|assault|incident|barrage|"
     r"shelling|drone|rockets|missiles|missile|vessel|ship|tanker|operation|bomb|device|explosive device)\b"
     r"|\b(?:these|those|both|the two) (?:attacks|strikes|raids)\b"
     r"|\b(?:both|the two|the opposing) sides (?:fought|clashed|battled|exchanged|traded)\b"  # "the two sides fought on"
