@@ -272,3 +272,22 @@ def test_running_totals_campaigns_and_market_rallies_from_the_third_article_roun
         "The rally extends a months-long recovery for Israeli assets after a sharp sell-off.",
     ):
         assert types(text) == [], text
+
+
+def test_campaigns_earlier_acts_and_councils_from_the_fourth_article_round() -> None:
+    for text in (
+        "The group has fired dozens of missiles and drones at Saudi cities since the start of the year.",
+        "Near-daily exchanges of fire across the frontier have killed more than 190 people in Lebanon.",
+        "Saudi Arabia has carried out more than 90 executions so far this year, according to a tally.",
+        "Israeli officials have said they have hit hundreds of targets in the country over the past year.",
+        "Since then, al-Bab and the nearby towns have been hit by dozens of car bombs.",
+        "President Erdogan chaired an emergency security meeting in Istanbul.",
+        "The PKK, designated a terrorist organisation by Turkey, the United States and the EU, denied involvement.",
+        "Goldman Sachs said a rally towards $100 a barrel was possible.",
+    ):
+        assert types(text) == [], text
+    earlier = (
+        "Bahraini police arrested 12 people in a raid on a village near Manama on Tuesday, the ministry said. "
+        "Prominent rights activist Nabeel Rajab was also detained earlier this month."
+    )
+    assert types(earlier) == ["arrest_or_seizure"]

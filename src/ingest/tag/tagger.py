@@ -139,7 +139,7 @@ _TOLD_BACK = {
         ("military_deployment", "deployment|deployments|reinforcements|buildup|build-up"),
         ("sanctions", "sanctions|designation|measures|listing|penalties"),
         # "The Israeli military said the two wanted men had been detained"
-        ("arrest_or_seizure", "suspects|detainees|wanted men|men"),
+        ("arrest_or_seizure", "suspects|detainees|wanted men|men|arrests|detentions"),
     )
 }
 
@@ -666,6 +666,9 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             event_date, precision = resolve_date(unit, published)
             if precision == "published" and len(unit) != len(sentence):  # a clause: the sentence may date it
                 event_date, precision = resolve_date(sentence, published)
+            if i > 0 and _EARLIER.search(unit, 0, trigger.end + _DATE_REACH):
+                recalled = i  # "Rights activist Nabeel Rajab was also detained earlier this month": not today's news
+                continue
             if looks_back and i > 0 and precision == "published" and not trigger.continuation:
                 recalled = i  # "Hariri's assassination transformed Lebanese politics." in a story about the verdict
                 continue
@@ -815,6 +818,8 @@ class _Scenes:
 
 _ADMIN1_RANK = 2  # _place_rank of a province
 _DATE_REACH = 120  # characters after the act within which a date still dates it as recalled
+# An act told after the lede as "earlier this month" is background to the day's news (in the lede it may be the news).
+_EARLIER = re.compile(r"\b[Ee]arlier this (?:month|year)\b")
 _LOOK_AHEAD = 2  # sentences after an event that may still say where it happened
 
 
