@@ -291,3 +291,8 @@ def test_campaigns_earlier_acts_and_councils_from_the_fourth_article_round() -> 
         "Prominent rights activist Nabeel Rajab was also detained earlier this month."
     )
     assert types(earlier) == ["arrest_or_seizure"]
+
+
+def test_a_state_that_fires_at_another_is_the_doer_and_the_target_is_the_scene() -> None:
+    text = "Iran fired around 180 ballistic missiles at Israel on Tuesday night, the Revolutionary Guards said."
+    assert summary(text) == [("shelling_artillery_missile", "IL", None, None, "IRGC")]

@@ -21,6 +21,10 @@ _LOCATIVE = re.compile(
 _ACTOR_USE = re.compile(
     r"^[- ](?:backed|aligned|allied|sponsored|supported|funded|armed|based|linked|affiliated|inspired)"
 )
+# "Iran fired around 180 ballistic missiles at Israel": a state that acts is the doer, not the scene
+_STATE_ACTS = re.compile(
+    r"^\s+(?:has |had |have |then |also )?(?:fired|launched|struck|attacked|bombed|shelled|retaliated)\b"
+)
 _STREET = re.compile(r"^ (?:Street|Road|Avenue|Square|Bridge|Highway|Hospital|Stadium)\b")  # "Palestine Street"
 _POSSESSIVE = re.compile(r"^(?:'s\b|’s\b)")
 # "Turkey said it had hit PKK targets": a state named as the speaker is a party, not the scene.
@@ -40,7 +44,7 @@ _DEMONYM_SCENE = re.compile(
     r"|\s+capital\b(?!\s+[A-Z])"  # "in the Yemeni capital" (not "the de facto Syrian capital Raqqa")
 )
 # Country names need a stricter cue: "aimed at deterring Iran" is not about events in Iran.
-_COUNTRY_LOCATIVE = re.compile(r"\b(?:in|into|across|inside|throughout|over|to|on|of|toward|towards|targeting|struck"
+_COUNTRY_LOCATIVE = re.compile(r"\b(?:in|into|across|inside|throughout|over|to|on|of|at|toward|towards|targeting|struck"
                                r"|hit|visited|visiting|visits)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
                                re.IGNORECASE)  # fmt: skip
 # "a protest against the war in Gaza", "demanding a ceasefire in Gaza", "talks on aid to Gaza": what a protest or a
@@ -99,6 +103,8 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
             out.append(PlaceMention(place, m_start, m_end, _KIND_SCORE["country"]))
             continue
         if place.kind == "town" and _TOWN_SPEAKS.match(folded, m_end):
+            continue
+        if place.kind == "country" and _STATE_ACTS.match(folded, m_end):
             continue
         score = _KIND_SCORE[place.kind]
         before = folded[max(0, m_start - 30) : m_start]
