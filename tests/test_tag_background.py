@@ -296,3 +296,17 @@ def test_campaigns_earlier_acts_and_councils_from_the_fourth_article_round() -> 
 def test_a_state_that_fires_at_another_is_the_doer_and_the_target_is_the_scene() -> None:
     text = "Iran fired around 180 ballistic missiles at Israel on Tuesday night, the Revolutionary Guards said."
     assert summary(text) == [("shelling_artillery_missile", "IL", None, None, "IRGC")]
+
+
+def test_a_story_that_opens_outside_the_region_places_nothing_in_it() -> None:
+    text = (
+        "NIAMEY (AFP) - Twenty-three Nigerien soldiers were killed in an ambush by suspected jihadists in western "
+        "Niger, the defence ministry said on Thursday. The junta said reinforcements including air support had "
+        "been sent to the area. Security forces killed five attackers and captured one alive."
+    )
+    assert types(text) == []
+    markets = (
+        "Oil prices posted their biggest one-day jump in a year on Monday after Saudi Arabia and other producers "
+        "announced surprise output cuts, a move traders called an ambush on short sellers."
+    )
+    assert types(markets) == []

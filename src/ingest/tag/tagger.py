@@ -545,6 +545,9 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     first_violent: int | None = None  # the sentence of the first violent event: the one a lead toll is for
     recalled = -2  # the last sentence whose act is dated weeks before publication (background, not news)
     looks_back = False  # the story opens by looking back (see [modality] retrospective): undated acts are history
+    # The story opens with an act outside the region (Kyiv, Niger, Mogadishu): later acts it places nowhere are that
+    # story's, not the region's ("Security forces killed five attackers and captured one alive").
+    abroad_lede = False
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
         vetoes: dict[str, bool] = {}
@@ -614,6 +617,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         abroad = False  # done outside the region by or on a party of it: coded, with no place
         if scene is not None and not in_region(scene):
             if not _abroad_but_regional(sentence, triggers[0].event_type):
+                if i < _LEAD_SENTENCES and not cands:
+                    abroad_lede = True
                 continue  # North Korea, Florida, Ukraine: not coded here
             scene, abroad = None, True  # sanctions decided in London on the IRGC, talks in Cyprus
         split = clause_units(sentence, triggers)
@@ -770,6 +775,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         if unnamed and where in region and where not in actors().arrests_unnamed_in:
             c.actor1 = actors().forces_of.get(where)  # type: ignore[arg-type]
     merged = _dedupe(merged)
+    if abroad_lede:
+        merged = [c for c in merged if c.place_from_text]
     events = []
     for c in merged:
         if c.event_type in r.violent and c.place is None and not _regional_actor(c):
