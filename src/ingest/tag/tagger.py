@@ -671,21 +671,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             event_date, precision = resolve_date(unit, published)
             if precision == "published" and len(unit) != len(sentence):  # a clause: the sentence may date it
                 event_date, precision = resolve_date(sentence, published)
-            if i > 0 and _EARLIER.search(unit, 0, trigger.end + _DATE_REACH):
-                recalled = i  # "Rights activist Nabeel Rajab was also detained earlier this month": not today's news
-                continue
-            if looks_back and i > 0 and precision == "published" and not trigger.continuation:
-                recalled = i  # "Hariri's assassination transformed Lebanese politics." in a story about the verdict
-                continue
-            if (
-                published is not None
-                and (precision != "week" or i > 0)  # (a lede "last week" is a weekly's news)
-                and dated_before(event_date, precision, published)
-                and dated_before(*resolve_date(unit[: trigger.end + _DATE_REACH], published), published)
-            ):
-                # "In January, IS fighters stormed Ghwayran prison", "on November 19, 2023": background to the news
-                # (dated by words before the act or close after it, not by a later clause: "..., bringing to 400
-                # the number killed since the movement began in October")
+            if _recalled(unit, i, trigger, event_date, precision, published, looks_back):
                 recalled = i
                 continue
             counts = extract_counts(unit)
@@ -828,6 +814,30 @@ _DATE_REACH = 120  # characters after the act within which a date still dates it
 # An act told after the lede as "earlier this month" is background to the day's news (in the lede it may be the news).
 _EARLIER = re.compile(r"\b[Ee]arlier this (?:month|year)\b")
 _LOOK_AHEAD = 2  # sentences after an event that may still say where it happened
+
+
+def _recalled(
+    unit: str,
+    i: int,
+    trigger: Trigger,
+    event_date: dt.date | None,
+    precision: str | None,
+    published: dt.date | None,
+    looks_back: bool,
+) -> bool:
+    """Is the act of `unit` (in sentence `i`) background to the story's news rather than news?"""
+    if i > 0 and _EARLIER.search(unit, 0, trigger.end + _DATE_REACH):
+        return True  # "Rights activist Nabeel Rajab was also detained earlier this month": not today's news
+    if looks_back and i > 0 and precision == "published" and not trigger.continuation:
+        return True  # "Hariri's assassination transformed Lebanese politics." in a story about the verdict
+    if published is None or (precision == "week" and i == 0):  # (a lede's "last week" is a weekly's news)
+        return False
+    # "In January, IS fighters stormed Ghwayran prison", "on November 19, 2023": dated by words before the act or
+    # close after it, not by a later clause ("..., bringing to 400 the number killed since the movement began in
+    # October")
+    return dated_before(event_date, precision, published) and dated_before(
+        *resolve_date(unit[: trigger.end + _DATE_REACH], published), published
+    )
 
 
 def _refined(c: _Candidate, scenes: _Scenes, told: set[int], sentences: int) -> Place | None:
