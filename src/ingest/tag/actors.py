@@ -127,7 +127,7 @@ _HARMED = re.compile(r"^\s+(?:\w+\s+){0,2}(?:and\s+(?:[\w-]+\s+){0,2}other\s+(?:
 _SITE = re.compile(r"\s+(?:embassy|consulate|diplomatic mission|branch office|compound)\b", re.IGNORECASE)
 
 _MEMBERS_OF = re.compile(r"\s+(?:from|of|belonging to|loyal to|affiliated with)\s+(?:the\s+)?", re.IGNORECASE)
-_ARMED = frozenset({"militia", "rebel_group", "terrorist_group"})
+ARMED_GROUP_TYPES = frozenset({"militia", "rebel_group", "terrorist_group"})  # actor types that are armed groups
 
 # Parties named together: "Syria and Russia", "government forces and allied militias"
 _JOINED = re.compile(
@@ -180,7 +180,7 @@ def actor_mentions(sentence: str) -> list[ActorMention]:
         nxt = out[i + 1]
         if (
             out[i].actor.type == "unknown"
-            and nxt.actor.type in _ARMED
+            and nxt.actor.type in ARMED_GROUP_TYPES
             and _MEMBERS_OF.fullmatch(sentence, out[i].end, nxt.start)
         ):
             out[i + 1] = replace(nxt, role_hint=nxt.role_hint or out[i].role_hint)

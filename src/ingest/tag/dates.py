@@ -62,8 +62,8 @@ RECALLED_DAYS = 14
 
 
 def dated_before(date: dt.date | None, precision: str | None, published: dt.date) -> bool:
-    """Does the sentence's own date put its act weeks before publication (a day, or a month before the
-    publication's month)?"""
+    """Does the sentence's own date put its act weeks before publication (a day RECALLED_DAYS or more back, a week
+    back, or a month before the publication's month)?"""
     if date is None or precision not in ("day", "week", "month"):
         return False
     if precision == "week":  # "last week", not "earlier this week"

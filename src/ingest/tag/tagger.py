@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ingest.tag.actors import ActorMention, actor_mentions, assign_roles, patron_in, roles
+from ingest.tag.actors import ARMED_GROUP_TYPES, ActorMention, actor_mentions, assign_roles, patron_in, roles
 from ingest.tag.clauses import units as clause_units
 from ingest.tag.counts import Counts, extract_counts, has_toll
 from ingest.tag.dates import dated_before, opening_date, resolve_date
@@ -63,7 +63,6 @@ _CLAIM = Guarded.compile(
 _BLAME = Guarded.compile(r"\b(?:blamed|blaming)\b|\battribut(?:ed|ing) (?:the |it |them )(?:[\w-]+ )?to\b")
 # "the group", "the militia": the armed group the story named last (groups only: "the government" is not one).
 _GROUP_SUBJECT = Guarded.compile(r"\b(?:the|this) (group|militia|movement|rebels|insurgents|militants|jihadists)\b")
-_GROUPS = frozenset({"militia", "rebel_group", "terrorist_group"})
 # "a financier for the group": the group after a preposition is not who acts
 _GROUP_OBJECT = re.compile(
     r"\b(?:for|of|to|with|by|from|against|on|at|in|into|about|inside|within) (?:the|this) (?:group|militia|movement|"
@@ -105,7 +104,7 @@ def _named_before(
 
 
 def _an_armed_group(actor: Actor) -> bool:
-    return actor.type in _GROUPS
+    return actor.type in ARMED_GROUP_TYPES
 
 
 def _a_state(actor: Actor) -> bool:
@@ -166,7 +165,7 @@ class _Candidate:
     clause: int = 0  # which event of its sentence (clauses.units): events of one sentence are never merged
     answers: bool = False  # its sentence opens "In response, ...": an act of its own, never merged into the last
     claim: bool = False  # its sentence claims responsibility: for the act just told, wherever it says it aimed
-    talks_back: bool = False  # talks, a deployment or sanctions told again: "the talks", "the deployment" (_dedupe)
+    told_back: bool = False  # talks, a deployment, sanctions or arrests told again: "the talks", "the deployment"
 
     @property
     def event_type(self) -> str:
@@ -401,8 +400,8 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
     if c.event_type not in rules().violent:
         if c.actor1 and k.actor1 and c.actor1.name == k.actor1.name and country == k_country:
             return True
-        # "the talks", "the deployment", "the sanctions": told again wherever the story names a party
-        return c.talks_back and (country is None or k_country is None or country == k_country)
+        # "the talks", "the deployment", "the sanctions": told again, in the same country where both name one
+        return c.told_back and (country is None or k_country is None or country == k_country)
     if c.answers:  # "Separately, a gunman opened fire ...": told as another act, even where unplaced
         return False
     named = [a for a in (k.actor1, c.actor1) if a is not None and a.type != "unknown"]
@@ -659,9 +658,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             # "the militants had since executed 20 men": the group named before, not just anyone
             if subject is not None and (a1 is None or (loose and a1.type == "unknown")):
                 # "Hours later, the group fired a ballistic missile": the armed group named last
-                named = next(
-                    (c.actor1 for c in reversed(cands) if c.actor1 is not None and c.actor1.type in _GROUPS), None
-                )
+                named = next((c.actor1 for c in reversed(cands) if c.actor1 and _an_armed_group(c.actor1)), None)
                 if named is None and not _GROUP_OBJECT.search(before_act):
                     # "Hezbollah later mourned the pair. In the afternoon the group said it had fired rockets"
                     named = _named_before(text, spans, i, _GROUP_REACH, _an_armed_group)
@@ -700,7 +697,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 date_precision=precision, counts=counts, weapon=weapon,
                 anaphoric=anaphor, pair=anaphor and bool(_PAIR.search(unit.lower())), clause=n, abroad=unit_abroad,
                 answers=n == 0 and _answers(lowered_sentence, trigger), claim=claim,
-                talks_back=_told_back(trigger.event_type, unit),
+                told_back=_told_back(trigger.event_type, unit),
             ))  # fmt: skip
 
     relevance = relevance_score(region_mentions, security, offtopic, offtopic_lead)
