@@ -310,3 +310,15 @@ def test_a_story_that_opens_outside_the_region_places_nothing_in_it() -> None:
         "announced surprise output cuts, a move traders called an ambush on short sellers."
     )
     assert types(markets) == []
+
+
+def test_no_one_hurt_told_in_more_words_is_zero() -> None:
+    for sentence, killed, injured in (
+        ("The agency said the crew brought the blaze under control and that no one aboard was hurt.", None, 0),
+        ("None of the crew had been injured, a company spokeswoman said.", None, 0),
+        ("None of the other 22 crew were hurt, the company said.", None, 0),
+        ("The energy ministry said neither incident caused injuries or loss of life.", 0, 0),
+        ("The army said no Jordanian soldiers were hurt.", None, 0),
+    ):
+        counts = extract_counts(sentence)
+        assert (counts.killed, counts.injured) == (killed, injured), sentence

@@ -30,7 +30,9 @@ _NOT_VICTIMS = (
 
 
 _PROVISIONAL = re.compile(r"\b(?:early|earlier|initial|preliminary|first)\s+(?:\w+\s+)?figures\b")
-_NONE_OF = "(?<!none of the )(?<!none of its )(?<!none of their )(?<!none of )"
+_NONE_OF = (
+    "(?<!none of the )(?<!none of its )(?<!none of their )(?<!none of )(?<!none of the other )(?<!none of its other )"
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _QUALIFIERS = ("at least", "more than", "over", "upwards of", "no fewer than", "nearly", "almost", "about", "around",
                "some", "up to", "a total of")  # fmt: skip
