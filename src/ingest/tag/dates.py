@@ -59,18 +59,23 @@ def _not_after(day: int, month: int, year: int | None, published: dt.date) -> dt
 # An act dated this many days or more before publication is background to the news, not news ("In January ...",
 # "on November 19, 2023", "last month" in a story of March; "last week" too).
 RECALLED_DAYS = 14
+# After the lede a calendar day more than a week back is background too ("US and British jets struck dozens of
+# Houthi targets on January 11 and 12" in a story of January 23); a lede so dated may be a weekly's news.
+RECALLED_DAYS_AFTER_LEDE = 8
 
 
-def dated_before(date: dt.date | None, precision: str | None, published: dt.date) -> bool:
-    """Does the sentence's own date put its act weeks before publication (a day RECALLED_DAYS or more back, a week
+def dated_before(
+    date: dt.date | None, precision: str | None, published: dt.date, days: int = RECALLED_DAYS
+) -> bool:
+    """Does the sentence's own date put its act weeks before publication (a day `days` or more back, a week
     back, or a month before the publication's month)?"""
     if date is None or precision not in ("day", "week", "month"):
         return False
     if precision == "week":  # "last week", not "earlier this week"
         return (published - date).days >= 7
     if precision == "month":
-        return (date.year, date.month) < (published.year, published.month) and (published - date).days >= RECALLED_DAYS
-    return (published - date).days >= RECALLED_DAYS
+        return (date.year, date.month) < (published.year, published.month) and (published - date).days >= days
+    return (published - date).days >= days
 
 
 _OPENING_REACH = 160  # characters at the top of a story where its own dateline date is printed

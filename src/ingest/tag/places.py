@@ -125,7 +125,23 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
             out.append(PlaceMention(index.scene_words[word], w_start, w_end, _KIND_SCORE["country"] + 1.5))
     if shared:
         _resolve_shared_names(out, shared, index.homonyms)
+    if '"' in folded and len(out) > 1:
+        out = _outside_quotes(out, folded)
     return _outside_names(out, folded) if out else out
+
+
+def _outside_quotes(mentions: list[PlaceMention], sentence: str) -> list[PlaceMention]:
+    """Drop places inside quoted words where the sentence places its act outside them: "a drone struck a car in the
+    town of Kafra in south Lebanon ..., which mourned them as 'martyrs on the road to Jerusalem'"."""
+    marks = [i for i, ch in enumerate(sentence) if ch == '"']
+    if len(marks) % 2:
+        return mentions
+    spans = list(zip(marks[::2], marks[1::2]))
+    quoted = [any(a < m.start < b for a, b in spans) for m in mentions]
+    scene_outside = any(
+        not q and m.score > _KIND_SCORE[m.place.kind] and not m.topic and not m.origin for m, q in zip(mentions, quoted)
+    )
+    return [m for m, q in zip(mentions, quoted) if not q] if scene_outside and any(quoted) else mentions
 
 
 def _resolve_shared_names(

@@ -15,7 +15,7 @@ from functools import cache
 from ingest.tag.actors import ARMED_GROUP_TYPES, ActorMention, actor_mentions, assign_roles, patron_in, roles
 from ingest.tag.clauses import units as clause_units
 from ingest.tag.counts import Counts, extract_counts, has_toll
-from ingest.tag.dates import dated_before, opening_date, resolve_date
+from ingest.tag.dates import RECALLED_DAYS, RECALLED_DAYS_AFTER_LEDE, dated_before, opening_date, resolve_date
 from ingest.tag.model import ArticleTags, Event
 from ingest.tag.places import PlaceMention, best_place, in_region, place_mentions, regional_demonyms
 from ingest.tag.prefilter import Guarded, prescan
@@ -26,7 +26,7 @@ from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "tag-19"
+TAGGER_VERSION = "tag-20"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -42,8 +42,9 @@ MERGE_DISTANCE = 2  # sentences: "Rockets hit the base. The attack injured two."
 _ANAPHORA = Guarded.compile(
     r"\b(?:the|that|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day's) (?:(?:air|drone|rocket|missile|suicide|car|"
     r"israeli|us|american|turkish|russian|iranian|anti-ship|ballistic|cruise|"
-    r"coalition)\s){0,2}(?:attack|attacks|strike|strikes|blast|explosion|bombing|raid|raids|assault|incident|barrage|"
-    r"shelling|drone|rockets|missiles|missile|vessel|ship|tanker|operation|bomb|device|explosive device)\b"
+    r"coalition|container|cargo|merchant|oil|commercial|stricken|damaged)\s){0,2}(?:attack|attacks|strike|strikes|blast|"
+    r"explosion|bombing|raid|raids|assault|incident|barrage|shelling|drone|rockets|missiles|missile|vessel|ship|tanker|"
+    r"freighter|bulk carrier|operation|bomb|device|explosive device)\b"
     r"|\b(?:these|those|both|the two) (?:attacks|strikes|raids)\b"
     r"|\b(?:both|the two|the opposing) sides (?:fought|clashed|battled|exchanged|traded)\b"  # "the two sides fought on"
 )
@@ -193,6 +194,11 @@ def _as_date(published: object) -> dt.date | None:
         return published.date()
     if isinstance(published, dt.date):
         return published
+    if isinstance(published, str):  # "2024-01-23" or a full ISO timestamp, as JSON gives it
+        try:
+            return dt.date.fromisoformat(published[:10])
+        except ValueError:
+            return None
     return None
 
 
@@ -203,7 +209,8 @@ def _place_rank(place: Place | None) -> int:
 def _places_compatible(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None or a.name == b.name:
         return True
-    if a.kind in ("country", "admin1") or b.kind in ("country", "admin1"):
+    # a sea and a port or coast of the same state: "in the Gulf of Aden" then "90 nautical miles southeast of Aden"
+    if a.kind in ("country", "admin1", "sea") or b.kind in ("country", "admin1", "sea"):
         return a.country_iso == b.country_iso
     return False
 
@@ -408,16 +415,21 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
     if len(named) == 2 and not _same_party(named[0], named[1]):
         return False  # "Hezbollah fired rockets ... Israeli artillery then pounded the outskirts": the other side's act
     if c.place and k.place and c.place.name == k.place.name and _same_day(c, k):
-        return c.counts.killed in (None, k.counts.killed)
+        return c.counts.killed is None or k.counts.killed in (None, c.counts.killed)
     # "Tuesday's barrage was Iran's second direct attack on Israel", paragraphs after the barrage: the act told again
     # by name, where the story puts no other act of its kind in between
     return (
         c.anaphoric
-        and not c.counts.any
+        and _adds_to(c.counts, k.counts)
         and _same_day(c, k)
         and _places_compatible(k.place, c.place)
         and k is next(x for x in reversed(kept) if _same_kind(c, x))
     )
+
+
+def _adds_to(later: Counts, first: Counts) -> bool:
+    """Can a later telling's toll be the first telling's ("The container ship ... No injuries were reported")?"""
+    return all(b is None or a is None or a == b for a, b in ((later.killed, first.killed), (later.injured, first.injured)))
 
 
 def _told_back(event_type: str, unit: str) -> bool:
@@ -832,8 +844,9 @@ def _recalled(
     # "In January, IS fighters stormed Ghwayran prison", "on November 19, 2023": dated by words before the act or
     # close after it, not by a later clause ("..., bringing to 400 the number killed since the movement began in
     # October")
-    return dated_before(event_date, precision, published) and dated_before(
-        *resolve_date(unit[: trigger.end + _DATE_REACH], published), published
+    days = RECALLED_DAYS_AFTER_LEDE if i > 0 else RECALLED_DAYS
+    return dated_before(event_date, precision, published, days) and dated_before(
+        *resolve_date(unit[: trigger.end + _DATE_REACH], published), published, days
     )
 
 

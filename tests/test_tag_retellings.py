@@ -1,0 +1,67 @@
+"""Rules of tag-20: whole stories tell one act several times and in several places (the lede, a paragraph of
+detail, a claim) and recall acts of the week before. Read off the dev part of the whole-article batches; each a
+general rule. The sentences are written for these tests (published on DAY, 2024-05-20)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ingest.tag import tag_article
+from tag_cases import DAY, summary, types
+
+
+def test_a_toll_told_in_the_detail_paragraph_belongs_to_the_act_the_lede_told() -> None:
+    text = (
+        "American warplanes struck radar sites near the Red Sea port of Hodeidah on Sunday, officials said.\n\n"
+        "The Pentagon said the targets had been preparing to launch missiles at shipping.\n\n"
+        "Shortly after midnight, US forces carried out a strike on a Houthi radar installation north of Hodeidah. "
+        "Two people were killed in the raid, the Houthi-run Saba news agency reported."
+    )
+    assert summary(text) == [("air_or_drone_strike", "YE", 2, None, "US forces")]
+    # two tolls for one scene on one day stay two acts
+    two = (
+        "An Israeli strike on a house in Rafah killed four people on Sunday, medics said.\n\n"
+        "Residents said the neighbourhood had been crowded with families who fled the north.\n\n"
+        "An Israeli strike on a car in Rafah killed two people on Sunday, medics said."
+    )
+    assert [k for _, _, k, _, _ in summary(two)] == [4, 2]
+
+
+def test_the_ship_told_again_at_sea_off_a_port_is_the_ship_of_the_lede() -> None:
+    text = (
+        "Yemen's Houthi movement fired an anti-ship missile at a container vessel in the Gulf of Aden on Sunday, "
+        "setting a fire in one of its holds.\n\n"
+        "The container ship was hit roughly 90 nautical miles southeast of Aden, according to UKMTO. No injuries "
+        "were reported among those on board."
+    )
+    assert summary(text) == [("maritime_attack", "YE", None, 0, "Houthis")]
+
+
+def test_a_place_inside_quoted_words_is_not_the_scene_of_an_act_placed_outside_them() -> None:
+    text = (
+        "An Israeli drone struck a car in south Lebanon on Sunday, killing two members of Hezbollah, which "
+        'mourned them as "martyrs on the road to Jerusalem".'
+    )
+    assert summary(text) == [("air_or_drone_strike", "LB", 2, None, "IDF")]
+    # a quote that is the only place still places the act
+    quoted = 'The army said its jets had "struck terrorist targets in Khan Younis" on Sunday.'
+    assert [e.country_iso for e in tag_article(quoted, published=DAY).events] == ["PS"]
+
+
+def test_a_calendar_day_more_than_a_week_back_is_background_after_the_lede() -> None:
+    text = (
+        "Houthi forces fired a missile at a tanker in the Red Sea on Sunday, the US military said.\n\n"
+        "US and British jets struck dozens of Houthi targets across Yemen on May 9 and 10."
+    )
+    assert types(text) == ["maritime_attack"]
+    # within the week it is news; in the lede a weekly's date is its news too
+    assert types(text.replace("May 9 and 10", "May 14")) == ["maritime_attack", "air_or_drone_strike"]
+    lede = "US and British jets struck dozens of Houthi targets across Yemen on May 9, officials said."
+    assert types(lede) == ["air_or_drone_strike"]
+
+
+def test_a_publication_date_given_as_iso_text_dates_the_story() -> None:
+    text = "US and British jets struck Houthi targets in Yemen on Sunday."
+    as_text = tag_article(text, published="2024-05-20").events
+    assert [e.event_date for e in as_text] == [dt.date(2024, 5, 19)]
+    assert tag_article(text, published="not a date").events[0].event_date is None
