@@ -64,9 +64,7 @@ RECALLED_DAYS = 14
 RECALLED_DAYS_AFTER_LEDE = 8
 
 
-def dated_before(
-    date: dt.date | None, precision: str | None, published: dt.date, days: int = RECALLED_DAYS
-) -> bool:
+def dated_before(date: dt.date | None, precision: str | None, published: dt.date, days: int = RECALLED_DAYS) -> bool:
     """Does the sentence's own date put its act weeks before publication (a day `days` or more back, a week
     back, or a month before the publication's month)?"""
     if date is None or precision not in ("day", "week", "month"):

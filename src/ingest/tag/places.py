@@ -136,12 +136,13 @@ def _outside_quotes(mentions: list[PlaceMention], sentence: str) -> list[PlaceMe
     marks = [i for i, ch in enumerate(sentence) if ch == '"']
     if len(marks) % 2:
         return mentions
-    spans = list(zip(marks[::2], marks[1::2]))
-    quoted = [any(a < m.start < b for a, b in spans) for m in mentions]
-    scene_outside = any(
-        not q and m.score > _KIND_SCORE[m.place.kind] and not m.topic and not m.origin for m, q in zip(mentions, quoted)
-    )
-    return [m for m, q in zip(mentions, quoted) if not q] if scene_outside and any(quoted) else mentions
+    spans = [(marks[k], marks[k + 1]) for k in range(0, len(marks), 2)]
+    inside = [any(a < m.start < b for a, b in spans) for m in mentions]
+    outside = [m for m, q in zip(mentions, inside, strict=True) if not q]
+    if len(outside) == len(mentions):
+        return mentions
+    scene_outside = any(m.score > _KIND_SCORE[m.place.kind] and not m.topic and not m.origin for m in outside)
+    return outside if scene_outside else mentions
 
 
 def _resolve_shared_names(

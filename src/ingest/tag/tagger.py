@@ -429,7 +429,8 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
 
 def _adds_to(later: Counts, first: Counts) -> bool:
     """Can a later telling's toll be the first telling's ("The container ship ... No injuries were reported")?"""
-    return all(b is None or a is None or a == b for a, b in ((later.killed, first.killed), (later.injured, first.injured)))
+    pairs = ((later.killed, first.killed), (later.injured, first.injured))
+    return all(a is None or b is None or a == b for a, b in pairs)
 
 
 def _told_back(event_type: str, unit: str) -> bool:
