@@ -65,3 +65,19 @@ def test_a_publication_date_given_as_iso_text_dates_the_story() -> None:
     as_text = tag_article(text, published="2024-05-20").events
     assert [e.event_date for e in as_text] == [dt.date(2024, 5, 19)]
     assert tag_article(text, published="not a date").events[0].event_date is None
+
+
+def test_a_quoted_comment_is_no_act_but_a_quoted_claim_or_toll_is() -> None:
+    text = (
+        "Israeli jets struck a house in Khan Younis on Sunday, killing five people, medics said.\n\n"
+        '"This is a truce without a text," said a Western diplomat in Cairo.\n\n'
+        '"They have shifted to smaller attacks using roadside bombs and snipers," said a Cairo-based researcher.'
+    )
+    assert types(text) == ["air_or_drone_strike"]
+    claim = '"We targeted the ship with naval missiles in the Red Sea," Houthi spokesman Yahya Saree said on Sunday.'
+    assert types(claim) == ["maritime_attack"]
+    toll = '"Twelve militants were killed in an exchange of fire with our forces in North Sinai," the spokesman said.'
+    assert types(toll) == ["armed_clash"]
+    # a threat is spoken by nature
+    threat = '"The enemy will pay a heavy price for its aggression on Yemen," a Houthi official said on Sunday.'
+    assert types(threat) == ["threat"]

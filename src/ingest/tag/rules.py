@@ -260,6 +260,8 @@ def find_triggers(
         m = _first_match(event_type, present, r.gates[event_type][1], lowered, r)
         if m is None or _vetoed(event_type, lowered, r, vetoes):
             continue
+        if event_type != "threat" and ('"' in lowered or "\u201c" in lowered) and _quoted_comment(lowered, m.start()):
+            continue
         if not past:
             past.append(not_current_cues(lowered))
         if past[0] or _old_year(lowered, published_year, m.end()):
@@ -273,6 +275,27 @@ def find_triggers(
             hedged = bool(r.hedge.search(sentence))
         found.append(Trigger(event_type, m.start(), m.end(), _is_generic(event_type, m, r), hedged))
     return found
+
+
+# A quotation closed by its attribution alone: '"This is a truce without a text," said a Western diplomat in Baghdad.'
+_QUOTE = re.compile(r'["\u201c]([^"\u201c\u201d]+)["\u201d]')
+_ATTRIBUTION = re.compile(
+    r"^\W*(?:(?:said|says|told|wrote|added|asked|according to)\b\W*(?:[\w'\u2019-]+\W*){0,10}"
+    r"|(?:[\w'\u2019-]+\W*){1,8}(?:said|says|told \w+|wrote(?: on \w+)?|added|asked)\W*)$"
+)
+# ... unless the speaker tells its own act ('"We targeted the ship with naval missiles," Saree said.') or a toll
+# ('"Twelve takfiri elements were killed in an exchange of fire with the forces," the spokesman said.')
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my|killed|wounded|injured|dead|died)\b")
+
+
+def _quoted_comment(lowered: str, at: int) -> bool:
+    """Is the act's word inside a quotation that is someone's comment (the sentence outside it only says who said
+    it, and the speaker tells no act of its own)?"""
+    for q in _QUOTE.finditer(lowered):
+        if q.start() < at < q.end():
+            outside = lowered[: q.start()] + " " + lowered[q.end() :]
+            return _ATTRIBUTION.match(outside.strip()) is not None and not _FIRST_PERSON.search(q.group(1))
+    return False
 
 
 def _first_match(
