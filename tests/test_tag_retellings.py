@@ -81,3 +81,10 @@ def test_a_quoted_comment_is_no_act_but_a_quoted_claim_or_toll_is() -> None:
     # a threat is spoken by nature
     threat = '"The enemy will pay a heavy price for its aggression on Yemen," a Houthi official said on Sunday.'
     assert types(threat) == ["threat"]
+
+
+def test_the_lebanon_israel_frontier_villages_are_placed_on_their_side() -> None:
+    strike = "An Israeli drone struck a car on the outskirts of Aita al-Shaab on Sunday, killing two men."
+    assert [(e.country_iso, e.place) for e in tag_article(strike, published=DAY).events] == [("LB", "Aita al-Shaab")]
+    fire = "Hezbollah fired anti-tank missiles at an army post near Shtula on Sunday, wounding three soldiers."
+    assert [(e.country_iso, e.place) for e in tag_article(fire, published=DAY).events] == [("IL", "Shtula")]
