@@ -88,3 +88,12 @@ def test_the_lebanon_israel_frontier_villages_are_placed_on_their_side() -> None
     assert [(e.country_iso, e.place) for e in tag_article(strike, published=DAY).events] == [("LB", "Aita al-Shaab")]
     fire = "Hezbollah fired anti-tank missiles at an army post near Shtula on Sunday, wounding three soldiers."
     assert [(e.country_iso, e.place) for e in tag_article(fire, published=DAY).events] == [("IL", "Shtula")]
+
+
+def test_the_killed_are_not_counted_again_as_the_wounded_of_a_second_verb() -> None:
+    from ingest.tag.counts import extract_counts
+
+    both = extract_counts("Government air strikes on Arbin killed 37 civilians and wounded dozens, a monitor said.")
+    assert (both.killed, both.injured) == (37, 24)
+    several = extract_counts("The strike killed five people and wounded several others.")
+    assert (several.killed, several.injured) == (5, 3)
