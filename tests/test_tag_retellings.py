@@ -97,3 +97,22 @@ def test_the_killed_are_not_counted_again_as_the_wounded_of_a_second_verb() -> N
     assert (both.killed, both.injured) == (37, 24)
     several = extract_counts("The strike killed five people and wounded several others.")
     assert (several.killed, several.injured) == (5, 3)
+
+
+def test_the_dead_of_the_clashes_told_later_are_the_fight_told_before() -> None:
+    text = (
+        "The Syrian Democratic Forces fought house to house with Islamic State militants in the Qadisiya district "
+        "of Raqqa on Sunday, the SDF said.\n\n"
+        "Residents said they had been sheltering in basements for days.\n\n"
+        "At least 12 IS fighters and three SDF members were killed in the clashes, according to a war monitor."
+    )
+    assert summary(text) == [("armed_clash", "SY", 15, None, "SDF")]
+
+
+def test_a_later_part_of_a_toll_may_carry_its_own_qualifier() -> None:
+    from ingest.tag.counts import extract_counts
+
+    assert extract_counts("An official said six of his fighters and at least nine rebels were killed.").killed == 15
+    # a part with its own verb is no part of the next list
+    apart = extract_counts("Two protesters died and about 30 people, among them police, were hurt, officials said.")
+    assert (apart.killed, apart.injured) == (2, 30)

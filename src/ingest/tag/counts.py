@@ -24,7 +24,7 @@ _NOT_A_COUNT = (
 _NOT_VICTIMS = (
     r"(?!(?:strike|attack|bomb|blast|explosion|raid|drone|missile|rocket|shell|air|mortar|round)s?\b"
     r"|of\s+(?:his|her|their|the)\s+(?:sheep|cattle|livestock|animals|goats|cows|camels|horses|donkeys|chickens)\b"
-    r"|(?:dead|killed|injured|wounded|hurt|but|nobody|none|\d+(?![\d-])|{NUMBER_WORDS})\b"
+    r"|(?:dead|died|killed|injured|wounded|hurt|but|nobody|none|\d+(?![\d-])|{NUMBER_WORDS})\b"
     r"(?! (?:sides?|family|household)\b))"
 )
 
@@ -180,7 +180,9 @@ def _conjoined(kind: str = "killed") -> tuple[re.Pattern[str], re.Pattern[str]]:
 
     def part(i: int) -> str:
         # "15 soldiers and 12 of the attackers were killed"
-        num = rf"\b(?P<n{i}>{digits}|(?:{word_alt}){compound})\b" + _NOT_A_COUNT + r"(?:\s+of(?:\s+the)?\b)?"
+        # (a later part may carry its own qualifier: "six of his fighters and at least nine rebels")
+        later_q = "" if i == 1 else r"(?:\b(?:" + "|".join(_QUALIFIERS) + r")\s+)?"
+        num = later_q + rf"\b(?P<n{i}>{digits}|(?:{word_alt}){compound})\b" + _NOT_A_COUNT + r"(?:\s+of(?:\s+the)?\b)?"
         # a later part may be kin of the first: "a woman and her two children"
         kin = _KIN if i > 1 else ""
         # whose they were may follow: "an officer and two soldiers of the Iraqi army were killed"

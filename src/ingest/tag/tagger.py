@@ -140,6 +140,8 @@ _TOLD_BACK = {
         ("sanctions", "sanctions|designation|measures|listing|penalties"),
         # "The Israeli military said the two wanted men had been detained"
         ("arrest_or_seizure", "suspects|detainees|wanted men|men|arrests|detentions"),
+        # "At least 12 IS fighters and three SDF members were killed in the clashes": the fight told before
+        ("armed_clash", "clashes|clash|fighting|firefight|gun battle|gunbattle|battle|battles|exchange of fire"),
     )
 }
 
@@ -411,6 +413,8 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
         return c.told_back and (country is None or k_country is None or country == k_country)
     if c.answers:  # "Separately, a gunman opened fire ...": told as another act, even where unplaced
         return False
+    if c.told_back and _same_day(c, k) and _places_compatible(k.place, c.place) and _adds_to(c.counts, k.counts):
+        return k is next(x for x in reversed(kept) if _same_kind(c, x))  # "killed in the clashes": the last fight told
     named = [a for a in (k.actor1, c.actor1) if a is not None and a.type != "unknown"]
     if len(named) == 2 and not _same_party(named[0], named[1]):
         return False  # "Hezbollah fired rockets ... Israeli artillery then pounded the outskirts": the other side's act
