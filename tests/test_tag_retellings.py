@@ -116,3 +116,31 @@ def test_a_later_part_of_a_toll_may_carry_its_own_qualifier() -> None:
     # a part with its own verb is no part of the next list
     apart = extract_counts("Two protesters died and about 30 people, among them police, were hurt, officials said.")
     assert (apart.killed, apart.injured) == (2, 30)
+
+
+def test_the_death_toll_told_again_paragraphs_on_brings_the_wounded() -> None:
+    text = (
+        "A suicide bomber blew himself up among soldiers queuing for their salaries at a base in Aden on Sunday, "
+        "killing at least 48 of them, officials said.\n\n"
+        "The attacker walked into a crowd gathered at the gates of the base early in the morning. Soldiers had "
+        "been waiting since dawn.\n\n"
+        "The toll rose through the day. Aden's health director said by the evening that 48 soldiers had been "
+        "killed and 34 wounded."
+    )
+    assert summary(text) == [("suicide_bomb", "YE", 48, 34, "Unidentified armed group")]
+    # another toll is another act's, or a running total: it brings nothing
+    other = text.replace("48 soldiers had been killed and 34 wounded", "12 soldiers had been killed and 34 wounded")
+    assert summary(other) == [("suicide_bomb", "YE", 48, None, "Unidentified armed group")]
+
+
+def test_the_wounded_told_after_the_aircraft_belong_to_the_air_raid_not_the_clause_after_it() -> None:
+    text = (
+        "Warplanes pounded rebel-held towns in Idlib province on Sunday, killing 21 civilians, a monitor said, as "
+        "fighting raged on the front lines of Aleppo.\n\n"
+        "The Syrian Observatory said the aircraft that struck the towns of Maarat al-Numan and Kafr Nabl were "
+        "Russian. More than 40 people were wounded, the Observatory said."
+    )
+    assert [(t, k, w) for t, _, k, w, _ in summary(text)] == [
+        ("air_or_drone_strike", 21, 40),
+        ("armed_clash", None, None),
+    ]

@@ -13,7 +13,7 @@ from ingest.tag.text import dateline, fold
 _TARGET_CUE = re.compile(
     r"\b(?:on|at|against|targeting|targeted|target|hit|hitting|struck|striking|killed|killing|injuring|wounding|"
     r"arrested|detained|captured|capturing|suspected|sanctioned|sanctions on|designated|designating|near|toward|"
-    r"towards|hosting|host|hosts|housing|houses|with|"
+    r"towards|hosting|host|hosts|housing|houses|with|into|among|"
     r"attacked|attacking|raided|shelled|bombed|of|denounce|denouncing|condemn|condemning)\s+"
     # "on Monday as Houthi fighters tried to push ...": a time, not a target, follows "on" or "at"
     r"(?!(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|dawn|night|noon|midnight|least)\b)"

@@ -44,7 +44,7 @@ _ANAPHORA = Guarded.compile(
     r"israeli|us|american|turkish|russian|iranian|anti-ship|ballistic|cruise|"
     r"coalition|container|cargo|merchant|oil|commercial|stricken|damaged)\s){0,2}(?:attack|attacks|strike|strikes|blast|"
     r"explosion|bombing|raid|raids|assault|incident|barrage|shelling|drone|rockets|missiles|missile|vessel|ship|tanker|"
-    r"freighter|bulk carrier|operation|bomb|device|explosive device)\b"
+    r"freighter|bulk carrier|operation|bomb|device|explosive device|aircraft|warplanes|jets|planes)\b"
     r"|\b(?:these|those|both|the two) (?:attacks|strikes|raids)\b"
     r"|\b(?:both|the two|the opposing) sides (?:fought|clashed|battled|exchanged|traded)\b"  # "the two sides fought on"
 )
@@ -82,6 +82,21 @@ _FORCES_DID = Guarded.compile(
 )
 _FORCES_REACH = 3  # sentences back to the forces "the army" refers to
 _HARM_WORDS = ("kill", "dead", "died", "death", "wound", "injur", "hurt", "casualt", "toll")
+
+
+_TOLD_TOLL_REACH = 4  # sentences after an act within which its own death toll, told again, brings its wounded
+
+
+def _same_toll_again(sentence: str, cands: list[_Candidate], i: int) -> bool:
+    """Is this sentence, a few sentences on, the last act's death toll told again with more ("killing at least 48 of
+    them ... Aden's health director said by the evening that 48 soldiers had been killed and 34 wounded")? The last
+    act may be told in several sentences (merged later): any of those within reach gives its toll."""
+    recent = [c for c in cands[-3:] if i - c.last_sentence <= _TOLD_TOLL_REACH]
+    tolls = {c.counts.killed for c in recent if c.counts.killed}
+    if len(tolls) != 1 or any(c.counts.injured is not None for c in recent):
+        return False
+    counts = extract_counts(sentence)
+    return counts.injured is not None and counts.killed in tolls
 
 
 def _tells_harm(sentence: str) -> bool:
@@ -220,6 +235,13 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
 def _mergeable(prev: _Candidate, cur: _Candidate) -> bool:
     if cur.clause and cur.sentence == prev.last_sentence:
         return False  # told apart by the clause split
+    if (
+        cur.trigger.continuation
+        and prev.counts.killed
+        and cur.counts.killed == prev.counts.killed
+        and cur.sentence - prev.last_sentence <= _TOLD_TOLL_REACH
+    ):
+        return True  # its death toll told again a few sentences on, with the wounded (see _same_toll_again)
     if cur.sentence - prev.last_sentence > MERGE_DISTANCE or cur.answers:
         return False
     if cur.trigger.continuation:  # a toll of the act just told: where the wounded were taken is no other scene
@@ -612,6 +634,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             if not (
                 (follows_violence and (anaphoric or (told_next and has_toll(sentence))))
                 or (follows_protest and has_toll(sentence))
+                or (follows_violence and _same_toll_again(sentence, cands, i))
             ):
                 # only in the opening sentences, where headlines and ledes give a toll before the event
                 counts = extract_counts(sentence) if first_violent is None and i < _LEAD_SENTENCES else None
@@ -731,8 +754,9 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             recent = range(len(merged) - 1, -1, -1)
             target = next((j for j in recent if merged[j].event_type == c.event_type and not c.trigger.continuation
                            and c.sentence - merged[j].last_sentence <= MERGE_DISTANCE), -1)  # fmt: skip
-            if target < 0:
-                target = next((j for j in recent if merged[j].event_type in r.violent), len(merged) - 1)
+            if target < 0:  # the violent act told last (a clause's act may sit after one told on since)
+                violent_told = [j for j in recent if merged[j].event_type in r.violent]
+                target = max(violent_told, key=lambda j: (merged[j].last_sentence, j), default=len(merged) - 1)
         elif c.event_type in r.violent and target >= 0 and merged[target].event_type not in r.violent:
             # "The toll from Tuesday's bombing rose to 11 as police detained 18. The attacker blew himself up ...":
             # an arrest told in between does not part the act from its telling in the next sentence
