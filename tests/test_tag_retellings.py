@@ -144,3 +144,15 @@ def test_the_wounded_told_after_the_aircraft_belong_to_the_air_raid_not_the_clau
         ("air_or_drone_strike", 21, 40),
         ("armed_clash", None, None),
     ]
+
+
+def test_an_envoys_feelings_and_commentators_views_are_no_diplomacy() -> None:
+    text = (
+        "Israeli warplanes struck the port of Hodeidah in Yemen on Sunday, killing three people.\n\n"
+        'UN envoy Hans Grundberg said he was "deeply concerned" by the escalation.\n\n'
+        "The envoy welcomed the contacts between the parties.\n\n"
+        "Analysts said the escalation threatened efforts to revive peace talks."
+    )
+    assert types(text) == ["air_or_drone_strike"]
+    talks = "UN envoy Hans Grundberg held talks with Houthi leaders in Muscat on Sunday, his office said."
+    assert types(talks) == ["diplomacy"]
