@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ingest.tag import tag_article
-from tag_cases import DAY, summary, types
+from tag_cases import DAY, doers, summary, types
 
 
 def test_a_toll_told_in_the_detail_paragraph_belongs_to_the_act_the_lede_told() -> None:
@@ -156,3 +156,20 @@ def test_an_envoys_feelings_and_commentators_views_are_no_diplomacy() -> None:
     assert types(text) == ["air_or_drone_strike"]
     talks = "UN envoy Hans Grundberg held talks with Houthi leaders in Muscat on Sunday, his office said."
     assert types(talks) == ["diplomacy"]
+
+
+def test_threats_told_as_what_the_enemy_will_face_or_pay_are_the_speakers() -> None:
+    text = (
+        "Houthi military spokesman Yahya Saree said the group had fired missiles at Saudi Aramco facilities in "
+        "Jeddah on Sunday.\n\n"
+        'He warned that Saudi Arabia would face "more painful and larger operations" unless it halted its '
+        '"aggression" on Yemen.'
+    )
+    assert doers(text)[-1] == ("threat", "Houthis")
+    assert types('In Tehran, the Guards said that "the Zionist regime will certainly pay for this crime".') == ["threat"]
+    quoted = (
+        "The IRGC said in a statement in Tehran on Sunday that its navy was ready to defend the Gulf.\n\n"
+        '"Any foreign warship that tries to escort these ships will be targeted and will regret it," he said.'
+    )
+    assert doers(quoted) == [("threat", "IRGC")]
+    assert types("Israeli Defence Minister Yoav Gallant issued a stark warning to Hezbollah on Sunday.") == ["threat"]

@@ -119,7 +119,9 @@ _HARMED = re.compile(r"^\s+(?:\w+\s+){0,2}(?:and\s+(?:[\w-]+\s+){0,2}other\s+(?:
                      r"(?:injured|killed|wounded|hurt|hit|targeted|attacked|struck|under|"
                      r"(?:an?\s+)?(?:legitimate\s+|fair\s+)?targets?)"
                      # "leaving several US service members with minor injuries"
-                     r"|with\s+(?:\w+\s+)?(?:injuries|wounds))\b",
+                     r"|with\s+(?:\w+\s+)?(?:injuries|wounds)"
+                     # "warned that Saudi Arabia would face 'more painful operations'": whom a threat is aimed at
+                     r"|(?:would|will)\s+(?:\w+\s+)?(?:face|pay|regret))\b",
                      re.IGNORECASE)  # fmt: skip
 
 

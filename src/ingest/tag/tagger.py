@@ -119,6 +119,23 @@ def _named_before(
     return None
 
 
+# A threat told by a pronoun or a statement: "He warned that ...", '"...," he said', "the statement said"
+_PRONOUN_SPEAKS = re.compile(
+    r"(?:^|[,.;:\"\u201d]\s*)(?:he|she|they|the statement|the group|the movement)\s+(?:also\s+)?"
+    r"(?:said|says|warned|warns|added|vowed|threatened|declared)\b",
+    re.IGNORECASE,
+)
+
+
+def _speaker_before(text: str, spans: list[tuple[int, int]], i: int) -> Actor | None:
+    """Who spoke or acted first in the sentence before `i` (the "he" of a threat told next)."""
+    if i == 0:
+        return None
+    start, end = spans[i - 1]
+    said = [m for m in actor_mentions(text[start:end]) if m.role_hint in ("speaker", "agent")]
+    return said[0].actor if said else None
+
+
 def _an_armed_group(actor: Actor) -> bool:
     return actor.type in ARMED_GROUP_TYPES
 
@@ -705,6 +722,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 a1 = named or a1
             if a1 is None and _FORCES_DID.search(unit.lower()):
                 a1 = _forces_named(people, cands, i, text, spans)
+            if a1 is None and trigger.event_type == "threat" and _PRONOUN_SPEAKS.search(sentence):
+                a1 = _speaker_before(text, spans, i)  # '"... will be targeted," he said': the speaker named before
             event_date, precision = resolve_date(unit, published)
             if precision == "published" and len(unit) != len(sentence):  # a clause: the sentence may date it
                 event_date, precision = resolve_date(sentence, published)
