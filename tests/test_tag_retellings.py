@@ -166,7 +166,8 @@ def test_threats_told_as_what_the_enemy_will_face_or_pay_are_the_speakers() -> N
         '"aggression" on Yemen.'
     )
     assert doers(text)[-1] == ("threat", "Houthis")
-    assert types('In Tehran, the Guards said that "the Zionist regime will certainly pay for this crime".') == ["threat"]
+    pay = 'In Tehran, the Guards said that "the Zionist regime will certainly pay for this crime".'
+    assert types(pay) == ["threat"]
     quoted = (
         "The IRGC said in a statement in Tehran on Sunday that its navy was ready to defend the Gulf.\n\n"
         '"Any foreign warship that tries to escort these ships will be targeted and will regret it," he said.'
