@@ -174,3 +174,25 @@ def test_threats_told_as_what_the_enemy_will_face_or_pay_are_the_speakers() -> N
     )
     assert doers(quoted) == [("threat", "IRGC")]
     assert types("Israeli Defence Minister Yoav Gallant issued a stark warning to Hezbollah on Sunday.") == ["threat"]
+
+
+def test_what_a_speaker_calls_an_act_a_court_charge_a_funeral_and_a_show_of_strength_are_no_acts() -> None:
+    called = (
+        'The Palestinian foreign ministry condemned the overnight strike as "a new massacre against a defenceless '
+        'family" on Sunday.'
+    )
+    assert types(called) == []
+    court = (
+        "BAGHDAD - An Iraqi criminal court on Sunday sentenced to death a man convicted of helping plan the twin "
+        "suicide bombing that killed 32 people at a market in central Baghdad."
+    )
+    assert types(court) == []
+    funeral = "Funerals for the soldiers were held in Diyarbakir on Sunday, with crowds chanting nationalist slogans."
+    assert types(funeral) == []
+    marched = "Hundreds of mourners marched through Qamishli during the funeral on Sunday, chanting against Ankara."
+    assert types(marched) == ["protest"]
+    shown = "Aramco's chief described the recovery in Abqaiq as a demonstration of the resilience of the kingdom."
+    assert types(shown) == []
+    # an act its doer names is still told: "carried out what Central Command described as a unilateral strike"
+    own = "US forces carried out what Central Command described as a unilateral strike on a Houthi radar near Hodeidah."
+    assert types(own) == ["air_or_drone_strike"]
