@@ -196,3 +196,19 @@ def test_what_a_speaker_calls_an_act_a_court_charge_a_funeral_and_a_show_of_stre
     # an act its doer names is still told: "carried out what Central Command described as a unilateral strike"
     own = "US forces carried out what Central Command described as a unilateral strike on a Houthi radar near Hodeidah."
     assert types(own) == ["air_or_drone_strike"]
+
+
+def test_an_interception_told_after_a_barrage_is_that_barrage() -> None:
+    text = (
+        "Hamas's armed wing said it fired more than 130 rockets at Israel on Sunday, including rockets at Tel Aviv.\n\n"
+        "Residents of the south spent the night in shelters.\n\n"
+        "Israel's Iron Dome system intercepted several rockets over the Tel Aviv area and no casualties were "
+        "reported, the army said."
+    )
+    assert summary(text) == [("shelling_artillery_missile", "IL", 0, 0, "Hamas")]
+    # another scene is another barrage: "a missile fired toward Eilat was intercepted" after rockets on Shtula
+    apart = (
+        "Hezbollah fired anti-tank missiles at an army post near Shtula on Sunday, wounding three soldiers.\n\n"
+        "Later, a ballistic missile fired by Yemen's Houthis toward Eilat was intercepted by the Arrow system."
+    )
+    assert [d for _, d in doers(apart)] == ["Hezbollah", "Houthis"]

@@ -201,6 +201,7 @@ class _Candidate:
     answers: bool = False  # its sentence opens "In response, ...": an act of its own, never merged into the last
     claim: bool = False  # its sentence claims responsibility: for the act just told, wherever it says it aimed
     told_back: bool = False  # talks, a deployment, sanctions or arrests told again: "the talks", "the deployment"
+    intercepted: bool = False  # tells only that projectiles were stopped: the barrage told before, told again
 
     @property
     def event_type(self) -> str:
@@ -452,6 +453,9 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
         return c.told_back and (country is None or k_country is None or country == k_country)
     if c.answers:  # "Separately, a gunman opened fire ...": told as another act, even where unplaced
         return False
+    if c.intercepted and k.event_type == c.event_type and _same_day(c, k) and _places_compatible(k.place, c.place):
+        # "Israel's Iron Dome system intercepted several rockets over Tel Aviv": the barrage told before
+        return k is next(x for x in reversed(kept) if _same_kind(c, x))
     if c.told_back and _same_day(c, k) and _places_compatible(k.place, c.place) and _adds_to(c.counts, k.counts):
         return k is next(x for x in reversed(kept) if _same_kind(c, x))  # "killed in the clashes": the last fight told
     named = [a for a in (k.actor1, c.actor1) if a is not None and a.type != "unknown"]
@@ -468,6 +472,10 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
         and _places_compatible(k.place, c.place)
         and k is next(x for x in reversed(kept) if _same_kind(c, x))
     )
+
+
+# "intercepted several rockets", "one drone was shot down": what air defences stopped
+_INTERCEPTED = re.compile(r"\b(?:intercepted|intercepting|shot down|downed)\b", re.IGNORECASE)
 
 
 def _adds_to(later: Counts, first: Counts) -> bool:
@@ -756,7 +764,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 date_precision=precision, counts=counts, weapon=weapon,
                 anaphoric=anaphor, pair=anaphor and bool(_PAIR.search(unit.lower())), clause=n, abroad=unit_abroad,
                 answers=n == 0 and _answers(lowered_sentence, trigger), claim=claim,
-                told_back=_told_back(trigger.event_type, unit),
+                told_back=_told_back(trigger.event_type, unit), intercepted=bool(_INTERCEPTED.search(unit)),
             ))  # fmt: skip
 
     relevance = relevance_score(region_mentions, security, offtopic, offtopic_lead)
