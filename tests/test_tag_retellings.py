@@ -212,3 +212,13 @@ def test_an_interception_told_after_a_barrage_is_that_barrage() -> None:
         "Later, a ballistic missile fired by Yemen's Houthis toward Eilat was intercepted by the Arrow system."
     )
     assert [d for _, d in doers(apart)] == ["Hezbollah", "Houthis"]
+
+
+def test_the_act_another_answers_and_a_campaign_dated_by_a_named_act_are_background() -> None:
+    text = (
+        "Hezbollah fired rockets at a military position near Metula on Sunday \"in response to the assassination\" of "
+        "its commander in Tyre, the group said."
+    )
+    assert types(text) == ["shelling_artillery_missile"]
+    since = "Israeli troops on the border have been on high alert since Hamas's attack on southern Israel, officials say."
+    assert types(since) == []
