@@ -220,5 +220,5 @@ def test_the_act_another_answers_and_a_campaign_dated_by_a_named_act_are_backgro
         "its commander in Tyre, the group said."
     )
     assert types(text) == ["shelling_artillery_missile"]
-    since = "Israeli troops on the border have been on high alert since Hamas's attack on southern Israel, officials say."
+    since = "Troops on the border have been on high alert since Hamas's attack on southern Israel, officials say."
     assert types(since) == []
