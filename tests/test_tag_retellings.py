@@ -222,3 +222,25 @@ def test_the_act_another_answers_and_a_campaign_dated_by_a_named_act_are_backgro
     assert types(text) == ["shelling_artillery_missile"]
     since = "Troops on the border have been on high alert since Hamas's attack on southern Israel, officials say."
     assert types(since) == []
+
+
+def test_a_verdict_story_dates_its_old_act_wherever_the_sentence_gives_the_date() -> None:
+    text = (
+        "A UN-backed tribunal on Sunday found a member of Hezbollah guilty of conspiring to kill former prime "
+        "minister Rafik Hariri, but acquitted three other defendants.\n\n"
+        "Hariri, a billionaire who had rebuilt Beirut after the civil war, was killed along with 21 other people when "
+        "a suicide bomber detonated a van packed with explosives as his motorcade passed the St George Hotel on "
+        "February 14, 2005."
+    )
+    assert types(text) == []
+
+
+def test_a_towns_name_inside_a_persons_name_is_no_place() -> None:
+    text = (
+        "MOGADISHU - Al-Shabaab gunmen stormed a hotel in the Somali capital on Sunday.\n\n"
+        "Security forces killed five attackers and captured one alive, police spokesman Abdifatah Aden Hassan told "
+        "reporters."
+    )
+    assert types(text) == []
+    port = "A car bomb exploded near the port in Aden on Sunday, killing three soldiers, officials said."
+    assert [e.place for e in tag_article(port, published=DAY).events] == ["Aden"]

@@ -80,6 +80,17 @@ class PlaceMention:
     origin: bool = False  # "recalled its ambassador from Beirut": where someone or something came from
 
 
+# "police spokesman Abdifatah Aden Hassan": a town's name between a given name and a family name is a person's
+_NAME_BEFORE = re.compile(r"(?<![.!?:;\"]\s)(?<!^)\b(?!(?:North|South|East|West|Eastern|Western|Northern|Southern|Central|"
+                          r"Upper|Lower|Old|New|Greater|Port|Mount|Lake|Wadi|Jebel|Jabal)\b)[A-Z][a-z]+ $")
+_NAME_AFTER = re.compile(r" (?!(?:Province|Governorate|City|District|Dam|Airport|Base|Port|Camp|Road|Street|Square|"
+                         r"Gate|Crossing|Refinery|Field|Valley|Mountains?|Bridge|Hospital|Mosque|University)\b)[A-Z][a-z]+\b")
+
+
+def _in_a_name(sentence: str, start: int, end: int) -> bool:
+    return bool(_NAME_BEFORE.search(sentence[max(0, start - 20) : start]) and _NAME_AFTER.match(sentence, end))
+
+
 def place_mentions(sentence: str) -> list[PlaceMention]:
     index = places()
     folded = fold(sentence)
@@ -102,7 +113,7 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
             # whose own war it is, places the act there (weakly: any other place in the sentence wins)
             out.append(PlaceMention(place, m_start, m_end, _KIND_SCORE["country"]))
             continue
-        if place.kind == "town" and _TOWN_SPEAKS.match(folded, m_end):
+        if place.kind == "town" and (_TOWN_SPEAKS.match(folded, m_end) or _in_a_name(folded, m_start, m_end)):
             continue
         if place.kind == "country" and _STATE_ACTS.match(folded, m_end):
             continue
