@@ -216,7 +216,7 @@ def test_an_interception_told_after_a_barrage_is_that_barrage() -> None:
 
 def test_the_act_another_answers_and_a_campaign_dated_by_a_named_act_are_background() -> None:
     text = (
-        "Hezbollah fired rockets at a military position near Metula on Sunday \"in response to the assassination\" of "
+        'Hezbollah fired rockets at a military position near Metula on Sunday "in response to the assassination" of '
         "its commander in Tyre, the group said."
     )
     assert types(text) == ["shelling_artillery_missile"]

@@ -81,10 +81,14 @@ class PlaceMention:
 
 
 # "police spokesman Abdifatah Aden Hassan": a town's name between a given name and a family name is a person's
-_NAME_BEFORE = re.compile(r"(?<![.!?:;\"]\s)(?<!^)\b(?!(?:North|South|East|West|Eastern|Western|Northern|Southern|Central|"
-                          r"Upper|Lower|Old|New|Greater|Port|Mount|Lake|Wadi|Jebel|Jabal)\b)[A-Z][a-z]+ $")
-_NAME_AFTER = re.compile(r" (?!(?:Province|Governorate|City|District|Dam|Airport|Base|Port|Camp|Road|Street|Square|"
-                         r"Gate|Crossing|Refinery|Field|Valley|Mountains?|Bridge|Hospital|Mosque|University)\b)[A-Z][a-z]+\b")
+_NAME_BEFORE = re.compile(
+    r"(?<![.!?:;\"]\s)(?<!^)\b(?!(?:North|South|East|West|Eastern|Western|Northern|Southern|Central|"
+    r"Upper|Lower|Old|New|Greater|Port|Mount|Lake|Wadi|Jebel|Jabal)\b)[A-Z][a-z]+ $"
+)
+_NAME_AFTER = re.compile(
+    r" (?!(?:Province|Governorate|City|District|Dam|Airport|Base|Port|Camp|Road|Street|Square|"
+    r"Gate|Crossing|Refinery|Field|Valley|Mountains?|Bridge|Hospital|Mosque|University)\b)[A-Z][a-z]+\b"
+)
 
 
 def _in_a_name(sentence: str, start: int, end: int) -> bool:

@@ -893,11 +893,11 @@ def _recalled(
     """Is the act of `unit` (in sentence `i`) background to the story's news rather than news?"""
     if i > 0 and _EARLIER.search(unit, 0, trigger.end + _DATE_REACH):
         return True  # "Rights activist Nabeel Rajab was also detained earlier this month": not today's news
-    if looks_back and i > 0 and not trigger.continuation:
-        # "Hariri's assassination transformed Lebanese politics." in a story about the verdict; there a date anywhere
-        # in the sentence dates its act ("... killed when a suicide bomber detonated a van ... on February 14, 2005")
-        if precision == "published" or (published is not None and dated_before(event_date, precision, published)):
-            return True
+    # "Hariri's assassination transformed Lebanese politics." in a story about the verdict; there a date anywhere
+    # in the sentence dates its act ("... killed when a suicide bomber detonated a van ... on February 14, 2005")
+    old_act = precision == "published" or (published is not None and dated_before(event_date, precision, published))
+    if looks_back and i > 0 and not trigger.continuation and old_act:
+        return True
     if published is None or (precision == "week" and i == 0):  # (a lede's "last week" is a weekly's news)
         return False
     # "In January, IS fighters stormed Ghwayran prison", "on November 19, 2023": dated by words before the act or
