@@ -78,6 +78,8 @@ def test_a_quoted_comment_is_no_act_but_a_quoted_claim_or_toll_is() -> None:
     assert types(claim) == ["maritime_attack"]
     toll = '"Twelve militants were killed in an exchange of fire with our forces in North Sinai," the spokesman said.'
     assert types(toll) == ["armed_clash"]
+    beheaded = '"Three footballers were beheaded in a square in Raqqa," the sources said on Sunday.'
+    assert types(beheaded) == ["attack"]
     # a threat is spoken by nature
     threat = '"The enemy will pay a heavy price for its aggression on Yemen," a Houthi official said on Sunday.'
     assert types(threat) == ["threat"]

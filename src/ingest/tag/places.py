@@ -92,7 +92,13 @@ _NAME_AFTER = re.compile(
 
 
 def _in_a_name(sentence: str, start: int, end: int) -> bool:
-    return bool(_NAME_BEFORE.search(sentence[max(0, start - 20) : start]) and _NAME_AFTER.match(sentence, end))
+    before = _NAME_BEFORE.search(sentence[max(0, start - 20) : start])
+    if before is None or not _NAME_AFTER.match(sentence, end):
+        return False
+    # (not a place or its people before it: "Car bomb kills 23 in Syrias Aleppo", "Syrian Homs Governor")
+    word = before.group().strip()
+    index = places()
+    return not any(w in index.by_alias or w in index.demonyms for w in (word, word[:-1], word[:-2]))
 
 
 def place_mentions(sentence: str) -> list[PlaceMention]:

@@ -285,7 +285,9 @@ _ATTRIBUTION = re.compile(
 )
 # ... unless the speaker tells its own act ('"We targeted the ship with naval missiles," Saree said.') or a toll
 # ('"Twelve takfiri elements were killed in an exchange of fire with the forces," the spokesman said.')
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my|killed|wounded|injured|dead|died)\b")
+_FIRST_PERSON = re.compile(
+    r"\b(?:we|our|us|i|my|killed|wounded|injured|dead|died|beheaded|executed|hanged|shot|martyred|bodies)\b"
+)
 
 
 def _quoted_comment(lowered: str, at: int) -> bool:
