@@ -246,3 +246,10 @@ def test_a_towns_name_inside_a_persons_name_is_no_place() -> None:
     assert types(text) == []
     port = "A car bomb exploded near the port in Aden on Sunday, killing three soldiers, officials said."
     assert [e.place for e in tag_article(port, published=DAY).events] == ["Aden"]
+
+
+def test_the_dead_counted_as_the_ones_inside_or_a_family() -> None:
+    from ingest.tag.counts import extract_counts
+
+    assert extract_counts("An Israeli drone fired a missile at a car, killing the two men inside.").killed == 2
+    assert extract_counts("One raid flattened a house in the Attan district, killing a family of five.").killed == 5
