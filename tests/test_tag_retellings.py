@@ -253,3 +253,14 @@ def test_the_dead_counted_as_the_ones_inside_or_a_family() -> None:
 
     assert extract_counts("An Israeli drone fired a missile at a car, killing the two men inside.").killed == 2
     assert extract_counts("One raid flattened a house in the Attan district, killing a family of five.").killed == 5
+
+
+def test_one_victim_told_by_role_and_a_kin_pair_among_the_wounded() -> None:
+    from ingest.tag.counts import extract_counts
+
+    assert extract_counts("Gunmen opened fire on a car near Eli, wounding the driver, the army said.").injured == 1
+    assert extract_counts("A drone hit a motorbike near Tyre, killing its rider.").killed == 1
+    assert extract_counts("A device detonated under his car, leaving him with moderate wounds.").injured == 1
+    assert extract_counts("A Houthi drone hit a building in Marib, wounding a woman and her daughter.").injured == 2
+    # the role of many is no one's count
+    assert extract_counts("The strikes hit a convoy, killing the drivers of two trucks.").killed is None

@@ -451,6 +451,17 @@ _ONE_INJURED = re.compile(
     r"|\bwas\s+(?:shot|hit|struck|wounded)\s+in\s+the\s+(?:\w+\s+)?(?:leg|legs|arm|arms|shoulder|head|chest|back|"
     r"abdomen|stomach|foot|feet|hand|neck|thigh)\b"
 )
+# One victim told by role, not number: "killing its rider", "wounding the driver", "leaving him with moderate wounds"
+_ONE_ROLE = (
+    r"(?:its|the|his|her)\s+(?:[\w-]+\s+)?(?:driver|owner|rider|pilot|passenger|occupant|guard|shepherd|farmer|"
+    r"prosecutor|imam|mayor|governor|commander)\b(?!s\b|\s+(?:and|or|of the (?:two|three|four|five)))"
+)
+_ONE_KILLED_ROLE = re.compile(r"\b(?:killing|killed|kills)\s+" + _ONE_ROLE)
+_ONE_INJURED_ROLE = re.compile(
+    r"\b(?:wounding|injuring|wounded|injured)\s+"
+    + _ONE_ROLE
+    + r"|\bleaving (?:him|her) with (?:\w+\s+){0,2}(?:wounds|injuries|burns)\b"
+)
 # "A motorcyclist riding behind the car suffered light injuries", "One sailor suffered minor burns"
 _ONE_HURT = re.compile(
     r"(?:^|[.;,]\s*|\band\s+)(?:a|an|one)\s+(?:[\w-]+\s+){1,6}?(?:suffered|sustained)\s+(?:\w+\s+)?(?:injuries|wounds|burns)\b"
@@ -570,8 +581,10 @@ def extract_counts(sentence: str) -> Counts:
     injured, li = None, False
     if hurt:
         injured, li, _ = _best(compiled["injured"], sentence, led["injured"], starts, cased, True)  # type: ignore[arg-type]
-        if joins:  # "wounded two Saudi citizens and a Yemeni resident"
-            listed = _conjoined_toll(sentence, _list_starts(starts, joins), "injured")
+        # "wounded two Saudi citizens and a Yemeni resident", "wounding a woman and her daughter"
+        hurt_joins = joins or ([m.end() for m in _KIN_JOIN.finditer(sentence)] if " and " in sentence else [])
+        if hurt_joins:
+            listed = _conjoined_toll(sentence, _list_starts(starts, hurt_joins), "injured")
             if listed is not None and not listed[2] and (injured is None or listed[0] > injured):
                 injured, li = listed[0], listed[1]
     attacks, la = None, False
@@ -589,6 +602,10 @@ def extract_counts(sentence: str) -> Counts:
     ):
         killed = 1 + (_also_killed(sentence) if "along with" in sentence else 0)
     if injured is None and " was " in sentence and _ONE_INJURED.search(sentence):
+        injured = 1
+    if killed is None and ("killing" in sentence or "killed" in sentence) and _ONE_KILLED_ROLE.search(sentence):
+        killed = 1
+    if injured is None and hurt and _ONE_INJURED_ROLE.search(sentence):
         injured = 1
     told_more = " also " in sentence or " of the " in sentence
     also = killed is not None and told_more and bool(_ALSO_KILLED.search(sentence))
