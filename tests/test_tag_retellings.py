@@ -264,3 +264,17 @@ def test_one_victim_told_by_role_and_a_kin_pair_among_the_wounded() -> None:
     assert extract_counts("A Houthi drone hit a building in Marib, wounding a woman and her daughter.").injured == 2
     # the role of many is no one's count
     assert extract_counts("The strikes hit a convoy, killing the drivers of two trucks.").killed is None
+
+
+def test_lists_of_the_dead_and_wounded_read_each_verb_apart() -> None:
+    from ingest.tag.counts import extract_counts
+
+    both = extract_counts("Militants killed at least 13 people and 20 soldiers were wounded in the attack.")
+    assert (both.killed, both.injured) == (13, 20)
+    contractor = extract_counts(
+        "Government shelling near Saraqeb killed five Turkish soldiers and a civilian contractor and wounded five others."
+    )
+    assert (contractor.killed, contractor.injured) == (6, 5)
+    named = extract_counts("Three members of the Kurdistan Workers' Party (PKK) were killed when a drone struck their car.")
+    assert named.killed == 3
+    assert extract_counts("A landmine exploded under a tractor, killing him and his son, an official said.").killed == 2

@@ -136,7 +136,8 @@ def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
     # All run on the lower-cased sentence: without IGNORECASE where a pattern names no upper-case letter.
     for key in ("killed", "injured", "attack_count", "killed_revised"):
         # victims' words may be possessive: "three soldiers of the Southern Transitional Council's forces"
-        word = f"(?:{not_victims}[\\w'\u2019\"\u201c\u201d-]+\\s+)"  # (quoted too: '14 "takfiri elements"')
+        # (quoted too: '14 "takfiri elements"'; a name's abbreviation: "Three members of the Kurdistan Workers' Party (PKK)")
+        word = f"(?:{not_victims}[\\w'\u2019\"\u201c\u201d()-]+\\s+)"
         full = [p.replace("(?:[\\w-]+\\s+)", word).replace("{Q}", qualifier)
                 .replace("{N}", attack_number if key == "attack_count" else number) for p in spec[key]]  # fmt: skip
         out[key] = [Guarded.compile(p, for_lowered_text([p])) for p in full]
@@ -197,7 +198,8 @@ def _conjoined(kind: str = "killed") -> tuple[re.Pattern[str], re.Pattern[str]]:
     other = r"(?:wounded|injured|hurt)" if kind == "killed" else r"(?:killed|dead|died)"
     verb = re.compile(
         rf"\b(?:{_LIST_VERBS[kind]})\s+{parts}\b"
-        rf"(?!\s+(?:[\w-]+\s+){{0,2}}?(?:were |was |have been |had been |are |){other}\b)"
+        # (not "... and a civilian contractor and wounded five others": a verb of its own with its own count)
+        rf"(?!\s+(?:(?!and\b)[\w-]+\s+){{0,2}}?(?:were |was |have been |had been |are |){other}\b)"
     )
     return led, verb
 
@@ -210,13 +212,23 @@ def _list_starts(starts: Iterable[int], ands: list[int]) -> list[int]:
     return [p for p in starts if any(0 < a - p <= _LIST_SPAN for a in ands)]
 
 
+_OBJECT_OF_KILLING = re.compile(r"\b(?:killed|killing|kills)\s+(?:at least |more than |some |about |nearly |around |over )?$")
+_OBJECT_OF_WOUNDING = re.compile(
+    r"\b(?:wounded|wounding|injured|injuring)\s+(?:at least |more than |some |about |nearly |around |over )?$"
+)
+
+
 def _conjoined_toll(sentence: str, starts: Iterable[int], kind: str = "killed") -> tuple[int, bool, bool] | None:
     """The largest toll a list of counts gives in the lower-cased `sentence` (see :func:`_conjoined`), as
     (count, lower bound, vague), or None. The number-led list is tried at `starts` only: where a qualifier or
     a number begins a word not too far before an "and" followed by a number."""
     best: tuple[int, bool, bool] | None = None
     led, verb = _conjoined(kind)
-    matches = itertools.chain((m for pos in starts if (m := led.match(sentence, pos))), verb.finditer(sentence))
+    # (a number-led list is not the object of the other verb: "killed 13 people and 20 soldiers were wounded"
+    # wounded 20, not 33)
+    other = _OBJECT_OF_KILLING if kind == "injured" else _OBJECT_OF_WOUNDING
+    led_lists = (m for pos in starts if (m := led.match(sentence, pos)) and not other.search(sentence, 0, m.start()))
+    matches = itertools.chain(led_lists, verb.finditer(sentence))
     for m in matches:
         total, vague = 0, False
         values: list[int] = []
@@ -456,6 +468,7 @@ _ONE_ROLE = (
     r"(?:its|the|his|her)\s+(?:[\w-]+\s+)?(?:driver|owner|rider|pilot|passenger|occupant|guard|shepherd|farmer|"
     r"prosecutor|imam|mayor|governor|commander)\b(?!s\b|\s+(?:and|or|of the (?:two|three|four|five)))"
 )
+_KILLED_WITH_KIN = re.compile(rf"\b(?:killing|killed)\s+(?:him|her)\s+and\s+(?:his|her)\s+{_ONE_OF_KIN}")
 _ONE_KILLED_ROLE = re.compile(r"\b(?:killing|killed|kills)\s+" + _ONE_ROLE)
 _ONE_INJURED_ROLE = re.compile(
     r"\b(?:wounding|injuring|wounded|injured)\s+"
@@ -603,8 +616,11 @@ def extract_counts(sentence: str) -> Counts:
         killed = 1 + (_also_killed(sentence) if "along with" in sentence else 0)
     if injured is None and " was " in sentence and _ONE_INJURED.search(sentence):
         injured = 1
-    if killed is None and ("killing" in sentence or "killed" in sentence) and _ONE_KILLED_ROLE.search(sentence):
-        killed = 1
+    if killed is None and ("killing" in sentence or "killed" in sentence):
+        if _KILLED_WITH_KIN.search(sentence):  # "killing him and his son"
+            killed = 2
+        elif _ONE_KILLED_ROLE.search(sentence):
+            killed = 1
     if injured is None and hurt and _ONE_INJURED_ROLE.search(sentence):
         injured = 1
     told_more = " also " in sentence or " of the " in sentence
