@@ -136,7 +136,7 @@ def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
     # All run on the lower-cased sentence: without IGNORECASE where a pattern names no upper-case letter.
     for key in ("killed", "injured", "attack_count", "killed_revised"):
         # victims' words may be possessive: "three soldiers of the Southern Transitional Council's forces"
-        # (quoted too: '14 "takfiri elements"'; a name's abbreviation: "Three members of the Kurdistan Workers' Party (PKK)")
+        # (quoted too: '14 "takfiri elements"'; an abbreviation: "Three members of the Kurdistan Workers' Party (PKK)")
         word = f"(?:{not_victims}[\\w'\u2019\"\u201c\u201d()-]+\\s+)"
         full = [p.replace("(?:[\\w-]+\\s+)", word).replace("{Q}", qualifier)
                 .replace("{N}", attack_number if key == "attack_count" else number) for p in spec[key]]  # fmt: skip
@@ -212,10 +212,9 @@ def _list_starts(starts: Iterable[int], ands: list[int]) -> list[int]:
     return [p for p in starts if any(0 < a - p <= _LIST_SPAN for a in ands)]
 
 
-_OBJECT_OF_KILLING = re.compile(r"\b(?:killed|killing|kills)\s+(?:at least |more than |some |about |nearly |around |over )?$")
-_OBJECT_OF_WOUNDING = re.compile(
-    r"\b(?:wounded|wounding|injured|injuring)\s+(?:at least |more than |some |about |nearly |around |over )?$"
-)
+_SOME = r"(?:at least |more than |some |about |nearly |around |over )?$"
+_OBJECT_OF_KILLING = re.compile(r"\b(?:killed|killing|kills)\s+" + _SOME)
+_OBJECT_OF_WOUNDING = re.compile(r"\b(?:wounded|wounding|injured|injuring)\s+" + _SOME)
 
 
 def _conjoined_toll(sentence: str, starts: Iterable[int], kind: str = "killed") -> tuple[int, bool, bool] | None:
