@@ -275,6 +275,6 @@ def test_lists_of_the_dead_and_wounded_read_each_verb_apart() -> None:
         "Shelling near Saraqeb killed five Turkish soldiers and a civilian contractor and wounded five others."
     )
     assert (contractor.killed, contractor.injured) == (6, 5)
-    named = extract_counts("Three members of the Kurdistan Workers' Party (PKK) were killed when a drone hit their car.")
+    named = extract_counts("Three members of the Kurdistan Workers' Party (PKK) were killed when a drone hit them.")
     assert named.killed == 3
     assert extract_counts("A landmine exploded under a tractor, killing him and his son, an official said.").killed == 2
