@@ -278,3 +278,18 @@ def test_lists_of_the_dead_and_wounded_read_each_verb_apart() -> None:
     named = extract_counts("Three members of the Kurdistan Workers' Party (PKK) were killed when a drone hit them.")
     assert named.killed == 3
     assert extract_counts("A landmine exploded under a tractor, killing him and his son, an official said.").killed == 2
+
+
+def test_acts_named_by_an_abbreviated_date_or_as_previous_and_a_quarters_tally_are_background() -> None:
+    dated = (
+        "Rockets were fired at a base hosting US troops in Syria on Sunday, officials said.\n\n"
+        "The Jan. 28 drone attack on Tower 22, a logistics base in northeastern Jordan, killed three US soldiers."
+    )
+    assert types(dated) == ["shelling_artillery_missile"]
+    previous = "Mourners in Sulaimaniyah carried pictures of civilians killed in previous Turkish strikes."
+    assert types(previous) == []
+    tally = (
+        "Air strikes, shelling and ground fighting killed or wounded more than 900 civilians in Yemen in the first "
+        "three months of the year, a monitor said on Sunday."
+    )
+    assert types(tally) == []
