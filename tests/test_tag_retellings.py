@@ -293,3 +293,9 @@ def test_acts_named_by_an_abbreviated_date_or_as_previous_and_a_quarters_tally_a
         "three months of the year, a monitor said on Sunday."
     )
     assert types(tally) == []
+
+
+def test_a_coalition_fighting_in_a_war_is_no_clash() -> None:
+    text = "The Saudi-led coalition fighting in Yemen said a fuel depot in Jeddah was set ablaze on Sunday."
+    assert "armed_clash" not in types(text)
+    assert types("Fighting in Yemen's Marib province killed 12 soldiers on Sunday.") == ["armed_clash"]
