@@ -299,3 +299,14 @@ def test_a_coalition_fighting_in_a_war_is_no_clash() -> None:
     text = "The Saudi-led coalition fighting in Yemen said a fuel depot in Jeddah was set ablaze on Sunday."
     assert "armed_clash" not in types(text)
     assert types("Fighting in Yemen's Marib province killed 12 soldiers on Sunday.") == ["armed_clash"]
+
+
+def test_a_states_strike_told_in_a_clause_with_no_place_is_not_on_its_own_soil() -> None:
+    text = (
+        "Palestinian militants in the Gaza Strip fired hundreds of rockets into southern Israel on Sunday, killing "
+        "one man in Ashkelon, as Israeli warplanes pounded dozens of targets across the enclave."
+    )
+    assert [(t, c) for t, c, _, _, _ in summary(text)] == [
+        ("shelling_artillery_missile", "IL"),
+        ("air_or_drone_strike", "PS"),
+    ]

@@ -757,10 +757,15 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             if first_violent is None and trigger.event_type in r.violent:
                 first_violent = i
             anaphor = anaphoric if whole else bool(_ANAPHORA.search(unit.lower()))
+            place = unit_scene or scene
+            if unit_scene is None and not whole and place is not None and _strikes_home(trigger, a1, place):
+                # "Palestinian militants fired rockets into Ashkelon, as Israeli warplanes pounded targets across the
+                # enclave": a state's strikes told in a clause that names no place are not on its own soil
+                place = best_place([m for m in scenes.mentions(i) if m.place.country_iso != place.country_iso]) or place
             cands.append(_Candidate(
                 sentence=i, last_sentence=i, trigger=trigger, start=start if whole else start + cs,
                 end=end if whole else start + ce, actor1=a1, actor2=a2, patron=patron_in(unit),
-                place=unit_scene or scene, place_from_text=(unit_scene or scene) is not None, date=event_date,
+                place=place, place_from_text=place is not None, date=event_date,
                 date_precision=precision, counts=counts, weapon=weapon,
                 anaphoric=anaphor, pair=anaphor and bool(_PAIR.search(unit.lower())), clause=n, abroad=unit_abroad,
                 answers=n == 0 and _answers(lowered_sentence, trigger), claim=claim,
@@ -926,6 +931,19 @@ def _refined(c: _Candidate, scenes: _Scenes, told: set[int], sentences: int) -> 
         if c.place is None or scene.country_iso == c.place.country_iso:
             return scene
     return c.place
+
+
+_STRIKES = frozenset({"air_or_drone_strike", "shelling_artillery_missile"})
+
+
+def _strikes_home(trigger: Trigger, doer: Actor | None, scene: Place) -> bool:
+    """Would a state's own strike be placed in its own territory?"""
+    return (
+        trigger.event_type in _STRIKES
+        and doer is not None
+        and doer.type in ("state_forces", "government")
+        and doer.country == scene.country_iso
+    )
 
 
 def _home(c: _Candidate) -> Place | None:
