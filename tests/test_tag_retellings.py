@@ -310,3 +310,17 @@ def test_a_states_strike_told_in_a_clause_with_no_place_is_not_on_its_own_soil()
         ("shelling_artillery_missile", "IL"),
         ("air_or_drone_strike", "PS"),
     ]
+
+
+def test_an_act_named_by_another_day_is_not_the_act_told_before() -> None:
+    text = (
+        "BAGHDAD - Following are security developments in Iraq on Monday.\n\n"
+        "* KIRKUK - Gunmen shot dead a chemistry professor at Kirkuk University as he left his home, police said.\n\n"
+        "* KERBALA - Police said on Monday the death toll from Saturday's car bomb near a bus station had risen "
+        "to 42. Around 150 people were wounded in that blast."
+    )
+    events = tag_article(text, published=dt.date(2007, 4, 16)).events
+    assert [(e.event_type, e.killed, e.injured) for e in events] == [
+        ("attack", 1, None),
+        ("remote_explosive", 42, 150),
+    ]

@@ -84,6 +84,18 @@ _FORCES_REACH = 3  # sentences back to the forces "the army" refers to
 _HARM_WORDS = ("kill", "dead", "died", "death", "wound", "injur", "hurt", "casualt", "toll")
 
 
+_DAY_NAMED = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'|\u2019)s\b", re.IGNORECASE)
+
+
+def _day_named(unit: str, published: dt.date | None) -> dt.date | None:
+    named = _DAY_NAMED.search(unit) if published is not None else None
+    if named is None:
+        return None
+    day, precision = resolve_date("on " + named.group()[:-2], published)
+    return day if precision == "day" else None
+
+
+_ITEM_START = re.compile(r"^\W{0,3}[A-Z][A-Z'.-]+(?:[ /][A-Z][A-Z'.-]+){0,3}\s*(?:[-\u2013\u2014:]|--)\s")
 _TOLD_TOLL_REACH = 4  # sentences after an act within which its own death toll, told again, brings its wounded
 
 
@@ -202,6 +214,7 @@ class _Candidate:
     claim: bool = False  # its sentence claims responsibility: for the act just told, wherever it says it aimed
     told_back: bool = False  # talks, a deployment, sanctions or arrests told again: "the talks", "the deployment"
     intercepted: bool = False  # tells only that projectiles were stopped: the barrage told before, told again
+    day_named: dt.date | None = None  # the day that names its act ("Saturday's car bomb"): an act of that day only
 
     @property
     def event_type(self) -> str:
@@ -253,6 +266,8 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
 def _mergeable(prev: _Candidate, cur: _Candidate) -> bool:
     if cur.clause and cur.sentence == prev.last_sentence:
         return False  # told apart by the clause split
+    if cur.day_named is not None and prev.date is not None and cur.day_named != prev.date:
+        return False  # "the death toll from Saturday's car bomb" after Monday's shooting: another day's act
     if (
         cur.trigger.continuation
         and prev.counts.killed
@@ -656,7 +671,10 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 and cands[-1].event_type == "protest"
                 and not any(c.event_type in r.violent and i - c.last_sentence <= MERGE_DISTANCE for c in cands)
             )  # (after gunfire on the crowd, the wounded are the shooting's)
-            if not (
+            # "* KERBALA - Police said the death toll from Saturday's car bomb had risen to 42": a roundup's next
+            # item, opened by its place in capitals, tells no detail of the item before
+            new_item = _ITEM_START.match(sentence) is not None
+            if new_item or not (
                 (follows_violence and (anaphoric or (told_next and has_toll(sentence))))
                 or (follows_protest and has_toll(sentence))
                 or (follows_violence and _same_toll_again(sentence, cands, i))
@@ -770,6 +788,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 anaphoric=anaphor, pair=anaphor and bool(_PAIR.search(unit.lower())), clause=n, abroad=unit_abroad,
                 answers=n == 0 and _answers(lowered_sentence, trigger), claim=claim,
                 told_back=_told_back(trigger.event_type, unit), intercepted=bool(_INTERCEPTED.search(unit)),
+                day_named=_day_named(unit, published),
             ))  # fmt: skip
 
     relevance = relevance_score(region_mentions, security, offtopic, offtopic_lead)
