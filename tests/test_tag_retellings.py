@@ -324,3 +324,17 @@ def test_an_act_named_by_another_day_is_not_the_act_told_before() -> None:
         ("attack", 1, None),
         ("remote_explosive", 42, 150),
     ]
+
+
+def test_a_consequence_warned_of_is_no_threat_and_an_ended_truce_no_diplomacy() -> None:
+    assert (
+        types("UN officials have warned that the violence in Jenin could turn the West Bank into a second front.") == []
+    )
+    aimed = "Hezbollah's leader warned Israel on Sunday that any war on Lebanon could open the door to fighters."
+    assert types(aimed) == ["threat"]
+    forces = "Erdogan warned on Sunday that Turkish forces may come suddenly one night to Tal Rifaat in Syria."
+    assert types(forces) == ["threat"]
+    ended = (
+        "The offensive on Aleppo began days after the collapse of a week-long truce brokered by Washington and Moscow."
+    )
+    assert "diplomacy" not in types(ended)
