@@ -338,3 +338,12 @@ def test_a_consequence_warned_of_is_no_threat_and_an_ended_truce_no_diplomacy() 
         "The offensive on Aleppo began days after the collapse of a week-long truce brokered by Washington and Moscow."
     )
     assert "diplomacy" not in types(ended)
+
+
+def test_settlers_violence_is_an_attack_by_civilians() -> None:
+    rampage = (
+        "Israeli settlers rampaged through a Palestinian village south of Nablus on Sunday, torching houses and cars."
+    )
+    assert doers(rampage) == [("attack", "Civilians")]
+    stormed = "Hundreds of Israeli settlers stormed the village of al-Mughayyir on Sunday, setting fire to homes."
+    assert doers(stormed) == [("attack", "Civilians")]

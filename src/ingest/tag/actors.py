@@ -30,7 +30,8 @@ _ACTS = re.compile(r"^\s+(?:,?\s*(?:backed|supported|aided|escorted|accompanied|
                    r"conducted|deployed|sent|imposed|sanctioned|threatened|warned|vowed|visited|met|summoned|"
                    r"recalled|held|protested|marched|rallied|moved|withdrew|pulled|closed|filed|expelled|hosted|"
                    r"received|dispatched|reinforced|halted|suspended|banned|froze|blocked|barred|ordered|signed|"
-                   r"mediated|added|listed|designated|blacklisted|captured|swept|rounded)\b",
+                   r"mediated|added|listed|designated|blacklisted|captured|swept|rounded|rampaged|torched|set fire|"
+                   r"set alight|hurled|threw|stabbed|kidnapped|abducted)\b",
                    re.IGNORECASE)  # fmt: skip
 # "US warships shot down drones launched by the Houthis": the defender is the one attacked, not the attacker.
 _DEFENDS = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:(?:shot down|intercepted|downed)\s+(?:and\s+\w+\s+)?"

@@ -748,6 +748,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 a1 = named or a1
             if a1 is None and _FORCES_DID.search(unit.lower()):
                 a1 = _forces_named(people, cands, i, text, spans)
+            if trigger.event_type == "armed_clash" and a1 is not None and a1.type == "civilians":
+                trigger = replace(trigger, event_type="attack")  # "settlers stormed the village": no armed side met
             if a1 is None and trigger.event_type == "threat" and _PRONOUN_SPEAKS.search(sentence):
                 a1 = _speaker_before(text, spans, i)  # '"... will be targeted," he said': the speaker named before
             event_date, precision = resolve_date(unit, published)
