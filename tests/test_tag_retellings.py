@@ -347,3 +347,10 @@ def test_settlers_violence_is_an_attack_by_civilians() -> None:
     assert doers(rampage) == [("attack", "Civilians")]
     stormed = "Hundreds of Israeli settlers stormed the village of al-Mughayyir on Sunday, setting fire to homes."
     assert doers(stormed) == [("attack", "Civilians")]
+
+
+def test_fire_named_by_its_weapon_names_its_side() -> None:
+    rebel = "Rebel shells slammed into the al-Midan neighbourhood of Aleppo on Sunday, killing four people."
+    assert doers(rebel) == [("shelling_artillery_missile", "Syrian opposition")]
+    government = "Government air strikes on the town of Arbin in Syria's Ghouta killed 37 civilians on Sunday."
+    assert doers(government) == [("air_or_drone_strike", "Syrian forces")]
