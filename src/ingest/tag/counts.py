@@ -465,7 +465,7 @@ _ONE_INJURED = re.compile(
 # One victim told by role, not number: "killing its rider", "wounding the driver", "leaving him with moderate wounds"
 _ONE_ROLE = (
     r"(?:its|the|his|her)\s+(?:[\w-]+\s+)?(?:driver|owner|rider|pilot|passenger|occupant|guard|shepherd|farmer|"
-    r"prosecutor|imam|mayor|governor|commander)\b(?!s\b|\s+(?:and|or|of the (?:two|three|four|five)))"
+    r"prosecutor|imam|mayor|governor|commander)\b(?!s\b|['\u2019]s\b|\s+(?:and|or|of the (?:two|three|four|five)))"
 )
 _KILLED_WITH_KIN = re.compile(rf"\b(?:killing|killed)\s+(?:him|her)\s+and\s+(?:his|her)\s+{_ONE_OF_KIN}")
 _ONE_KILLED_ROLE = re.compile(r"\b(?:killing|killed|kills)\s+" + _ONE_ROLE)
