@@ -354,3 +354,10 @@ def test_fire_named_by_its_weapon_names_its_side() -> None:
     assert doers(rebel) == [("shelling_artillery_missile", "Syrian opposition")]
     government = "Government air strikes on the town of Arbin in Syria's Ghouta killed 37 civilians on Sunday."
     assert doers(government) == [("air_or_drone_strike", "Syrian forces")]
+
+
+def test_the_coalition_is_the_one_fighting_where_it_struck() -> None:
+    yemen = "Overnight, coalition warplanes pounded Houthi targets in Sanaa, striking drone launch sites."
+    assert doers(yemen) == [("air_or_drone_strike", "Saudi Arabia")]
+    iraq = "Coalition aircraft struck Islamic State positions near Mosul on Sunday, the US military said."
+    assert doers(iraq) == [("air_or_drone_strike", "US forces")]

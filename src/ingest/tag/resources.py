@@ -52,6 +52,8 @@ class Actor:
     country: str | None
     forces: str | None
     of_scene: bool = False  # "government forces": the forces of the state where the event happened
+    # "the coalition": whose coalition depends on where ("YE=Saudi Arabia IQ=US forces"): the party named there
+    by_scene: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,10 @@ def actors() -> ActorIndex:
     by_name: dict[str, Actor] = {}
     data = _toml("actors.toml")
     for raw in data["actor"]:
-        actor = Actor(raw["name"], raw["type"], raw.get("country"), raw.get("forces"), raw.get("of_scene", False))
+        actor = Actor(
+            raw["name"], raw["type"], raw.get("country"), raw.get("forces"), raw.get("of_scene", False),
+            raw.get("by_scene", ""),
+        )  # fmt: skip
         by_name[actor.name] = actor
         for alias in raw["aliases"]:
             by_alias.setdefault(alias, actor)

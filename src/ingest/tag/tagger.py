@@ -536,10 +536,20 @@ def _forces_named(
 
 
 def _of_scene(actor: Actor | None, place: Place | None) -> Actor | None:
-    """ "Government forces" are the forces of the state where the event happened (none where it has no country)."""
-    if actor is None or not actor.of_scene:
+    """ "Government forces" are the forces of the state where the event happened (none where it has no country);
+    "the coalition" is the coalition fighting there."""
+    if actor is None or not (actor.of_scene or actor.by_scene):
         return actor
-    return actors().forces_of.get(place.country_iso) if place is not None and place.country_iso else None
+    iso = place.country_iso if place is not None else None
+    if not iso:
+        return None
+    if actor.by_scene:
+        for pair in actor.by_scene.split(";"):
+            where, name = pair.split("=", 1)
+            if where == iso:
+                return actors().by_name.get(name)
+        return None
+    return actors().forces_of.get(iso)
 
 
 def _event(c: _Candidate, text: str) -> Event:
