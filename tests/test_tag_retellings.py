@@ -361,3 +361,18 @@ def test_the_coalition_is_the_one_fighting_where_it_struck() -> None:
     assert doers(yemen) == [("air_or_drone_strike", "Saudi Arabia")]
     iraq = "Coalition aircraft struck Islamic State positions near Mosul on Sunday, the US military said."
     assert doers(iraq) == [("air_or_drone_strike", "US forces")]
+
+
+def test_deployments_told_as_arrivals_and_convoys() -> None:
+    frigate = (
+        "Britain said on Sunday that the frigate HMS Richmond had arrived in the Red Sea, where it will join the "
+        "destroyer HMS Diamond in protecting merchant shipping."
+    )
+    assert types(frigate) == ["military_deployment"]
+    jets = "CENTCOM said a squadron of F-16 fighter jets had arrived at Al Dhafra Air Base in the UAE on Sunday."
+    assert types(jets) == ["military_deployment"]
+    convoy = (
+        "A Turkish military convoy of around 30 vehicles, including armoured personnel carriers and trucks loaded "
+        "with ammunition, crossed into Idlib through the Kafr Lusin border post on Sunday."
+    )
+    assert types(convoy) == ["military_deployment"]

@@ -214,7 +214,7 @@ _REPORTING_TAIL = re.compile(
 )
 
 
-_RELATIVE = re.compile(r"\b(?:who|which)\s+$")
+_RELATIVE = re.compile(r"\b(?:who|which|where(?:\s+(?:it|they|he|she|the \w+))?)\s+$")
 
 
 def _not_asserted(sentence: str, act_end: int | None = None) -> str | None:
