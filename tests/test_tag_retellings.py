@@ -376,3 +376,8 @@ def test_deployments_told_as_arrivals_and_convoys() -> None:
         "with ammunition, crossed into Idlib through the Kafr Lusin border post on Sunday."
     )
     assert types(convoy) == ["military_deployment"]
+
+
+def test_the_state_across_the_border_is_not_the_scene() -> None:
+    text = "Jordanian troops killed four smugglers in a gunfight on the border with Syria on Sunday, the army said."
+    assert [e.country_iso for e in tag_article(text, published=DAY).events] != ["SY"]

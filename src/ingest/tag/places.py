@@ -64,7 +64,9 @@ _NAMED_NEXT = re.compile(r" [A-Z]")
 # "from Beirut", "a Palestinian from the West Bank town of Qalqilya": where someone came from; "the negotiator, who is
 # based in Muscat": where someone lives
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:town|city|village|camp|province)\s+of\s+)?$"
-                     r"|\bwho\s+(?:(?:is|was|are|were)\s+(?:now\s+)?(?:based|exiled|living)|lives|resides)\s+in\s+(?:the\s+)?$",
+                     r"|\bwho\s+(?:(?:is|was|are|were)\s+(?:now\s+)?(?:based|exiled|living)|lives|resides)\s+in\s+(?:the\s+)?$"
+                     # "Jordanian troops killed four smugglers on the border with Syria": the state across the line
+                     r"|\b(?:border|frontier)\s+with\s+$",
                      re.IGNORECASE)  # fmt: skip
 _KIND_SCORE = {"base": 4.0, "town": 3.0, "sea": 2.5, "admin1": 2.0, "country": 1.0}
 _FILED_SCORE = 1.9  # a dateline's place: above a country named in passing, below a province or "in Syria"
