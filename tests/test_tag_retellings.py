@@ -381,3 +381,10 @@ def test_deployments_told_as_arrivals_and_convoys() -> None:
 def test_the_state_across_the_border_is_not_the_scene() -> None:
     text = "Jordanian troops killed four smugglers in a gunfight on the border with Syria on Sunday, the army said."
     assert [e.country_iso for e in tag_article(text, published=DAY).events] != ["SY"]
+
+
+def test_the_dead_told_beside_a_toll_as_well_as_are_added() -> None:
+    from ingest.tag.counts import extract_counts
+
+    text = "The clashes have left at least 30 fighters from both sides dead, as well as four civilians caught in them."
+    assert extract_counts(text).killed == 34

@@ -543,7 +543,7 @@ def _along_with() -> re.Pattern[str]:
     """ "Six soldiers died, along with eleven of the attackers": the others killed beside a toll (group n)."""
     np_ = _number_parts()
     return re.compile(
-        rf"\b(?:killed|dead|died|slain|lost their lives|martyred)\b[^.;]{{0,40}}?\balong with\s+"
+        rf"\b(?:killed|dead|died|slain|lost their lives|martyred)\b[^.;]{{0,40}}?\b(?:along with|as well as)\s+"
         rf"(?P<n>{np_.digits}|(?:{np_.between}){np_.compound})\s+(?:of\s+the\s+|other\s+|more\s+)?[\w-]+"
     )
 
@@ -583,8 +583,8 @@ def extract_counts(sentence: str) -> Counts:
         listed = _conjoined_toll(sentence, _list_starts(starts, ands))
         if listed is not None and (kv or not listed[2]) and (killed is None or listed[0] > killed):
             killed, lk, kv = listed
-    if killed is not None and not kv and "along with" in sentence:
-        killed += _also_killed(sentence)
+    if killed is not None and not kv and ("along with" in sentence or "as well as" in sentence):
+        killed += _also_killed(sentence)  # ("... dead, as well as four civilians caught in the crossfire")
     if killed is not None and not kv and "figures" in sentence and _PROVISIONAL.search(sentence):
         kv = True  # "Early police figures put the dead at 28": a later exact toll replaces it, as it does "dozens"
     revised = _revised_toll(sentence)
