@@ -388,3 +388,5 @@ def test_the_dead_told_beside_a_toll_as_well_as_are_added() -> None:
 
     text = "The clashes have left at least 30 fighters from both sides dead, as well as four civilians caught in them."
     assert extract_counts(text).killed == 34
+    both = "At least seventeen fighters from both sides and two civilians were killed, a monitor said."
+    assert extract_counts(both).killed == 19
