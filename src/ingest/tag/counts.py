@@ -468,6 +468,9 @@ _ONE_ROLE = (
     r"(?:its|the|his|her)\s+(?:[\w-]+\s+)?(?:driver|owner|rider|pilot|passenger|occupant|guard|shepherd|farmer|"
     r"prosecutor|imam|mayor|governor|commander)\b(?!s\b|['\u2019]s\b|\s+(?:and|or|of the (?:two|three|four|five)))"
 )
+# words one of which every victim-by-role pattern needs (a substring test spares most sentences the regexes)
+_ROLE_CUES = ("driver", "owner", "rider", "pilot", "passenger", "occupant", "guard", "shepherd", "farmer", "prosecutor",
+              "imam", "mayor", "governor", "commander", " him ", " her ")  # fmt: skip
 _KILLED_WITH_KIN = re.compile(rf"\b(?:killing|killed)\s+(?:him|her)\s+and\s+(?:his|her)\s+{_ONE_OF_KIN}")
 _ONE_KILLED_ROLE = re.compile(r"\b(?:killing|killed|kills)\s+" + _ONE_ROLE)
 _ONE_INJURED_ROLE = re.compile(
@@ -616,12 +619,13 @@ def extract_counts(sentence: str) -> Counts:
         killed = 1 + (_also_killed(sentence) if "along with" in sentence else 0)
     if injured is None and " was " in sentence and _ONE_INJURED.search(sentence):
         injured = 1
-    if killed is None and ("killing" in sentence or "killed" in sentence):
+    role = (killed is None or injured is None) and any(map(sentence.__contains__, _ROLE_CUES))
+    if role and killed is None and ("killing" in sentence or "killed" in sentence):
         if _KILLED_WITH_KIN.search(sentence):  # "killing him and his son"
             killed = 2
         elif _ONE_KILLED_ROLE.search(sentence):
             killed = 1
-    if injured is None and hurt and _ONE_INJURED_ROLE.search(sentence):
+    if role and injured is None and hurt and _ONE_INJURED_ROLE.search(sentence):
         injured = 1
     told_more = " also " in sentence or " of the " in sentence
     also = killed is not None and told_more and bool(_ALSO_KILLED.search(sentence))

@@ -94,8 +94,10 @@ _NAME_AFTER = re.compile(
 
 
 def _in_a_name(sentence: str, start: int, end: int) -> bool:
+    if not _NAME_AFTER.match(sentence, end):  # (the cheaper test first: most towns are followed by no name)
+        return False
     before = _NAME_BEFORE.search(sentence[max(0, start - 20) : start])
-    if before is None or not _NAME_AFTER.match(sentence, end):
+    if before is None:
         return False
     # (not a place or its people before it: "Car bomb kills 23 in Syrias Aleppo", "Syrian Homs Governor")
     word = before.group().strip()
