@@ -231,8 +231,8 @@ def test_a_verdict_story_dates_its_old_act_wherever_the_sentence_gives_the_date(
         "A UN-backed tribunal on Sunday found a member of Hezbollah guilty of conspiring to kill former prime "
         "minister Rafik Hariri, but acquitted three other defendants.\n\n"
         "Hariri, a billionaire who had rebuilt Beirut after the civil war, was killed along with 21 other people when "
-        "a suicide bomber detonated a van packed with explosives as his motorcade passed the St George Hotel on "
-        "February 14, 2005."
+        "a suicide bomber detonated a van packed with around two tonnes of explosives as his motorcade drove past the "
+        "St George Hotel on the Beirut seafront, in an attack that shook the whole region, on February 14, 2005."
     )
     assert types(text) == []
 
