@@ -390,3 +390,21 @@ def test_the_dead_told_beside_a_toll_as_well_as_are_added() -> None:
     assert extract_counts(text).killed == 34
     both = "At least seventeen fighters from both sides and two civilians were killed, a monitor said."
     assert extract_counts(both).killed == 19
+
+
+def test_a_claim_made_at_the_time_a_summons_for_questioning_and_a_quotation_alone_are_no_news() -> None:
+    claimed = (
+        "Five years ago, drones and cruise missiles slammed into the Abqaiq plant.\n\n"
+        "Yemen's Houthi rebels claimed responsibility at the time, saying they had launched 10 drones."
+    )
+    assert types(claimed) == []
+    summoned = "The restaurant's owner in Amman was summoned for questioning on Sunday, police said."
+    assert types(summoned) == []
+    alone = (
+        "A security official in Diyala spoke to reporters on Sunday.\n\n"
+        '"What they can still do is ambush a patrol at night, plant a bomb and disappear."'
+    )
+    assert types(alone) == []
+    # "at the time and place of our choosing" is a threat's, not the past's
+    threat = "Revolutionary Guards commander Hossein Salami warned on Sunday that Israel would receive a crushing "
+    assert types(threat + 'response "at the time and place of our choosing".') == ["threat"]

@@ -295,7 +295,8 @@ def _quoted_comment(lowered: str, at: int) -> bool:
     for q in _QUOTE.finditer(lowered):
         if q.start() < at < q.end():
             outside = _WORD.findall(lowered[: q.start()] + " " + lowered[q.end() :])
-            attribution = len(outside) <= _ATTRIBUTION_WORDS and not _SPEECH_VERBS.isdisjoint(outside)
+            # (a sentence all quotation is someone's words too: its speaker is named in the sentence before)
+            attribution = not outside or (len(outside) <= _ATTRIBUTION_WORDS and not _SPEECH_VERBS.isdisjoint(outside))
             return attribution and not _FIRST_PERSON.search(q.group(1))
     return False
 
