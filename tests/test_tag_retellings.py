@@ -408,3 +408,20 @@ def test_a_claim_made_at_the_time_a_summons_for_questioning_and_a_quotation_alon
     # "at the time and place of our choosing" is a threat's, not the past's
     threat = "Revolutionary Guards commander Hossein Salami warned on Sunday that Israel would receive a crushing "
     assert types(threat + 'response "at the time and place of our choosing".') == ["threat"]
+
+
+def test_strikes_told_by_their_doers_words_and_the_wires_spelling_of_towns() -> None:
+    quoted = (
+        'Earlier, US Central Command said its forces had carried out "self-defence strikes" late on Sunday against '
+        "four mobile anti-ship cruise missiles in Houthi-controlled territory in Yemen."
+    )
+    assert types(quoted) == ["air_or_drone_strike"]
+    aircraft = (
+        "Hours later, U.S. aircraft struck a house in the village of al-Hadid near Baquba where, according to the "
+        "military, insurgents involved in making roadside bombs had gathered."
+    )
+    assert [(e.event_type, e.country_iso) for e in tag_article(aircraft, published=DAY).events] == [
+        ("air_or_drone_strike", "IQ")
+    ]
+    drone = "Yemen's Houthi movement sent an explosives-laden drone towards Abha airport in Saudi Arabia on Sunday."
+    assert types(drone) == ["air_or_drone_strike"]
