@@ -425,3 +425,19 @@ def test_strikes_told_by_their_doers_words_and_the_wires_spelling_of_towns() -> 
     ]
     drone = "Yemen's Houthi movement sent an explosives-laden drone towards Abha airport in Saudi Arabia on Sunday."
     assert types(drone) == ["air_or_drone_strike"]
+
+
+def test_threats_in_the_speakers_own_words_are_the_speakers() -> None:
+    pay = "Netanyahu said on Sunday that Tehran had made a big mistake and would 'pay for it'."
+    assert types(pay) == ["threat"]
+    quoted = (
+        "Speaking to troops near the border on Sunday, Defence Minister Yoav Gallant said Israel was ready.\n\n"
+        '"Hezbollah is dragging Lebanon into a war it will pay for dearly."'
+    )
+    assert doers(quoted) == [("threat", "Israel")]
+    ours = (
+        "Kataib Hezbollah's spokesman spoke on the group's channel in Baghdad on Sunday.\n\n"
+        '"We will strike their bases one by one," he said.'
+    )
+    assert doers(ours) == [("threat", "Kataib Hezbollah")]
+    assert types("The UAE said it reserves the right to respond to the Houthi attacks on Abu Dhabi.") == ["threat"]

@@ -139,13 +139,28 @@ _PRONOUN_SPEAKS = re.compile(
 )
 
 
-def _speaker_before(text: str, spans: list[tuple[int, int]], i: int) -> Actor | None:
-    """Who spoke or acted first in the sentence before `i` (the "he" of a threat told next)."""
-    if i == 0:
+_QUOTE_OPENS = re.compile(r"^\W{0,3}[\"\u201c]")
+_QUOTE_CLOSE = re.compile(r"[\"\u201d]")
+_SPEAKER_REACH = 2  # sentences back to the speaker of a quotation or of "he said"
+
+
+def _speaker_after_quote(sentence: str) -> Actor | None:
+    """The speaker named after a quotation that opens the sentence ('"...," the Guards said in a statement')."""
+    close = _QUOTE_CLOSE.search(sentence, sentence.find('"') + 1 if '"' in sentence[:4] else 1)
+    if close is None:
         return None
-    start, end = spans[i - 1]
-    said = [m for m in actor_mentions(text[start:end]) if m.role_hint in ("speaker", "agent")]
+    said = [m for m in actor_mentions(sentence[close.end() :]) if m.role_hint in ("speaker", "agent")]
     return said[0].actor if said else None
+
+
+def _speaker_before(text: str, spans: list[tuple[int, int]], i: int) -> Actor | None:
+    """Who spoke or acted first in the nearest sentence before `i` that names one (the "he" of a threat told next)."""
+    for j in range(i - 1, max(-1, i - 1 - _SPEAKER_REACH), -1):
+        start, end = spans[j]
+        said = [m for m in actor_mentions(text[start:end]) if m.role_hint in ("speaker", "agent")]
+        if said:
+            return said[0].actor
+    return None
 
 
 def _an_armed_group(actor: Actor) -> bool:
@@ -760,8 +775,12 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 a1 = _forces_named(people, cands, i, text, spans)
             if trigger.event_type == "armed_clash" and a1 is not None and a1.type == "civilians":
                 trigger = replace(trigger, event_type="attack")  # "settlers stormed the village": no armed side met
-            if a1 is None and trigger.event_type == "threat" and _PRONOUN_SPEAKS.search(sentence):
-                a1 = _speaker_before(text, spans, i)  # '"... will be targeted," he said': the speaker named before
+            if trigger.event_type == "threat" and _QUOTE_OPENS.match(sentence):
+                # '"Hezbollah is dragging Lebanon into a war it will pay for dearly."': the speaker's threat, whoever
+                # the quotation names; the speaker is named after it or in the sentences before
+                a1 = _speaker_after_quote(sentence) or _speaker_before(text, spans, i) or a1
+            elif a1 is None and trigger.event_type == "threat" and _PRONOUN_SPEAKS.search(sentence):
+                a1 = _speaker_before(text, spans, i)  # 'He warned that ...': the speaker named before
             event_date, precision = resolve_date(unit, published)
             if precision == "published" and len(unit) != len(sentence):  # a clause: the sentence may date it
                 event_date, precision = resolve_date(sentence, published)
