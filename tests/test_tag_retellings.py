@@ -440,4 +440,6 @@ def test_threats_in_the_speakers_own_words_are_the_speakers() -> None:
         '"We will strike their bases one by one," he said.'
     )
     assert doers(ours) == [("threat", "Kataib Hezbollah")]
-    assert types("The UAE said it reserves the right to respond to the Houthi attacks on Abu Dhabi.") == ["threat"]
+    assert types("The UAE foreign ministry in Abu Dhabi said on Sunday that it reserves the right to respond.") == [
+        "threat"
+    ]
