@@ -443,3 +443,18 @@ def test_threats_in_the_speakers_own_words_are_the_speakers() -> None:
     assert types("The UAE foreign ministry in Abu Dhabi said on Sunday that it reserves the right to respond.") == [
         "threat"
     ]
+
+
+def test_a_bomb_being_planted_a_sanctioned_rally_and_a_drivers_words_are_no_acts_of_their_kind() -> None:
+    planting = (
+        "Later on Sunday, a U.S. helicopter fired a Hellfire missile at a group of gunmen who were planting a roadside "
+        "bomb near a main road in Sadr City in Baghdad, killing four of them, the military said."
+    )
+    assert types(planting) == ["air_or_drone_strike"]
+    rally = (
+        "CAIRO - Thousands of Egyptians poured out of Al-Azhar mosque after Friday prayers to rally in support of "
+        "Palestinians, in rare mass street protests that authorities had partly sanctioned."
+    )
+    assert types(rally) == ["protest"]
+    driver = '"I was fighting with the world champions out there," the driver said after the race in Jeddah.'
+    assert types(driver) == []
