@@ -466,3 +466,8 @@ def test_talks_in_a_capital_named_by_its_adjective_and_told_again_from_home_are_
         "Tehran had rejected direct negotiations under what it called maximum pressure, but agreed to the channel."
     )
     assert summary(text) == [("diplomacy", "OM", None, None, "Iran")]
+
+
+def test_jets_are_the_weapon_that_types_a_strike() -> None:
+    text = "SANA said Israeli jets fired the missiles from over Lebanese territory at targets near Damascus on Sunday."
+    assert types(text) == ["air_or_drone_strike"]
