@@ -471,3 +471,10 @@ def test_talks_in_a_capital_named_by_its_adjective_and_told_again_from_home_are_
 def test_jets_are_the_weapon_that_types_a_strike() -> None:
     text = "SANA said Israeli jets fired the missiles from over Lebanese territory at targets near Damascus on Sunday."
     assert types(text) == ["air_or_drone_strike"]
+
+
+def test_weapons_carried_and_a_reports_tally_are_no_fire() -> None:
+    armed = "Fighters armed with rocket-propelled grenades and mortars were patrolling openly in Basra on Sunday."
+    assert types(armed) == []
+    tally = "In Sanaa, the panel said it estimates that the group fired at least 450 drones and missiles at ships."
+    assert types(tally) == []
