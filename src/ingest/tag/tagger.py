@@ -477,12 +477,8 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
     country = c.place.country_iso if c.place else None
     k_country = k.place.country_iso if k.place else None
     if c.event_type not in rules().violent:
-        if c.actor1 and k.actor1 and c.actor1.name == k.actor1.name:
-            # the same party's talks told from its own capital ("Tehran initially rejected direct negotiations" after
-            # its minister's talks in Muscat) are the same talks
-            home = c.actor1.country
-            if country == k_country or (c.event_type == "diplomacy" and home in (country, k_country)):
-                return True
+        if c.actor1 and k.actor1 and c.actor1.name == k.actor1.name and country == k_country:
+            return True
         # "the talks", "the deployment", "the sanctions": told again, in the same country where both name one
         return c.told_back and (country is None or k_country is None or country == k_country)
     if c.answers:  # "Separately, a gunman opened fire ...": told as another act, even where unplaced
