@@ -144,9 +144,9 @@ _QUOTE_CLOSE = re.compile(r"[\"\u201d]")
 _SPEAKER_REACH = 2  # sentences back to the speaker of a quotation or of "he said"
 
 
-def _speaker_after_quote(sentence: str) -> Actor | None:
-    """The speaker named after a quotation that opens the sentence ('"...," the Guards said in a statement')."""
-    close = _QUOTE_CLOSE.search(sentence, sentence.find('"') + 1 if '"' in sentence[:4] else 1)
+def _speaker_after_quote(sentence: str, opened: re.Match[str]) -> Actor | None:
+    """The speaker named after the quotation that opens the sentence ('"...," the Guards said in a statement')."""
+    close = _QUOTE_CLOSE.search(sentence, opened.end())
     if close is None:
         return None
     said = [m for m in actor_mentions(sentence[close.end() :]) if m.role_hint in ("speaker", "agent")]
@@ -484,10 +484,9 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
     if c.answers:  # "Separately, a gunman opened fire ...": told as another act, even where unplaced
         return False
     if c.intercepted and k.event_type == c.event_type and _same_day(c, k) and _places_compatible(k.place, c.place):
-        # "Israel's Iron Dome system intercepted several rockets over Tel Aviv": the barrage told before
-        return k is next(x for x in reversed(kept) if _same_kind(c, x))
+        return _told_last(c, k, kept)  # "Israel's Iron Dome system intercepted several rockets": the barrage before
     if c.told_back and _same_day(c, k) and _places_compatible(k.place, c.place) and _adds_to(c.counts, k.counts):
-        return k is next(x for x in reversed(kept) if _same_kind(c, x))  # "killed in the clashes": the last fight told
+        return _told_last(c, k, kept)  # "killed in the clashes": the last fight told
     named = [a for a in (k.actor1, c.actor1) if a is not None and a.type != "unknown"]
     if len(named) == 2 and not _same_party(named[0], named[1]):
         return False  # "Hezbollah fired rockets ... Israeli artillery then pounded the outskirts": the other side's act
@@ -500,8 +499,13 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
         and _adds_to(c.counts, k.counts)
         and _same_day(c, k)
         and _places_compatible(k.place, c.place)
-        and k is next(x for x in reversed(kept) if _same_kind(c, x))
+        and _told_last(c, k, kept)
     )
+
+
+def _told_last(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
+    """Is `k` the last act of `c`'s kind kept so far (no other act of the kind told in between)?"""
+    return k is next(x for x in reversed(kept) if _same_kind(c, x))
 
 
 # "intercepted several rockets", "one drone was shot down": what air defences stopped
@@ -775,10 +779,11 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 a1 = _forces_named(people, cands, i, text, spans)
             if trigger.event_type == "armed_clash" and a1 is not None and a1.type == "civilians":
                 trigger = replace(trigger, event_type="attack")  # "settlers stormed the village": no armed side met
-            if trigger.event_type == "threat" and _QUOTE_OPENS.match(sentence):
+            quoted = _QUOTE_OPENS.match(sentence) if trigger.event_type == "threat" else None
+            if quoted is not None:
                 # '"Hezbollah is dragging Lebanon into a war it will pay for dearly."': the speaker's threat, whoever
                 # the quotation names; the speaker is named after it or in the sentences before
-                a1 = _speaker_after_quote(sentence) or _speaker_before(text, spans, i) or a1
+                a1 = _speaker_after_quote(sentence, quoted) or _speaker_before(text, spans, i) or a1
             elif a1 is None and trigger.event_type == "threat" and _PRONOUN_SPEAKS.search(sentence):
                 a1 = _speaker_before(text, spans, i)  # 'He warned that ...': the speaker named before
             event_date, precision = resolve_date(unit, published)
