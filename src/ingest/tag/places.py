@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ingest.tag.resources import Place, actors, places
 from ingest.tag.text import dateline as opening_dateline
-from ingest.tag.text import fold
+from ingest.tag.text import fold, quotations
 
 # Words before a place name that make it the scene rather than an actor or an origin.
 _LOCATIVE = re.compile(
@@ -158,10 +158,7 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
 def _outside_quotes(mentions: list[PlaceMention], sentence: str) -> list[PlaceMention]:
     """Drop places inside quoted words where the sentence places its act outside them: "a drone struck a car in the
     town of Kafra in south Lebanon ..., which mourned them as 'martyrs on the road to Jerusalem'"."""
-    marks = [i for i, ch in enumerate(sentence) if ch == '"']
-    if len(marks) % 2:
-        return mentions
-    spans = [(marks[k], marks[k + 1]) for k in range(0, len(marks), 2)]
+    spans = [q.span() for q in quotations(sentence)]
     inside = [any(a < m.start < b for a, b in spans) for m in mentions]
     outside = [m for m, q in zip(mentions, inside, strict=True) if not q]
     if len(outside) == len(mentions):

@@ -11,6 +11,7 @@ from re import Pattern  # dataclass fields name it bare: mypyc (native.py) resol
 from ingest.tag.prefilter import Guarded, GuardedAlternation, for_lowered_text
 from ingest.tag.prefilter import present as needles_in
 from ingest.tag.resources import alternation, lowered_alternation, patterns
+from ingest.tag.text import quotations
 
 # How far before a trigger a negator still negates it ("did not fire rockets", "denied carrying out the strike").
 _NEGATION_WINDOW = 40
@@ -260,7 +261,7 @@ def find_triggers(
         m = _first_match(event_type, present, r.gates[event_type][1], lowered, r)
         if m is None or _vetoed(event_type, lowered, r, vetoes):
             continue
-        if event_type != "threat" and ('"' in lowered or "\u201c" in lowered) and _quoted_comment(lowered, m.start()):
+        if event_type != "threat" and _quoted_comment(lowered, m.start()):
             continue
         if not past:
             past.append(not_current_cues(lowered))
@@ -278,13 +279,12 @@ def find_triggers(
 
 
 # A quotation closed by its attribution alone: '"This is a truce without a text," said a Western diplomat in Baghdad.'
-_QUOTE = re.compile(r'["\u201c]([^"\u201c\u201d]+)["\u201d]')
 _WORD = re.compile(r"[\w'\u2019-]+")
 _SPEECH_VERBS = frozenset({"said", "says", "told", "wrote", "added", "asked", "according"})
 _ATTRIBUTION_WORDS = 12  # "said a Western diplomat who follows the talks in Baghdad": who said it, nothing more
 # ... unless the speaker tells its own act ('"We targeted the ship with naval missiles," Saree said.') or a toll
 # ('"Twelve takfiri elements were killed in an exchange of fire with the forces," the spokesman said.')
-_FIRST_PERSON = re.compile(
+_OWN_ACT_OR_HARM = re.compile(
     r"\b(?:we|our|us|i|my|killed|wounded|injured|dead|died|beheaded|executed|hanged|shot|martyred|bodies)\b"
 )
 
@@ -292,12 +292,12 @@ _FIRST_PERSON = re.compile(
 def _quoted_comment(lowered: str, at: int) -> bool:
     """Is the act's word inside a quotation that is someone's comment (the sentence outside it only says who said
     it, and the speaker tells no act of its own)?"""
-    for q in _QUOTE.finditer(lowered):
+    for q in quotations(lowered):
         if q.start() < at < q.end():
             outside = _WORD.findall(lowered[: q.start()] + " " + lowered[q.end() :])
             # (a sentence all quotation is someone's words too: its speaker is named in the sentence before)
             attribution = not outside or (len(outside) <= _ATTRIBUTION_WORDS and not _SPEECH_VERBS.isdisjoint(outside))
-            return attribution and not _FIRST_PERSON.search(q.group(1))
+            return attribution and not _OWN_ACT_OR_HARM.search(q.group(1))
     return False
 
 
