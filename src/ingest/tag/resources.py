@@ -161,6 +161,7 @@ class PlaceIndex:
     # A name two places share ("Rafah" in Gaza and in North Sinai, "the kingdom"): alias -> every place it may be,
     # the one the alias gives first
     homonyms: dict[str, tuple[Place, ...]] = field(default_factory=dict)
+    shared_names: dict[Place, str] = field(default_factory=dict)  # each of those places -> its shared name
 
 
 @cache
@@ -213,7 +214,7 @@ def places() -> PlaceIndex:
     scene_words = {w: countries[c["iso"]] for c in data["country"] for w in c.get("scene_words", [])}
     return PlaceIndex(by_alias, NameFinder(list(by_alias)), frozenset(region), countries, demonyms,
                       NameFinder(list(demonyms)), sea_attacks, scene_words, NameFinder(list(scene_words)),
-                      homonyms)  # fmt: skip
+                      homonyms, {p: alias for alias, ps in homonyms.items() for p in ps})  # fmt: skip
 
 
 _ARTICLE = re.compile(r"^(?:al|el|Al|El)[- ]")

@@ -789,7 +789,12 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             event_date, precision = resolve_date(unit, published)
             if precision == "published" and len(unit) != len(sentence):  # a clause: the sentence may date it
                 event_date, precision = resolve_date(sentence, published)
-            if _recalled(unit, i, trigger, event_date, precision, published, looks_back):
+            that_day = precision == "published" and i > 0 and _THAT_DAY.search(unit) is not None
+            if that_day:
+                # "... since the war began on October 7, 2023. The Hamas-led attack on southern Israel that day
+                # killed about 1,200 people.": the day the sentence before names
+                event_date, precision = resolve_date(text[spans[i - 1][0] : spans[i - 1][1]], published)
+            if _recalled(unit, i, trigger, event_date, precision, published, looks_back, that_day):
                 recalled = i
                 continue
             counts = extract_counts(unit)
@@ -906,12 +911,29 @@ class _Scenes:
         self._spans = spans
         self._mentions: dict[int, list[PlaceMention]] = {}
         self._kept: dict[int, Place | None] = {}
+        self._senses: dict[str, Place] = {}  # a shared name -> the place a sentence of the story showed it to be
 
     def mentions(self, i: int) -> list[PlaceMention]:
         if i not in self._mentions:
             start, end = self._spans[i]
-            self._mentions[i] = place_mentions(self._text[start:end])
+            found = place_mentions(self._text[start:end])
+            self._mentions[i] = self._one_sense(found) if found else found
         return self._mentions[i]
+
+    def _one_sense(self, found: list[PlaceMention]) -> list[PlaceMention]:
+        """ "TRIPOLI (Reuters) - Heavy fighting ... in the Libyan capital ... Gunfire rang out across central Tripoli":
+        a name two places share means, all through a story, the one its sentence with other places showed; a
+        sentence that names nothing else takes the story's sense (one sense per story)."""
+        shared = places().shared_names
+        for n, m in enumerate(found):
+            name = shared.get(m.place)
+            if name is None or name.startswith("the "):  # ("the kingdom" is the kingdom told of last)
+                continue
+            if m.place is not places().homonyms[name][0]:
+                self._senses.setdefault(name, m.place)  # resolved by its sentence's other places
+            elif name in self._senses and all(o is m or o.place.country_iso is None for o in found):
+                found[n] = replace(m, place=self._senses[name])
+        return found
 
     def keep(self, i: int, mentions: list[PlaceMention], triggers: list[Trigger]) -> Place | None:
         """The scene of sentence `i` read with its triggers (the look-back sees it so too)."""
@@ -938,6 +960,7 @@ _ADMIN1_RANK = 2  # _place_rank of a province
 _DATE_REACH = 120  # characters after the act within which a date still dates it as recalled
 # An act told after the lede as "earlier this month" is background to the day's news (in the lede it may be the news).
 _EARLIER = re.compile(r"\b[Ee]arlier this (?:month|year)\b")
+_THAT_DAY = re.compile(r"\b(?:that|the same) (?:day|night|morning|afternoon|evening)\b", re.IGNORECASE)
 _LOOK_AHEAD = 2  # sentences after an event that may still say where it happened
 
 
@@ -949,8 +972,10 @@ def _recalled(
     precision: str | None,
     published: dt.date | None,
     looks_back: bool,
+    dated_before_it: bool = False,
 ) -> bool:
-    """Is the act of `unit` (in sentence `i`) background to the story's news rather than news?"""
+    """Is the act of `unit` (in sentence `i`) background to the story's news rather than news? (`dated_before_it`:
+    the unit's date is the sentence before's, which it refers to by "that day".)"""
     if i > 0 and _EARLIER.search(unit, 0, trigger.end + _DATE_REACH):
         return True  # "Rights activist Nabeel Rajab was also detained earlier this month": not today's news
     # "Hariri's assassination transformed Lebanese politics." in a story about the verdict; there a date anywhere
@@ -964,6 +989,8 @@ def _recalled(
     # close after it, not by a later clause ("..., bringing to 400 the number killed since the movement began in
     # October")
     days = RECALLED_DAYS_AFTER_LEDE if i > 0 else RECALLED_DAYS
+    if dated_before_it:
+        return dated_before(event_date, precision, published, days)
     return dated_before(event_date, precision, published, days) and dated_before(
         *resolve_date(unit[: trigger.end + _DATE_REACH], published), published, days
     )
