@@ -185,9 +185,15 @@ def not_current_cues(sentence: str) -> str | None:
         return "fiction"
     if r.history.search(sentence):
         return "history"
-    if r.trend.search(sentence):
+    m = r.trend.search(sentence)
+    if m and not _ONE_OF_A_TREND.search(sentence, max(0, m.start() - 40), m.start()):
         return "trend"
     return None
+
+
+# "A Palestinian stabbed two Israeli men ..., the latest in a month-long wave of street attacks": the act told is the
+# news, the wave its setting
+_ONE_OF_A_TREND = re.compile(r"\b(?:the )?latest (?:in|of) (?:a|an|the)\b[^.;,]{0,25}$")
 
 
 def _old_year(sentence: str, published_year: int | None, act_end: int | None) -> str | None:
