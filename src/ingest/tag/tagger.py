@@ -892,7 +892,9 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             c.actor1 = actors().forces_of.get(where)  # type: ignore[arg-type]
     merged = _dedupe(merged)
     if abroad_lede:
-        merged = [c for c in merged if c.place_from_text]
+        # a story of another war: the region's acts it tells with no day and no toll are asides ("it coordinates with
+        # Moscow over its air operations against Iranian-linked targets in Syria")
+        merged = [c for c in merged if c.place_from_text and not _aside(c)]
     events = []
     for c in merged:
         if c.event_type in r.violent and c.place is None and not _regional_actor(c):
@@ -1033,6 +1035,14 @@ def _home(c: _Candidate) -> Place | None:
     if c.actor1 is None or c.actor1.country not in places().region:
         return None
     return places().countries.get(c.actor1.country)
+
+
+def _aside(c: _Candidate) -> bool:
+    """An act of the region told in passing by a story of elsewhere: force used or sent, with no day of its own and
+    no one hurt."""
+    if c.event_type not in rules().violent and c.event_type != "military_deployment":
+        return False
+    return c.date_precision != "day" and c.counts.killed is None and c.counts.injured is None
 
 
 def _abroad_but_regional(text: str, event_type: str) -> bool:
