@@ -191,9 +191,9 @@ def not_current_cues(sentence: str) -> str | None:
     return None
 
 
-# "A Palestinian stabbed two Israeli men ..., the latest in a month-long wave of street attacks": the act told is the
-# news, the wave its setting
-_ONE_OF_A_TREND = re.compile(r"\b(?:the )?latest (?:in|of) (?:a|an|the)\b[^.;,]{0,25}$")
+# "A Palestinian stabbed two Israeli men ..., the latest in a month-long wave of street attacks", "A car bomb tore
+# through a market ..., as a surge in violence raised fears ...": the act told is the news, the wave its setting
+_ONE_OF_A_TREND = re.compile(r"(?:\b(?:the )?latest (?:in|of)|,\s*(?:as|amid)) (?:a|an|the)\b[^.;,]{0,25}$")
 
 
 def _old_year(sentence: str, published_year: int | None, act_end: int | None) -> str | None:
@@ -218,6 +218,8 @@ def _old_year(sentence: str, published_year: int | None, act_end: int | None) ->
 _REPORTING_TAIL = re.compile(
     r",\s*(?:\w+\s+){0,3}?(?:warning|saying|adding|noting|arguing|stressing|cautioning|insisting|raising|sparking|"
     r"fuell?ing|stoking|heightening|deepening|prompting)\b"
+    # "..., as a surge in violence raised fears that Iraq could slide back into civil war"
+    r"|,\s*as\s+(?:[\w-]+\s+){0,5}?(?:raised|sparked|fuell?ed|stoked|heightened|deepened|prompted)\b"
 )
 
 

@@ -185,6 +185,8 @@ _APART = ("separately", "elsewhere", "in a separate", "in another separate", "in
 _PAIR = re.compile(r"\b(?:both|the two) (?:attacks|strikes|raids)\b")
 # Types that happen somewhere even when the sentence does not say where.
 _LOCATED_TYPES = {"arrest_or_seizure", "protest"}
+_BOMBINGS = frozenset({"remote_explosive", "suicide_bomb"})
+_STATES = frozenset({"government", "state_forces"})
 # "Sources said the discussions focused on a ceasefire", "A delegation from Oman also took part in the meeting": the
 # talks the story told, told again
 _TOLD_BACK = {
@@ -278,7 +280,8 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
     return False
 
 
-def _mergeable(prev: _Candidate, cur: _Candidate) -> bool:
+def _mergeable(prev: _Candidate, cur: _Candidate, told: set[int] = frozenset()) -> bool:  # type: ignore[assignment]
+    """May `cur` be `prev` told again? (`told`: the sentences that tell an act of their own)"""
     if cur.clause and cur.sentence == prev.last_sentence:
         return False  # told apart by the clause split
     if cur.day_named is not None and prev.date is not None and cur.day_named != prev.date:
@@ -305,7 +308,11 @@ def _mergeable(prev: _Candidate, cur: _Candidate) -> bool:
         # "Hezbollah fired missiles ... Israeli artillery then shelled ...": the same kind of act by the other side
         named = [a for a in (prev.actor1, cur.actor1) if a is not None and a.type != "unknown"]  # ("gunmen": anyone)
         other_side = len(named) == 2 and not _same_party(named[0], named[1])
-        return cur.event_type == prev.event_type and cur.sentence - prev.last_sentence <= 1 and not other_side
+        # (the next sentence, or the one after where the one between tells nothing: "Islamic State militants attacked
+        # a checkpoint ... The militants, armed with rifles, approached the post ... Soldiers returned fire ...")
+        gap = cur.sentence - prev.last_sentence
+        told_on = gap <= 1 or (gap == 2 and prev.last_sentence + 1 not in told)
+        return cur.event_type == prev.event_type and told_on and not other_side
     if prev.event_type == cur.event_type and cur.sentence - prev.last_sentence <= 1:
         return cur.actor1 is None or prev.actor1 is None or _same_party(prev.actor1, cur.actor1)
     return False
@@ -755,6 +762,12 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             previous = roles(people, trigger.event_type)
             a1, a2 = assign_roles(people, trigger.event_type)
             agent = previous[0]
+            if trigger.event_type in _BOMBINGS and a1 is not None and a1.type in _STATES and (
+                agent is None or agent.role_hint != "agent"
+            ):
+                # "A car bomb tore through a market ..., as violence raised fears that Iraq could slide back": bombs
+                # are armed groups' (a state's only when the story says so: "planted by Israel")
+                a1 = None
             if (
                 agent is not None
                 and trigger.event_type == "attack"
@@ -854,7 +867,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             # an arrest told in between does not part the act from its telling in the next sentence
             target = next((j for j in range(target - 1, -1, -1) if merged[j].event_type == c.event_type
                            and c.sentence - merged[j].last_sentence <= 1), target)  # fmt: skip
-        if target >= 0 and _mergeable(merged[target], c):
+        if target >= 0 and _mergeable(merged[target], c, told):
             merged[target] = _merge(merged[target], c)
             if c.pair and c.actor1 is not None:
                 _name_doer_of_the_one_before(merged, target, c)
