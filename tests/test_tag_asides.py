@@ -68,3 +68,71 @@ def test_forces_reaching_the_scene_of_an_incident_are_no_deployment() -> None:
     assert types(text) == ["attack"]
     assert types("The Israeli army deployed two more battalions to the West Bank on Sunday.") == ["military_deployment"]
     assert types("Israel sent more soldiers to the West Bank on Sunday.") == ["military_deployment"]
+
+
+def test_a_trend_told_after_the_act_is_its_setting() -> None:
+    text = (
+        "BAGHDAD - A car bomb exploded at a crowded market in Baghdad on Sunday, killing nine people and wounding 20, "
+        "police said, as a rise in attacks raised fears that Iraq could slide back into civil war."
+    )
+    # (and a state named in the later clause is not the bomber)
+    assert summary(text) == [("remote_explosive", "IQ", 9, 20, None)]
+
+
+def test_a_clash_told_again_after_a_sentence_that_tells_nothing_is_the_same_clash() -> None:
+    text = (
+        "Islamic State militants attacked an army post near Kirkuk on Sunday, setting off a gun battle that killed "
+        "three soldiers, officials said.\n\nThe militants, armed with rifles, crept up on the post under cover of "
+        "darkness.\n\nSoldiers returned fire for nearly an hour before police reinforcements arrived and the attackers "
+        "fled."
+    )
+    assert summary(text) == [("armed_clash", "IQ", 3, None, "Islamic State")]
+
+
+def test_rocket_propelled_grenades_are_no_rocket_fire() -> None:
+    text = "Militants fired rocket-propelled grenades and machine guns at a checkpoint in Daraa on Sunday."
+    assert "shelling_artillery_missile" not in types(text)
+
+
+def test_a_worry_about_attacks_is_no_threat() -> None:
+    text = (
+        "A drone struck a hangar at Erbil airport on Sunday, officials said.\n\nThe Kurdistan Regional Government "
+        "warned that the attacks threatened the security of the region."
+    )
+    assert "threat" not in types(text)
+
+
+def test_a_war_fought_for_years_and_strikes_made_a_habit_are_no_acts() -> None:
+    text = (
+        "A Turkish drone struck a car near Sulaimaniyah on Sunday, killing two men.\n\nAnkara has fought the PKK "
+        "since 1984, and Turkish drones now regularly hit targets in the province."
+    )
+    assert summary(text) == [("air_or_drone_strike", "IQ", 2, None, "Turkey")]
+
+
+def test_the_act_set_against_others_is_no_act_of_its_own() -> None:
+    text = (
+        "Several rockets were fired at the US embassy in Baghdad before dawn on Sunday, officials said, in the most "
+        "serious attack on the diplomatic mission since militias began targeting US interests, wounding two guards."
+    )
+    assert [(t, k, i) for t, _, k, i, _ in summary(text)] == [("shelling_artillery_missile", None, 2)]
+
+
+def test_what_a_condemnation_calls_an_act_is_no_act() -> None:
+    text = (
+        "An Israeli air strike hit a house in Deir al-Balah on Sunday, killing six people. The Palestinian foreign "
+        'ministry condemned what it called a "massacre".'
+    )
+    assert types(text) == ["air_or_drone_strike"]
+    # what the doer calls its own act is still the act
+    own = 'Iran\'s Revolutionary Guards launched what they called a "wave" of ballistic missiles at Israel on Sunday.'
+    assert types(own) == ["shelling_artillery_missile"]
+
+
+def test_a_briefing_at_home_and_troops_asked_for_are_no_events() -> None:
+    text = (
+        "Iranian missiles struck near Tel Aviv on Sunday, officials said.\n\nCongressional leaders were summoned to "
+        "the White House for a briefing."
+    )
+    assert types(text) == ["shelling_artillery_missile"]
+    assert types("The governor called on Baghdad to send more troops to Kirkuk on Sunday.") == []

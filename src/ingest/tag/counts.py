@@ -23,6 +23,8 @@ _NOT_A_COUNT = (
 # not. The number words come from numbers.toml.
 _NOT_VICTIMS = (
     r"(?!(?:strike|attack|bomb|blast|explosion|raid|drone|missile|rocket|shell|air|mortar|round)s?\b"
+    # time, distance and who said it ("for nearly an hour, an officer said, and four of them were wounded")
+    r"|(?:hour|minute|day|week|month|year|kilomet(?:re|er)|km|mile)s?\b|(?:said|says|told|added|reported)\b"
     r"|of\s+(?:his|her|their|the)\s+(?:sheep|cattle|livestock|animals|goats|cows|camels|horses|donkeys|chickens)\b"
     r"|(?:dead|died|killed|injured|wounded|hurt|but|nobody|none|\d+(?![\d-])|{NUMBER_WORDS})\b"
     r"(?! (?:sides?|family|household)\b))"
