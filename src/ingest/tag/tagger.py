@@ -762,8 +762,11 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             previous = roles(people, trigger.event_type)
             a1, a2 = assign_roles(people, trigger.event_type)
             agent = previous[0]
-            if trigger.event_type in _BOMBINGS and a1 is not None and a1.type in _STATES and (
-                agent is None or agent.role_hint != "agent"
+            if (
+                trigger.event_type in _BOMBINGS
+                and a1 is not None
+                and a1.type in _STATES
+                and (agent is None or agent.role_hint != "agent")
             ):
                 # "A car bomb tore through a market ..., as violence raised fears that Iraq could slide back": bombs
                 # are armed groups' (a state's only when the story says so: "planted by Israel")
