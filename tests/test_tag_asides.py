@@ -136,3 +136,53 @@ def test_a_briefing_at_home_and_troops_asked_for_are_no_events() -> None:
     )
     assert types(text) == ["shelling_artillery_missile"]
     assert types("The governor called on Baghdad to send more troops to Kirkuk on Sunday.") == []
+
+
+def test_a_story_filed_from_another_war_codes_none_of_the_regions_acts_it_tells_in_passing() -> None:
+    text = (
+        "KYIV, Ukraine (AP) - Russian drones struck an apartment block in Kyiv on Sunday, killing four people, "
+        "Ukrainian officials said.\n\nIran also supplies the drones to allied militias in Yemen and Iraq, and Israel "
+        "coordinates with Moscow over its air operations against Iranian-linked targets in Syria."
+    )
+    assert types(text) == []
+    # an act of the region told with its own day is news all the same
+    dated = text + " On Sunday an Israeli strike killed three people near Damascus, Syrian state media said."
+    assert [c for _, c, _, _, _ in summary(dated)] == ["SY"]
+
+
+def test_a_politicians_quarrel_and_advice_against_war_are_no_clash_and_no_threat() -> None:
+    text = (
+        "BOCA RATON, Fla. - President Obama and his Republican challenger clashed over Iran, Libya and America's "
+        'standing in the world in their final debate on Sunday. Obama warned against being drawn into "another war '
+        'in the Middle East".'
+    )
+    assert types(text) == []
+
+
+def test_freight_rates_and_what_is_still_to_come_are_no_events() -> None:
+    freight = (
+        "Global container freight rates fell for a fourth consecutive week, an industry index showed on Sunday, as "
+        "new vessels entered service.\n\nRates remain far above their level a year earlier, before attacks on "
+        "shipping in the Red Sea forced carriers to abandon the Suez Canal route."
+    )
+    assert types(freight) == []
+    ahead = (
+        "A drone struck a refinery near Erbil on Sunday, officials said. Oil prices edged higher. Tight diesel "
+        "markets in Europe, where buyers are racing to replace Russian barrels ahead of EU sanctions, also lent "
+        "support."
+    )
+    assert types(ahead) == ["air_or_drone_strike"]
+
+
+def test_a_paragraph_headed_background_tells_no_news() -> None:
+    text = (
+        "Israeli jets struck a Hezbollah depot near Tyre on Sunday, the army said.\n\nBACKGROUND: The ceasefire, "
+        "brokered by the United States and France and approved by Israel's security cabinet on Tuesday, gives "
+        "Israel 60 days to withdraw its troops."
+    )
+    assert types(text) == ["air_or_drone_strike"]
+
+
+def test_protesters_storming_a_building_is_a_protest_not_a_clash() -> None:
+    text = "In Nasiriyah, protesters stormed the provincial council building on Sunday and set it ablaze."
+    assert summary(text) == [("protest", "IQ", None, None, "Protesters")]

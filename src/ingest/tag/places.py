@@ -155,6 +155,15 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
     return _outside_names(out, folded) if out else out
 
 
+def filed_elsewhere(sentence: str) -> bool:
+    """Does the story's opening dateline name a place of a war outside the region ("KYIV, Ukraine (AP) -")?"""
+    filed = opening_dateline(fold(sentence))
+    if filed is None:
+        return False
+    elsewhere = places().elsewhere
+    return any(m.end <= filed.end() and m.place.country_iso in elsewhere for m in place_mentions(sentence))
+
+
 def _outside_quotes(mentions: list[PlaceMention], sentence: str) -> list[PlaceMention]:
     """Drop places inside quoted words where the sentence places its act outside them: "a drone struck a car in the
     town of Kafra in south Lebanon ..., which mourned them as 'martyrs on the road to Jerusalem'"."""

@@ -162,6 +162,7 @@ class PlaceIndex:
     # the one the alias gives first
     homonyms: dict[str, tuple[Place, ...]] = field(default_factory=dict)
     shared_names: dict[Place, str] = field(default_factory=dict)  # each of those places -> its shared name
+    elsewhere: frozenset[str] = frozenset()  # ISO codes of states whose own wars fill the same wires
 
 
 @cache
@@ -214,7 +215,8 @@ def places() -> PlaceIndex:
     scene_words = {w: countries[c["iso"]] for c in data["country"] for w in c.get("scene_words", [])}
     return PlaceIndex(by_alias, NameFinder(list(by_alias)), frozenset(region), countries, demonyms,
                       NameFinder(list(demonyms)), sea_attacks, scene_words, NameFinder(list(scene_words)),
-                      homonyms, {p: alias for alias, ps in homonyms.items() for p in ps})  # fmt: skip
+                      homonyms, {p: alias for alias, ps in homonyms.items() for p in ps},
+                      frozenset(c["iso"] for c in data["country"] if c.get("elsewhere")))  # fmt: skip
 
 
 _ARTICLE = re.compile(r"^(?:al|el|Al|El)[- ]")

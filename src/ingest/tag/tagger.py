@@ -17,7 +17,14 @@ from ingest.tag.clauses import units as clause_units
 from ingest.tag.counts import Counts, extract_counts, has_toll
 from ingest.tag.dates import RECALLED_DAYS, RECALLED_DAYS_AFTER_LEDE, dated_before, opening_date, resolve_date
 from ingest.tag.model import ArticleTags, Event
-from ingest.tag.places import PlaceMention, best_place, in_region, place_mentions, regional_demonyms
+from ingest.tag.places import (
+    PlaceMention,
+    best_place,
+    filed_elsewhere,
+    in_region,
+    place_mentions,
+    regional_demonyms,
+)
 from ingest.tag.prefilter import Guarded, prescan
 from ingest.tag.relevance import relevance_score, topic_tags
 from ingest.tag.resources import Actor, Place, actors, event_types, places
@@ -662,8 +669,13 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     # The story opens with an act outside the region (Kyiv, Niger, Mogadishu): later acts it places nowhere are that
     # story's, not the region's ("Security forces killed five attackers and captured one alive").
     abroad_lede = False
+    background_until = -1  # the end of a paragraph headed "BACKGROUND:" (what it tells is no news)
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
+        if _BACKGROUND_HEAD.match(sentence):
+            background_until = _paragraph_end(text, start)
+        if start < background_until:
+            continue
         vetoes: dict[str, bool] = {}
         lowered_sentence = sentence.lower()
         if vetoed_violent(lowered_sentence, vetoes):
@@ -671,6 +683,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         triggers = find_triggers(sentence, year, vetoes)
         if i == 0:
             looks_back = bool(r.retrospective.search(lowered_sentence))
+            abroad_lede = filed_elsewhere(sentence)  # "KYIV, Ukraine (AP) - Swarms of Iranian-made drones ..."
             # a story that opens with sport, markets, space, a film or a disaster ("a drama ... won warm applause")
             offtopic_lead = not triggers and (
                 offtopic == 1 or bool(r.fiction.search(lowered_sentence)) or bool(r.disaster.search(lowered_sentence))
@@ -795,6 +808,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 a1 = _forces_named(people, cands, i, text, spans)
             if trigger.event_type == "armed_clash" and a1 is not None and a1.type == "civilians":
                 trigger = replace(trigger, event_type="attack")  # "settlers stormed the village": no armed side met
+            elif trigger.event_type == "armed_clash" and a1 is not None and a1.type == "protesters":
+                trigger = replace(trigger, event_type="protest")  # "protesters stormed the council building": a riot
             quoted = _QUOTE_OPENS.match(sentence) if trigger.event_type == "threat" else None
             if quoted is not None:
                 # '"Hezbollah is dragging Lebanon into a war it will pay for dearly."': the speaker's threat, whoever
@@ -980,6 +995,13 @@ _DATE_REACH = 120  # characters after the act within which a date still dates it
 _EARLIER = re.compile(r"\b[Ee]arlier this (?:month|year)\b")
 _THAT_DAY = re.compile(r"\b(?:that|the same) (?:day|night|morning|afternoon|evening)\b", re.IGNORECASE)
 _LOOK_AHEAD = 2  # sentences after an event that may still say where it happened
+# A paragraph a live blog or a summary heads as background: "BACKGROUND: The ceasefire, brokered by ..."
+_BACKGROUND_HEAD = re.compile(r"^\W{0,3}(?:BACKGROUND|Background|CONTEXT|Context)\s*(?::|[-\u2013\u2014]\s)")
+
+
+def _paragraph_end(text: str, start: int) -> int:
+    end = text.find("\n\n", start)
+    return len(text) if end < 0 else end
 
 
 def _recalled(
