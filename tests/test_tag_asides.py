@@ -186,3 +186,27 @@ def test_a_paragraph_headed_background_tells_no_news() -> None:
 def test_protesters_storming_a_building_is_a_protest_not_a_clash() -> None:
     text = "In Nasiriyah, protesters stormed the provincial council building on Sunday and set it ablaze."
     assert summary(text) == [("protest", "IQ", None, None, "Protesters")]
+
+
+def test_police_firing_to_disperse_a_crowd_is_an_attack_beside_the_protest() -> None:
+    text = (
+        "Thousands of protesters marched in Nasiriyah on Sunday. Police opened fire to disperse them, killing three "
+        "protesters and wounding dozens, a health official said."
+    )
+    assert [(t, k, i) for t, _, k, i, _ in summary(text)] == [("protest", None, None), ("attack", 3, 24)]
+
+
+def test_firefighters_battling_a_wildfire_fight_no_one() -> None:
+    text = (
+        "LATAKIA, Syria - Firefighters battled for a fourth day on Sunday to contain wildfires raging through forests "
+        "in Latakia province, officials said."
+    )
+    assert types(text) == []
+
+
+def test_the_act_the_dead_of_a_funeral_died_in_is_background() -> None:
+    text = (
+        "TEHRAN - Thousands of mourners filled the streets of Tehran on Sunday for the funeral of four soldiers killed "
+        "in Israel's air strikes on Iran over the weekend."
+    )
+    assert types(text) == []

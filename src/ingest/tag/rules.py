@@ -15,6 +15,7 @@ from ingest.tag.text import quotations
 
 # How far before a trigger a negator still negates it ("did not fire rockets", "denied carrying out the strike").
 _NEGATION_WINDOW = 40
+_FAR_WINDOW = 90
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _YEAR_REACH = 90  # characters after the act within which a past year still dates it (see _old_year)
 # "shot dead a former commander who had signed a reconciliation deal in 2018": a year in a clause about someone's past
@@ -58,6 +59,7 @@ class _Rules:
     negation: GuardedAlternation
     negation_ok: GuardedAlternation
     background: GuardedAlternation
+    background_far: GuardedAlternation
     history: GuardedAlternation
     trend: GuardedAlternation
     fiction: GuardedAlternation
@@ -98,6 +100,7 @@ def rules() -> _Rules:
         negation=lowered_alternation(p["modality"]["negation"]),
         negation_ok=lowered_alternation(p["modality"]["negation_ok"]),
         background=lowered_alternation(p["modality"]["background"]),
+        background_far=lowered_alternation(p["modality"]["background_far"]),
         history=lowered_alternation(p["modality"]["history"]),
         trend=lowered_alternation(p["modality"]["trend"]),
         fiction=lowered_alternation(p["modality"]["fiction"]),
@@ -158,6 +161,8 @@ def _negated(sentence: str, start: int, r: _Rules) -> bool:
     window = sentence[max(0, start - _NEGATION_WINDOW) : start]
     if r.background.search(window):
         return True  # "denouncing the strikes": what another event is about
+    if start > _NEGATION_WINDOW and r.background_far.search(sentence[max(0, start - _FAR_WINDOW) : start]):
+        return True  # "the funeral of four soldiers killed in Israel's air strikes"
     cut = max(window.rfind(", but "), window.rfind("; "))
     if cut >= 0:  # "did not disclose any wounded, but said its air force had pounded ...": the denial ends at "but"
         window = window[cut:]

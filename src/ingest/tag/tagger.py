@@ -193,6 +193,7 @@ _PAIR = re.compile(r"\b(?:both|the two) (?:attacks|strikes|raids)\b")
 # Types that happen somewhere even when the sentence does not say where.
 _LOCATED_TYPES = {"arrest_or_seizure", "protest"}
 _BOMBINGS = frozenset({"remote_explosive", "suicide_bomb"})
+_INDEFINITE = re.compile(r"^\W{0,3}(?:An?|Another)\s")
 _STATES = frozenset({"government", "state_forces"})
 # "Sources said the discussions focused on a ceasefire", "A delegation from Oman also took part in the meeting": the
 # talks the story told, told again
@@ -239,6 +240,7 @@ class _Candidate:
     told_back: bool = False  # talks, a deployment, sanctions or arrests told again: "the talks", "the deployment"
     intercepted: bool = False  # tells only that projectiles were stopped: the barrage told before, told again
     day_named: dt.date | None = None  # the day that names its act ("Saturday's car bomb"): an act of that day only
+    indefinite: bool = False  # its sentence opens on an act named afresh ("An Israeli strike on a car ..."): a new one
 
     @property
     def event_type(self) -> str:
@@ -318,7 +320,8 @@ def _mergeable(prev: _Candidate, cur: _Candidate, told: set[int] = frozenset()) 
         # (the next sentence, or the one after where the one between tells nothing: "Islamic State militants attacked
         # a checkpoint ... The militants, armed with rifles, approached the post ... Soldiers returned fire ...")
         gap = cur.sentence - prev.last_sentence
-        told_on = gap <= 1 or (gap == 2 and prev.last_sentence + 1 not in told)
+        # (not an act named afresh: "An Israeli strike on a car in Rafah killed two people")
+        told_on = gap <= 1 or (gap == 2 and prev.last_sentence + 1 not in told and not cur.indefinite)
         return cur.event_type == prev.event_type and told_on and not other_side
     if prev.event_type == cur.event_type and cur.sentence - prev.last_sentence <= 1:
         return cur.actor1 is None or prev.actor1 is None or _same_party(prev.actor1, cur.actor1)
@@ -860,7 +863,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 anaphoric=anaphor, pair=anaphor and bool(_PAIR.search(unit.lower())), clause=n, abroad=unit_abroad,
                 answers=n == 0 and _answers(lowered_sentence, trigger), claim=claim,
                 told_back=_told_back(trigger.event_type, unit), intercepted=bool(_INTERCEPTED.search(unit)),
-                day_named=_day_named(unit, published),
+                day_named=_day_named(unit, published), indefinite=n == 0 and _INDEFINITE.match(sentence) is not None,
             ))  # fmt: skip
 
     relevance = relevance_score(region_mentions, security, offtopic, offtopic_lead)
