@@ -210,3 +210,25 @@ def test_the_act_the_dead_of_a_funeral_died_in_is_background() -> None:
         "in Israel's air strikes on Iran over the weekend."
     )
     assert types(text) == []
+
+
+def test_a_month_named_before_a_relative_cue_dates_the_act() -> None:
+    text = (
+        "Iran fired a barrage of ballistic missiles at Israel on Sunday, the army said.\n\nIn March, Iran launched "
+        "more than 300 drones and missiles in an overnight assault that was almost entirely shot down."
+    )
+    assert types(text) == ["shelling_artillery_missile"]
+
+
+def test_a_count_of_acts_is_no_act() -> None:
+    text = (
+        "Iran fired a barrage of ballistic missiles at Israel on Sunday, the army said.\n\nAirlines cancelled dozens "
+        "of flights across the Gulf, and several airports closed for hours.\n\nOil prices rose in early Asian trade."
+        "\n\nIt was the second direct Iranian attack on Israel this year."
+    )
+    assert types(text) == ["shelling_artillery_missile"]
+    seized = (
+        "Iran's Revolutionary Guards seized a tanker in the Strait of Hormuz on Sunday. Iran has seized several "
+        "foreign vessels in the area since 2019."
+    )
+    assert types(seized) == ["maritime_attack"]

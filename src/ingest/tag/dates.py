@@ -119,17 +119,19 @@ def resolve_date(sentence: str, published: dt.date | None) -> tuple[dt.date | No
         back = (published.weekday() - _WEEKDAYS.index(m.group("w").lower())) % 7
         return published - dt.timedelta(days=back), "day"
     pattern, table = _relative()
-    m = pattern.search(sentence)
-    if m:
-        rule = table[m.group(0).lower()]
+    relative = pattern.search(sentence)
+    # a month named before a relative cue dates the act ("In April, Iran launched 300 drones in an overnight assault")
+    month_year = _MONTH_YEAR.search(sentence)
+    month_only = _MONTH_ONLY.search(sentence) if month_year is None else None
+    month = month_year or month_only
+    if relative and not (month and month.start() < relative.start()):
+        rule = table[relative.group(0).lower()]
         return published - dt.timedelta(days=rule["days"]), rule["precision"]
-    m = _MONTH_YEAR.search(sentence)
-    if m:
-        year = published.year - 1 if m.group("y") == "last year" else int(m.group("y"))
-        return dt.date(year, _month_number(m.group("m")), 1), "month"
-    m = _MONTH_ONLY.search(sentence)
-    if m:
-        date = _not_after(1, _month_number(m.group("m")), None, published)
+    if month_year:
+        year = published.year - 1 if month_year.group("y") == "last year" else int(month_year.group("y"))
+        return dt.date(year, _month_number(month_year.group("m")), 1), "month"
+    if month_only:
+        date = _not_after(1, _month_number(month_only.group("m")), None, published)
         if date:
             return date, "month"
     return published, "published"
