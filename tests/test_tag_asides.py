@@ -232,3 +232,24 @@ def test_a_count_of_acts_is_no_act() -> None:
         "foreign vessels in the area since 2019."
     )
     assert types(seized) == ["maritime_attack"]
+
+
+def test_a_toll_two_sentences_on_in_the_acts_own_paragraph_is_its_toll() -> None:
+    text = (
+        "A Houthi drone struck a fuel depot near Jizan on Sunday, officials said. The coalition said the depot was "
+        "damaged. Saudi officials condemned the attack.\n\nEight hours later, coalition warplanes pounded Houthi "
+        "targets in Sanaa, striking what the coalition said were missile launch sites. Rescuers worked through the "
+        "night to reach survivors under the rubble. The Houthi-run health ministry said on Monday that 11 people had "
+        "been killed, before raising the toll to 14 dead and around 20 injured."
+    )
+    assert summary(text)[1] == ("air_or_drone_strike", "YE", 14, 20, "Saudi Arabia")
+
+
+def test_a_toll_of_a_year_gone_is_no_detail_of_the_act_before() -> None:
+    text = (
+        "Settlers set fire to a house and three cars overnight in the village of Burqa, northwest of Nablus, on "
+        "Sunday, Palestinian officials said. The Red Crescent said it treated five people for injuries.\n\nSunday's "
+        "raid was the latest in more than a year of Israeli operations, launched after a string of attacks inside "
+        "Israel killed 19 people in the spring of 2023."
+    )
+    assert summary(text) == [("attack", "PS", None, 5, "Civilians")]

@@ -714,7 +714,9 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 cands[-1].last_sentence == i - 1
                 or (
                     cands[-1].last_sentence == i - 2
-                    and cands[-1].sentence < _LEAD_SENTENCES
+                    # (or in the act's own paragraph: "Overnight, coalition warplanes pounded Houthi targets in Sanaa
+                    # ... Houthi officials said one strike flattened a house ... The ministry raised the toll to 14")
+                    and (cands[-1].sentence < _LEAD_SENTENCES or "\n\n" not in text[spans[i - 2][0] : start])
                     and not _tells_harm(text[spans[i - 1][0] : spans[i - 1][1]])
                 )
             )
@@ -736,7 +738,11 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 if counts is not None and counts.killed:
                     lead_toll = (i, counts)
                 continue
-            if recalled == i - 1 or not_current_cues(lowered_sentence) in ("history", "fiction"):
+            if (
+                recalled == i - 1
+                or not_current_cues(lowered_sentence) in ("history", "fiction")
+                or (not claim and _names_an_earlier_year(sentence, published))
+            ):
                 # "Sunday marked 100 days since Hamas fighters stormed southern Israel, killing about 1,200": an
                 # anniversary's toll (its act dropped as history), not a detail of the event before; nor the toll
                 # after an act recalled from weeks before ("In January, IS stormed the prison. Over 500 died."); a
@@ -1000,6 +1006,14 @@ _THAT_DAY = re.compile(r"\b(?:that|the same) (?:day|night|morning|afternoon|even
 _LOOK_AHEAD = 2  # sentences after an event that may still say where it happened
 # A paragraph a live blog or a summary heads as background: "BACKGROUND: The ceasefire, brokered by ..."
 _BACKGROUND_HEAD = re.compile(r"^\W{0,3}(?:BACKGROUND|Background|CONTEXT|Context)\s*(?::|[-\u2013\u2014]\s)")
+
+
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _names_an_earlier_year(sentence: str, published: dt.date | None) -> bool:
+    """ "... after a string of attacks inside Israel killed 19 people in the spring of 2022": a toll of a year gone."""
+    return published is not None and any(int(y) < published.year for y in _A_YEAR.findall(sentence))
 
 
 def _paragraph_end(text: str, start: int) -> int:
