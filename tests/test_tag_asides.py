@@ -253,3 +253,54 @@ def test_a_toll_of_a_year_gone_is_no_detail_of_the_act_before() -> None:
         "Israel killed 19 people in the spring of 2023."
     )
     assert summary(text) == [("attack", "PS", None, 5, "Civilians")]
+
+
+def test_a_shutter_down_strike_is_no_air_strike() -> None:
+    text = (
+        "A bomb exploded at a market in Zahedan on Monday, killing seven people, police said. Traders observed a "
+        "shutter-down strike on Tuesday to mourn the victims."
+    )
+    assert types(text) == ["remote_explosive"]
+
+
+def test_sanctions_talked_about_and_interceptors_fired_since_october_are_no_events() -> None:
+    session = (
+        "A drone struck a fuel depot near Jizan on Sunday. The conference closes on Thursday with a session on "
+        "sanctions compliance."
+    )
+    assert types(session) == ["air_or_drone_strike"]
+    total = (
+        "Navy officials have told Congress that warships in the Red Sea have fired more than 100 Standard Missile "
+        "interceptors since October against missiles and drones launched from Yemen."
+    )
+    assert types(total) == []
+
+
+def test_a_decade_of_brokering_and_towns_captured_are_no_events() -> None:
+    decade = (
+        "A bomb exploded in Manama on Sunday, wounding two policemen. Omani officials also quietly brokered the "
+        "release of several Western detainees held in Iran over the past decade."
+    )
+    assert types(decade) == ["remote_explosive"]
+    towns = (
+        "Fighting raged in Rakhine State on Sunday, where the Arakan Army has captured several towns, and Myanmar's "
+        "junta has bought drones of the kind Iran sells to its allies in Yemen."
+    )
+    assert types(towns) == []
+
+
+def test_talks_broken_down_late_last_year_are_an_aside_of_a_story_of_elsewhere() -> None:
+    text = (
+        "The war in Sudan raged on in El Fasher on Sunday, killing dozens, witnesses said.\n\nTalks in the Saudi city "
+        "of Jeddah, co-sponsored by Saudi Arabia and the United States, broke down late last year."
+    )
+    assert types(text) == []
+
+
+def test_a_siege_told_from_a_month_and_year_is_history() -> None:
+    text = (
+        "A suicide bomber killed two YPG fighters at a checkpoint in Kobani on Sunday.\n\nKobani was besieged by "
+        "Islamic State from September 2023 until January, when Kurdish fighters backed by U.S.-led air strikes drove "
+        "the militants out."
+    )
+    assert types(text) == ["suicide_bomb"]

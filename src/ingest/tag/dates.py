@@ -26,7 +26,7 @@ _MONTH_ONLY = Guarded.compile(
     rf"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Ll]ast|[Mm]id-?)\s?(?P<m>{_MONTH_ALT})\b(?! \d)"
 )
 _MONTH_YEAR = Guarded.compile(
-    rf"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Ss]ince)\s?(?P<m>{_MONTH_ALT}),? "
+    rf"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Ss]ince|[Ff]rom)\s?(?P<m>{_MONTH_ALT}),? "
     r"(?P<y>(?:19|20)\d\d|last year)\b"
 )
 _NAMING = re.compile(r"(?:\bthe|['\u2019]s)\s+$")
@@ -67,8 +67,10 @@ RECALLED_DAYS_AFTER_LEDE = 8
 def dated_before(date: dt.date | None, precision: str | None, published: dt.date, days: int = RECALLED_DAYS) -> bool:
     """Does the sentence's own date put its act weeks before publication (a day `days` or more back, a week
     back, or a month before the publication's month)?"""
-    if date is None or precision not in ("day", "week", "month"):
+    if date is None or precision not in ("day", "week", "month", "year"):
         return False
+    if precision == "year":  # "late last year"
+        return date.year < published.year
     if precision == "week":  # "last week", not "earlier this week"
         return (published - date).days >= 7
     if precision == "month":

@@ -1093,11 +1093,14 @@ def _home(c: _Candidate) -> Place | None:
 
 
 def _aside(c: _Candidate) -> bool:
-    """An act of the region told in passing by a story of elsewhere: force used or sent, with no day of its own and
-    no one hurt."""
-    if c.event_type not in rules().violent and c.event_type != "military_deployment":
+    """An act of the region told in passing by a story of elsewhere: force used or sent, talks or a threat, with no
+    day of its own and no one hurt ("Talks in the Saudi city of Jeddah ... broke down late last year")."""
+    if c.event_type not in rules().violent and c.event_type not in _ASIDE_TYPES:
         return False
     return c.date_precision != "day" and c.counts.killed is None and c.counts.injured is None
+
+
+_ASIDE_TYPES = frozenset({"military_deployment", "diplomacy", "threat"})
 
 
 def _abroad_but_regional(text: str, event_type: str) -> bool:
