@@ -710,14 +710,17 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             # (a protest's injured too: "Eleven people were hurt before the crowd dispersed")
             # (or, after the story's lede, one sentence on past one that tells of no harm: "A missile slammed into a
             # mosque ... Rescue teams worked through the night. By morning medics had counted 83 dead")
-            told_next = bool(cands) and (
-                cands[-1].last_sentence == i - 1
-                or (
-                    cands[-1].last_sentence == i - 2
-                    # (or in the act's own paragraph: "Overnight, coalition warplanes pounded Houthi targets in Sanaa
-                    # ... Houthi officials said one strike flattened a house ... The ministry raised the toll to 14")
-                    and (cands[-1].sentence < _LEAD_SENTENCES or "\n\n" not in text[spans[i - 2][0] : start])
-                    and not _tells_harm(text[spans[i - 1][0] : spans[i - 1][1]])
+            told_next = (
+                bool(cands)
+                and (
+                    cands[-1].last_sentence == i - 1
+                    or (
+                        cands[-1].last_sentence == i - 2
+                        # (or in the act's own paragraph: "Overnight, coalition warplanes pounded Houthi targets in Sanaa
+                        # ... Houthi officials said one strike flattened a house ... The ministry raised the toll to 14")
+                        and (cands[-1].sentence < _LEAD_SENTENCES or "\n\n" not in text[spans[i - 2][0] : start])
+                        and not _tells_harm(text[spans[i - 1][0] : spans[i - 1][1]])
+                    )
                 )
             )
             follows_protest = (
