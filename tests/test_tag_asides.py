@@ -304,3 +304,21 @@ def test_a_siege_told_from_a_month_and_year_is_history() -> None:
         "the militants out."
     )
     assert types(text) == ["suicide_bomb"]
+
+
+def test_running_totals_ongoing_talks_and_posts_captured_are_no_events() -> None:
+    total = (
+        "Rockets fired from Afrin hit Kilis on Sunday, killing two people. The military says 268 militants have been "
+        '"neutralized" since the operation began, a term it uses for killed, wounded or captured.'
+    )
+    assert types(total) == ["shelling_artillery_missile"]
+    talks = (
+        "A Turkish drone struck a car near Qamishli on Sunday, killing three SDF fighters. Moscow has been hosting "
+        "talks on normalising ties between Ankara and Damascus."
+    )
+    assert types(talks) == ["air_or_drone_strike"]
+    posts = (
+        "Houthi fighters attacked border posts in Jazan on Sunday, the coalition said. Al-Masirah said the group's "
+        "fighters had captured three Saudi posts and seized weapons."
+    )
+    assert types(posts) == ["attack"]
