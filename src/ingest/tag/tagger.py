@@ -716,8 +716,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                     cands[-1].last_sentence == i - 1
                     or (
                         cands[-1].last_sentence == i - 2
-                        # (or in the act's own paragraph: "Overnight, coalition warplanes pounded Houthi targets in Sanaa
-                        # ... Houthi officials said one strike flattened a house ... The ministry raised the toll to 14")
+                        # (or in the act's own paragraph: "Overnight, coalition warplanes pounded Houthi targets
+                        # in Sanaa ... Rescuers worked through the night ... The ministry raised the toll to 14")
                         and (cands[-1].sentence < _LEAD_SENTENCES or "\n\n" not in text[spans[i - 2][0] : start])
                         and not _tells_harm(text[spans[i - 1][0] : spans[i - 1][1]])
                     )
