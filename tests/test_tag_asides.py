@@ -322,3 +322,11 @@ def test_running_totals_ongoing_talks_and_posts_captured_are_no_events() -> None
         "fighters had captured three Saudi posts and seized weapons."
     )
     assert types(posts) == ["attack"]
+
+
+def test_a_navy_boarding_a_smugglers_boat_to_seize_its_cargo_is_a_seizure() -> None:
+    text = (
+        "US naval forces boarded a small wooden vessel in the Arabian Sea and seized Iranian-made missile components "
+        "bound for Yemen's Houthi movement, US Central Command said on Sunday."
+    )
+    assert types(text) == ["arrest_or_seizure"]
