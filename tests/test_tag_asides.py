@@ -330,3 +330,19 @@ def test_a_navy_boarding_a_smugglers_boat_to_seize_its_cargo_is_a_seizure() -> N
         "bound for Yemen's Houthi movement, US Central Command said on Sunday."
     )
     assert types(text) == ["arrest_or_seizure"]
+
+
+def test_a_crowd_is_never_the_doer_of_a_strike() -> None:
+    text = (
+        "Activists from the group Raqqa is Being Slaughtered Silently report that coalition air strikes on Raqqa on "
+        "Sunday killed 11 civilians."
+    )
+    assert summary(text) == [("air_or_drone_strike", "SY", 11, None, "US forces")]
+
+
+def test_a_tank_shell_is_shelling() -> None:
+    text = (
+        "In Beit Lahiya, a shell fired by an Israeli tank struck the home of the Salman family on Sunday, killing "
+        "seven people."
+    )
+    assert summary(text) == [("shelling_artillery_missile", "PS", 7, None, "IDF")]

@@ -235,7 +235,9 @@ def roles(mentions: list[ActorMention], event_type: str) -> tuple[ActorMention |
     violent = event_type in _VIOLENT_OR_MILITARY
     targeted = {m.actor.name for m in mentions if m.role_hint == "target"} if violent else set()
     if agent is None:  # an actor named as the target elsewhere in the sentence is not also the doer
-        agent = next((m for m in mentions if m.role_hint != "target" and m.actor.type != "civilians"
+        # (nor a crowd the doer of a bombing or a strike: "activists said a suicide bomber ...")
+        crowd = ("civilians", "protesters") if event_type in _NO_CROWD else ("civilians",)
+        agent = next((m for m in mentions if m.role_hint != "target" and m.actor.type not in crowd
                       and m.actor.name not in targeted), None)  # fmt: skip
     if agent is None and event_type == "protest":  # who marched, not whom they marched against
         agent = next((m for m in mentions if m.role_hint != "target"), None) or next(
@@ -250,6 +252,8 @@ def roles(mentions: list[ActorMention], event_type: str) -> tuple[ActorMention |
 
 
 _STATE_TYPES = frozenset({"government", "state_forces", "external_force"})
+_NO_CROWD = frozenset({"suicide_bomb", "maritime_attack", "remote_explosive", "air_or_drone_strike",
+                       "shelling_artillery_missile", "military_deployment"})  # fmt: skip
 
 
 def assign_roles(mentions: list[ActorMention], event_type: str) -> tuple[Actor | None, Actor | None]:

@@ -820,8 +820,15 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 a1 = _forces_named(people, cands, i, text, spans)
             if trigger.event_type == "armed_clash" and a1 is not None and a1.type == "civilians":
                 trigger = replace(trigger, event_type="attack")  # "settlers stormed the village": no armed side met
-            elif trigger.event_type == "armed_clash" and a1 is not None and a1.type == "protesters":
-                trigger = replace(trigger, event_type="protest")  # "protesters stormed the council building": a riot
+            elif (
+                trigger.event_type in ("armed_clash", "attack")
+                and a1 is not None
+                and a1.type == "protesters"
+                and agent is not None
+                and agent.start < trigger.start - cs  # (the crowd acts: not "assassinations of ... activists")
+            ):
+                # "protesters stormed the council building", "crowds of rioters torched cars": a riot
+                trigger = replace(trigger, event_type="protest")
             quoted = _QUOTE_OPENS.match(sentence) if trigger.event_type == "threat" else None
             if quoted is not None:
                 # '"Hezbollah is dragging Lebanon into a war it will pay for dearly."': the speaker's threat, whoever
