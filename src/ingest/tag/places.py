@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.tag.resources import Place, actors, places
 from ingest.tag.text import dateline as opening_dateline
@@ -150,6 +151,8 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
             out.append(PlaceMention(index.scene_words[word], w_start, w_end, _KIND_SCORE["country"] + 1.5))
     if shared:
         _resolve_shared_names(out, shared, index.homonyms)
+    if len(out) > 1:
+        _anchors_yield(out, folded)
     if '"' in folded and len(out) > 1:
         out = _outside_quotes(out, folded)
     return _outside_names(out, folded) if out else out
@@ -162,6 +165,24 @@ def filed_elsewhere(sentence: str) -> bool:
         return False
     elsewhere = places().elsewhere
     return any(m.end <= filed.end() and m.place.country_iso in elsewhere for m in place_mentions(sentence))
+
+
+# "the enclave of Eastern Ghouta outside Damascus", "Taftanaz, near Idlib": a place named to say where the one before
+# it lies is not the scene
+_ANCHORED = re.compile(
+    r",?\s+(?:just\s+|some\s+|about\s+|\d+\s*(?:km|kilomet(?:re|er)s|miles)\s+)*(?:outside|near|(?:north|south|east|"
+    r"west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)\s+of)\s+"
+    r"(?:the\s+)?(?:(?:capital|city|town|village|port)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _anchors_yield(mentions: list[PlaceMention], sentence: str) -> None:
+    by_start = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+    for a, b in itertools.pairwise(by_start):
+        first, anchor = mentions[a], mentions[b]
+        if anchor.score >= first.score and _ANCHORED.fullmatch(sentence, first.end, anchor.start):
+            mentions[b] = replace(anchor, score=first.score - 0.5)
 
 
 def _outside_quotes(mentions: list[PlaceMention], sentence: str) -> list[PlaceMention]:
