@@ -357,3 +357,11 @@ def test_a_place_named_to_say_where_another_lies_is_not_the_scene() -> None:
     )
     events = tag_article(text, published=DAY).events
     assert [(e.event_type, e.admin1, e.killed) for e in events] == [("air_or_drone_strike", "Rif Dimashq", 57)]
+
+
+def test_one_rocket_of_a_barrage_told_before_is_that_barrage() -> None:
+    text = (
+        "Hamas fired barrages of rockets at Tel Aviv and central Israel on Sunday. One rocket struck a house in the "
+        "city of Holon, killing a woman, and seven people were wounded across the area, medics said."
+    )
+    assert summary(text) == [("shelling_artillery_missile", "IL", 1, 7, "Hamas")]

@@ -194,6 +194,9 @@ _PAIR = re.compile(r"\b(?:both|the two) (?:attacks|strikes|raids)\b")
 _LOCATED_TYPES = {"arrest_or_seizure", "protest"}
 _BOMBINGS = frozenset({"remote_explosive", "suicide_bomb"})
 _INDEFINITE = re.compile(r"^\W{0,3}(?:An?|Another)\s")
+_PARTITIVE = re.compile(
+    r"^\W{0,3}(?:One|Another|One of the|Some of the|Several of the) (?:rockets?|missiles?|shells?|mortars?|drones?)\b"
+)
 _STATES = frozenset({"government", "state_forces"})
 # "Sources said the discussions focused on a ceasefire", "A delegation from Oman also took part in the meeting": the
 # talks the story told, told again
@@ -241,6 +244,7 @@ class _Candidate:
     intercepted: bool = False  # tells only that projectiles were stopped: the barrage told before, told again
     day_named: dt.date | None = None  # the day that names its act ("Saturday's car bomb"): an act of that day only
     indefinite: bool = False  # its sentence opens on an act named afresh ("An Israeli strike on a car ..."): a new one
+    partitive: bool = False  # its sentence opens on one of the projectiles told before ("One rocket struck Holon")
 
     @property
     def event_type(self) -> str:
@@ -309,6 +313,9 @@ def _mergeable(prev: _Candidate, cur: _Candidate, told: set[int] = frozenset()) 
     violent = rules().violent
     if cur.claim and prev.event_type in violent and cur.event_type in violent:
         return True
+    if cur.partitive and cur.event_type == prev.event_type and cur.sentence - prev.last_sentence <= MERGE_DISTANCE:
+        # "Hamas fired barrages of rockets at Tel Aviv. One rocket struck a house in Holon": where one of them fell
+        return prev.place is None or cur.place is None or prev.place.country_iso == cur.place.country_iso
     if not _places_compatible(prev.place, cur.place):
         return False
     if prev.event_type in violent and cur.event_type in violent:
@@ -880,6 +887,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 answers=n == 0 and _answers(lowered_sentence, trigger), claim=claim,
                 told_back=_told_back(trigger.event_type, unit), intercepted=bool(_INTERCEPTED.search(unit)),
                 day_named=_day_named(unit, published), indefinite=n == 0 and _INDEFINITE.match(sentence) is not None,
+                partitive=n == 0 and _PARTITIVE.match(sentence) is not None,
             ))  # fmt: skip
 
     relevance = relevance_score(region_mentions, security, offtopic, offtopic_lead)
