@@ -365,3 +365,25 @@ def test_one_rocket_of_a_barrage_told_before_is_that_barrage() -> None:
         "city of Holon, killing a woman, and seven people were wounded across the area, medics said."
     )
     assert summary(text) == [("shelling_artillery_missile", "IL", 1, 7, "Hamas")]
+
+
+def test_a_story_that_marks_an_anniversary_tells_history() -> None:
+    text = (
+        "BAGHDAD - Iraqis on Sunday marked the tenth anniversary of the Speicher massacre, in which Islamic State "
+        "militants executed hundreds of air force cadets near Tikrit.\n\nAround 1,700 cadets were captured as they "
+        "tried to flee the base, and many were shot in batches on the riverbank, rights groups say."
+    )
+    assert types(text) == []
+
+
+def test_an_accidents_inquiry_and_a_motor_rally_are_no_events() -> None:
+    trains = (
+        "Two trains collided near Tahta on Sunday, killing 20 people. The prosecutor ordered the detention of the "
+        "drivers of both trains pending an investigation."
+    )
+    assert types(trains) == []
+    rally = (
+        "AL DUWADIMI, Saudi Arabia - Saudi driver Faisal al-Harbi launched a fierce attack through the dunes on "
+        "Sunday to take the lead of the Dakar Rally."
+    )
+    assert types(rally) == []
