@@ -387,3 +387,18 @@ def test_an_accidents_inquiry_and_a_motor_rally_are_no_events() -> None:
         "Sunday to take the lead of the Dakar Rally."
     )
     assert types(rally) == []
+
+
+def test_a_condemnation_alone_and_talks_that_go_on_are_no_diplomacy() -> None:
+    text = (
+        "A suicide car bomber killed 38 recruits at a camp in Aden on Sunday. The Saudi-led coalition and the UN envoy "
+        "for Yemen also condemned the bombing. Peace talks between the government and the rebels are continuing in "
+        "Kuwait but have made little progress."
+    )
+    assert types(text) == ["suicide_bomb"]
+    # a condemnation told with an envoy summoned is the summons
+    summoned = (
+        "US jets struck militia sites near al-Qaim on Sunday. Baghdad's government spokesman condemned the U.S. "
+        "strikes, and the Foreign Ministry summoned the U.S. charge d'affaires."
+    )
+    assert types(summoned) == ["air_or_drone_strike", "diplomacy"]
