@@ -293,7 +293,7 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
     return False
 
 
-def _mergeable(prev: _Candidate, cur: _Candidate, told: set[int] = frozenset()) -> bool:  # type: ignore[assignment]
+def _mergeable(prev: _Candidate, cur: _Candidate, told: set[int]) -> bool:
     """May `cur` be `prev` told again? (`told`: the sentences that tell an act of their own)"""
     if cur.clause and cur.sentence == prev.last_sentence:
         return False  # told apart by the clause split
