@@ -402,3 +402,12 @@ def test_a_condemnation_alone_and_talks_that_go_on_are_no_diplomacy() -> None:
         "strikes, and the Foreign Ministry summoned the U.S. charge d'affaires."
     )
     assert types(summoned) == ["air_or_drone_strike", "diplomacy"]
+
+
+def test_a_toll_after_a_lede_that_ends_on_an_aside_is_the_ledes_act() -> None:
+    text = (
+        "Suicide attackers stormed two security compounds in Homs on Sunday, killing dozens of people, in an attack "
+        "that came hours before the United Nations opened talks on Syria in Geneva.\n\nDozens more were wounded, the "
+        "governor said."
+    )
+    assert [(t, k, i) for t, _, k, i, _ in summary(text)] == [("suicide_bomb", 24, 24), ("diplomacy", None, None)]

@@ -703,7 +703,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             region_mentions += sum(1 for m in mentions if _regional(m.place)) + regional_demonyms(sentence)
         if triggers:
             scene = scenes.keep(i, scenes.mentions(i), triggers)
-        follows_violence = bool(cands) and cands[-1].event_type in r.violent
+        last = _last_told(cands, r.violent)
+        follows_violence = last is not None and last.event_type in r.violent
         claim = bool(_CLAIM.search(lowered_sentence)) if triggers or follows_violence else False
         if not triggers and follows_violence and not claim:
             claim = bool(_BLAME.search(lowered_sentence))
@@ -718,14 +719,14 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             # (or, after the story's lede, one sentence on past one that tells of no harm: "A missile slammed into a
             # mosque ... Rescue teams worked through the night. By morning medics had counted 83 dead")
             told_next = (
-                bool(cands)
+                last is not None
                 and (
-                    cands[-1].last_sentence == i - 1
+                    last.last_sentence == i - 1
                     or (
-                        cands[-1].last_sentence == i - 2
+                        last.last_sentence == i - 2
                         # (or in the act's own paragraph: "Overnight, coalition warplanes pounded Houthi targets
                         # in Sanaa ... Rescuers worked through the night ... The ministry raised the toll to 14")
-                        and (cands[-1].sentence < _LEAD_SENTENCES or "\n\n" not in text[spans[i - 2][0] : start])
+                        and (last.sentence < _LEAD_SENTENCES or "\n\n" not in text[spans[i - 2][0] : start])
                         and not _tells_harm(text[spans[i - 1][0] : spans[i - 1][1]])
                     )
                 )
@@ -761,7 +762,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 continue
             scene = scenes.without_triggers(i)
             # Details of the event just reported: merged into it below, never an event on its own.
-            triggers = [Trigger(cands[-1].event_type, 0, 0, generic=True, continuation=True)]
+            triggers = [Trigger(last.event_type if last else cands[-1].event_type, 0, 0, generic=True, continuation=True)]
         else:
             security += 1
         abroad = False  # done outside the region by or on a party of it: coded, with no place
@@ -1032,6 +1033,19 @@ _A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 def _names_an_earlier_year(sentence: str, published: dt.date | None) -> bool:
     """ "... after a string of attacks inside Israel killed 19 people in the spring of 2022": a toll of a year gone."""
     return published is not None and any(int(y) < published.year for y in _A_YEAR.findall(sentence))
+
+
+def _last_told(cands: list[_Candidate], violent: frozenset[str]) -> _Candidate | None:
+    """The act a detail in the next sentence belongs to: the last one told, or the violent one of the same sentence
+    when that sentence ended on an aside ("Settlers rampaged through the village, shooting dead a man, in an attack
+    that came hours before the United States unveiled sanctions ... Twelve other Palestinians were wounded")."""
+    if not cands:
+        return None
+    last = cands[-1]
+    if last.event_type in violent:
+        return last
+    same = [c for c in cands if c.sentence == last.sentence and c.event_type in violent]
+    return same[-1] if same else last
 
 
 def _paragraph_end(text: str, start: int) -> int:
