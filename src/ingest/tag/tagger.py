@@ -762,7 +762,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 continue
             scene = scenes.without_triggers(i)
             # Details of the event just reported: merged into it below, never an event on its own.
-            triggers = [Trigger(last.event_type if last else cands[-1].event_type, 0, 0, generic=True, continuation=True)]
+            told_type = last.event_type if last is not None else cands[-1].event_type
+            triggers = [Trigger(told_type, 0, 0, generic=True, continuation=True)]
         else:
             security += 1
         abroad = False  # done outside the region by or on a party of it: coded, with no place
