@@ -411,3 +411,8 @@ def test_a_toll_after_a_lede_that_ends_on_an_aside_is_the_ledes_act() -> None:
         "governor said."
     )
     assert [(t, k, i) for t, _, k, i, _ in summary(text)] == [("suicide_bomb", 24, 24), ("diplomacy", None, None)]
+
+
+def test_what_activists_say_of_a_gas_attack_is_no_riot() -> None:
+    text = "Activists say more than 200 people were killed in a gas attack near Damascus on Sunday."
+    assert [(t, k) for t, _, k, _, _ in summary(text)] == [("attack", 200)]

@@ -109,7 +109,7 @@ _SELF_REPORT = re.compile(r"^(?:'s?|\u2019s?)?\s*(?:\w+\s+){0,4}?(?:said|says|an
                           re.IGNORECASE)  # fmt: skip
 # (not a verb before "officials": "Turkey hosted Russian officials", "Qatar met Iranian officials")
 _SPEAKS = re.compile(r"^(?:'s?)?\s*(?:(?!(?:\w+ed|met|held|sent|gave|took|saw)\b)[\w-]+\s+){0,2}"
-                     r"(?:said|says|told|reported|announced|spokesman|spokesperson|"
+                     r"(?:said|says|say|told|reported|report|announced|spokesman|spokesperson|"
                      r"official|officials|statement)\b", re.IGNORECASE)  # fmt: skip
 # "... US troops being injured": a mention followed by a passive of harm is the target.
 # "American ships are a legitimate target": named as one.

@@ -181,6 +181,8 @@ def _anchors_yield(mentions: list[PlaceMention], sentence: str) -> None:
     by_start = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
     for a, b in itertools.pairwise(by_start):
         first, anchor = mentions[a], mentions[b]
+        if first.place.kind == "country":  # ("a chemical massacre in Syria near Damascus": the town says more)
+            continue
         if anchor.score >= first.score and _ANCHORED.fullmatch(sentence, first.end, anchor.start):
             mentions[b] = replace(anchor, score=first.score - 0.5)
 

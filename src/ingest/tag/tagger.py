@@ -193,6 +193,10 @@ _PAIR = re.compile(r"\b(?:both|the two) (?:attacks|strikes|raids)\b")
 # Types that happen somewhere even when the sentence does not say where.
 _LOCATED_TYPES = {"arrest_or_seizure", "protest"}
 _BOMBINGS = frozenset({"remote_explosive", "suicide_bomb"})
+# What a crowd does when a protest turns to a riot: "protesters stormed the council building", "rioters torched cars"
+_CROWD_ACTS = re.compile(
+    r"\b(?:storm|torch|set (?:fire|alight|ablaze)|attacked|rampag|clash|hurl|threw|burn|loot|smash)", re.IGNORECASE
+)
 _INDEFINITE = re.compile(r"^\W{0,3}(?:An?|Another)\s")
 _PARTITIVE = re.compile(
     r"^\W{0,3}(?:One|Another|One of the|Some of the|Several of the) (?:rockets?|missiles?|shells?|mortars?|drones?)\b"
@@ -835,6 +839,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 and a1.type == "protesters"
                 and agent is not None
                 and agent.start < trigger.start - cs  # (the crowd acts: not "assassinations of ... activists")
+                and _CROWD_ACTS.search(sentence, trigger.start, trigger.end) is not None  # (not "a gas attack")
             ):
                 # "protesters stormed the council building", "crowds of rioters torched cars": a riot
                 trigger = replace(trigger, event_type="protest")
