@@ -158,13 +158,14 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
     return _outside_names(out, folded) if out else out
 
 
-def filed_elsewhere(sentence: str) -> bool:
-    """Does the story's opening dateline name a place of a war outside the region ("KYIV, Ukraine (AP) -")?"""
+def filed_elsewhere(sentence: str, mentions: list[PlaceMention]) -> bool:
+    """Does the story's opening dateline name a place of a war outside the region ("KYIV, Ukraine (AP) -")?
+    (`mentions`: the sentence's place mentions)"""
     filed = opening_dateline(fold(sentence))
     if filed is None:
         return False
     elsewhere = places().elsewhere
-    return any(m.end <= filed.end() and m.place.country_iso in elsewhere for m in place_mentions(sentence))
+    return any(m.end <= filed.end() and m.place.country_iso in elsewhere for m in mentions)
 
 
 # "the enclave of Eastern Ghouta outside Damascus", "Taftanaz, near Idlib": a place named to say where the one before

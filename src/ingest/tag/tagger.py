@@ -697,7 +697,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         triggers = find_triggers(sentence, year, vetoes)
         if i == 0:
             looks_back = bool(r.retrospective.search(lowered_sentence))
-            abroad_lede = filed_elsewhere(sentence)  # "KYIV, Ukraine (AP) - Swarms of Iranian-made drones ..."
+            # "KYIV, Ukraine (AP) - Swarms of Iranian-made drones ...": a story filed from another war
+            abroad_lede = filed_elsewhere(sentence, scenes.mentions(0))
             # a story that opens with sport, markets, space, a film or a disaster ("a drama ... won warm applause")
             offtopic_lead = not triggers and (
                 offtopic == 1 or bool(r.fiction.search(lowered_sentence)) or bool(r.disaster.search(lowered_sentence))
@@ -1048,10 +1049,12 @@ def _last_told(cands: list[_Candidate], violent: frozenset[str]) -> _Candidate |
     if not cands:
         return None
     last = cands[-1]
-    if last.event_type in violent:
-        return last
-    same = [c for c in cands if c.sentence == last.sentence and c.event_type in violent]
-    return same[-1] if same else last
+    for c in reversed(cands):
+        if c.sentence != last.sentence:
+            break
+        if c.event_type in violent:
+            return c
+    return last
 
 
 def _paragraph_end(text: str, start: int) -> int:
