@@ -416,3 +416,11 @@ def test_a_toll_after_a_lede_that_ends_on_an_aside_is_the_ledes_act() -> None:
 def test_what_activists_say_of_a_gas_attack_is_no_riot() -> None:
     text = "Activists say more than 200 people were killed in a gas attack near Damascus on Sunday."
     assert [(t, k) for t, _, k, _, _ in summary(text)] == [("attack", 200)]
+
+
+def test_shooting_dead_a_man_kills_one() -> None:
+    text = (
+        "Israeli settlers rampaged through a Palestinian village south of Nablus on Sunday, torching houses and cars "
+        "and shooting dead a 19-year-old man, Palestinian officials said."
+    )
+    assert summary(text) == [("attack", "PS", 1, None, "Civilians")]

@@ -160,8 +160,8 @@ _PASSIVE_INJURED = (
 )
 # Verbs a list of victims follows ("shot dead a shepherd and his two sons", "wounded two guards and a driver").
 _LIST_VERBS = {
-    "killed": r"killing|killed|kills|kill|claimed the lives of|left|leaving|shot dead|gunned down|executed|"
-    r"stabbed to death|beheaded|assassinated",
+    "killed": r"killing|killed|kills|kill|claimed the lives of|left|leaving|shot dead|shooting dead|gunned down|"
+    r"executed|stabbed to death|beheaded|assassinated",
     "injured": r"wounding|wounded|injuring|injured|hurting|hurt|stabbed|stabbing",
 }
 _KIN = r"(?:(?:her|his|their)\s+)?"
