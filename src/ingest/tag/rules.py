@@ -225,6 +225,8 @@ _REPORTING_TAIL = re.compile(
     r"fuell?ing|stoking|heightening|deepening|prompting)\b"
     # "..., as a surge in violence raised fears that Iraq could slide back into civil war"
     r"|,\s*as\s+(?:[\w-]+\s+){0,5}?(?:raised|sparked|fuell?ed|stoked|heightened|deepened|prompted)\b"
+    # "... was struck by a missile on Tuesday, as the world's biggest container lines said they would keep ..."
+    r"|,\s*as\s+(?:\S+\s+){1,6}?(?:said|says|announced|warned|vowed|pledged)\b"
 )
 
 

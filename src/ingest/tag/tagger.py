@@ -859,6 +859,12 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 # "... since the war began on October 7, 2023. The Hamas-led attack on southern Israel that day
                 # killed about 1,200 people.": the day the sentence before names
                 event_date, precision = resolve_date(text[spans[i - 1][0] : spans[i - 1][1]], published)
+            elif precision == "published" and cands and _SOON_AFTER.search(unit) is not None:
+                # "A bulk carrier was struck by a missile on Tuesday. ... Hours later, U.S. Central Command said
+                # American fighter jets had struck ...": the day of the act told before (its retellings carry none)
+                dated = next((c for c in reversed(cands) if c.date_precision != "published"), None)
+                if dated is not None and i - cands[-1].last_sentence <= MERGE_DISTANCE:
+                    event_date, precision = dated.date, dated.date_precision
             if _recalled(unit, i, trigger, event_date, precision, published, looks_back, that_day):
                 recalled = i
                 continue
@@ -961,6 +967,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         # a story of another war: the region's acts it tells with no day and no toll are asides ("it coordinates with
         # Moscow over its air operations against Iranian-linked targets in Syria")
         merged = [c for c in merged if c.place_from_text and not _aside(c)]
+    elif _told_in_passing(cands, merged, len(spans)):
+        merged = []
     events = []
     for c in merged:
         if c.event_type in r.violent and c.place is None and not _regional_actor(c):
@@ -1029,6 +1037,7 @@ _DATE_REACH = 120  # characters after the act within which a date still dates it
 # An act told after the lede as "earlier this month" is background to the day's news (in the lede it may be the news).
 _EARLIER = re.compile(r"\b[Ee]arlier this (?:month|year)\b")
 _THAT_DAY = re.compile(r"\b(?:that|the same) (?:day|night|morning|afternoon|evening)\b", re.IGNORECASE)
+_SOON_AFTER = re.compile(r"\b(?:hours|minutes) (?:later|afterwards?)\b", re.IGNORECASE)
 _LOOK_AHEAD = 2  # sentences after an event that may still say where it happened
 # A paragraph a live blog or a summary heads as background: "BACKGROUND: The ceasefire, brokered by ..."
 _BACKGROUND_HEAD = re.compile(r"^\W{0,3}(?:BACKGROUND|Background|CONTEXT|Context)\s*(?::|[-\u2013\u2014]\s)")
@@ -1142,6 +1151,18 @@ def _aside(c: _Candidate) -> bool:
 
 
 _ASIDE_TYPES = frozenset({"military_deployment", "diplomacy", "threat"})
+_QUIET_LEDE = 2  # sentences of a story's opening that tell no act of ours make it a story of something else
+_STORY_SENTENCES = 5  # below that a text is a brief or a passage: its opening is all of it
+
+
+def _told_in_passing(cands: list[_Candidate], merged: list[_Candidate], sentences: int) -> bool:
+    """A story that opens on something else (a trial, a market, a start-up, a season of quiet) and tells the
+    region's acts only as asides, none with a day of its own or anyone hurt ("Since then the group has fired drones
+    and anti-ship missiles at dozens of vessels"): its acts are background, not news. One act told with its day or
+    toll makes it a news story whose other acts stand."""
+    if sentences < _STORY_SENTENCES or any(c.sentence < _QUIET_LEDE for c in cands):
+        return False
+    return all(_aside(c) for c in merged)
 
 
 def _abroad_but_regional(text: str, event_type: str) -> bool:
