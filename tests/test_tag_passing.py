@@ -3,7 +3,9 @@ general rule. The sentences are written for these tests (published on DAY, 2024-
 
 from __future__ import annotations
 
-from tag_cases import summary, types
+from ingest.tag import tag_article
+from ingest.tag.places import place_mentions
+from tag_cases import DAY, summary, types
 
 _TRIAL = (
     "BAGHDAD - A federal court in Baghdad on Monday opened the trial of four men accused of embezzling funds meant for "
@@ -31,3 +33,80 @@ def test_one_act_with_its_own_day_makes_it_news_told_mid_story() -> None:
     # a brief of a few sentences is all opening: its acts are not asides
     brief = "Prosecutors in Baghdad opened a trial on Monday. Militants planted roadside bombs south of Mosul."
     assert types(brief) == ["remote_explosive"]
+
+
+def test_an_act_hours_later_takes_the_day_of_the_act_told_before() -> None:
+    text = (
+        "DUBAI (Reuters) - A Greek-owned bulk carrier was struck by a missile in the southern Red Sea on Saturday, "
+        "as the world's biggest container lines said they would keep sending ships around Africa.\n\n"
+        "Yemen's Houthi movement claimed responsibility. The ship's manager said the crew were safe.\n\n"
+        "Hours later, U.S. Central Command said American fighter jets had struck two Houthi anti-ship missiles near "
+        "Ras Isa.\n\n"
+        "Freight rates on the route have tripled since December. Insurers have raised war-risk premiums again.\n\n"
+        "Economists warn the disruption could add to inflation in Europe."
+    )
+    events = tag_article(text, published=DAY).events
+    assert [(e.event_type, e.country_iso, str(e.event_date), e.date_precision) for e in events] == [
+        ("maritime_attack", "YE", "2024-05-18", "day"),
+        ("air_or_drone_strike", "YE", "2024-05-18", "day"),
+    ]
+
+
+def test_a_place_that_ends_a_longer_name_is_not_that_town() -> None:
+    # "Tariq al-Bab" is a quarter of Aleppo, not the town of al-Bab
+    assert [m.place.name for m in place_mentions("bombs fell on the Qaterji and Tariq al-Bab districts")] == []
+    assert [m.place.name for m in place_mentions("Turkish troops entered al-Bab on Monday")] == ["Al Bab"]
+
+
+def test_a_state_named_as_the_land_of_a_place_is_the_scene_over_the_dateline() -> None:
+    text = (
+        "BEIRUT/ISTANBUL (Reuters) - Turkish border guards shot dead three Syrians after they climbed over the border "
+        "wall into Turkey's Hatay province on Saturday, a monitor said."
+    )
+    (event,) = tag_article(text, published=DAY).events
+    assert (event.country_iso, event.admin1) == ("TR", "Hatay")
+    # a state's officials are still a party, not a place
+    assert place_mentions("Turkey's border guards said") == []
+
+
+def test_a_retelling_after_a_lede_with_two_acts_is_the_act_of_its_kind() -> None:
+    text = (
+        "BEIRUT (AP) - Syrian government helicopters dropped barrels packed with explosives on rebel-held "
+        "neighborhoods of Aleppo on Monday, killing at least 37 people, activists said, as fighting raged on several "
+        "fronts across the country.\n\n"
+        "The Syrian Observatory for Human Rights said the crude bombs, which are rolled out of helicopters, struck the "
+        "districts of Sakhour and Haidariya in the city's east. Later in the day the group raised the death toll to 42 "
+        "and said dozens of people had been wounded."
+    )
+    strikes = [e for e in summary(text) if e[0] == "air_or_drone_strike"]
+    assert strikes == [("air_or_drone_strike", "SY", 42, 24, "Syrian forces")]
+
+
+def test_violence_told_far_from_any_place_happened_where_the_ledes_act_did() -> None:
+    text = (
+        "BAGHDAD (Reuters) - A car bomb tore through a crowded market in the city of Hilla on Monday, killing 14 "
+        "people, police said.\n\n"
+        "Prime Minister Nouri al-Maliki condemned the bombing. He promised to find those responsible.\n\n"
+        "The government has struggled to restore order. Officials blame al Qaeda's local wing.\n\n"
+        "Late on Monday, gunmen shot dead two policemen at a checkpoint, an officer said."
+    )
+    assert summary(text)[-1] == ("attack", "IQ", 2, None, "Unidentified armed group")
+
+
+def test_a_story_that_opens_with_sport_codes_only_acts_that_hurt_someone() -> None:
+    text = (
+        "BASRA, Iraq - Substitute striker Ali Jasim fired a stoppage-time winner as Iraq came from behind to beat Oman "
+        "2-1 at a packed stadium on Thursday night.\n\n"
+        "Oman had led after a swift counter-attack in the 23rd minute. The hosts then laid siege to the Omani goal.\n\n"
+        '"We attacked until the last second," the coach said. "We executed the plan perfectly."\n\n'
+        "Fans celebrated in the streets of Baghdad and Basra late into the night."
+    )
+    assert types(text) == []
+
+
+def test_a_count_of_times_told_in_words_is_a_trend() -> None:
+    text = (
+        "The Khor Mor gas field in Iraq's Sulaimaniyah province has been targeted more than a dozen times with rockets "
+        "and drones."
+    )
+    assert types(text) == []

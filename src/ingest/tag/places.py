@@ -28,6 +28,12 @@ _STATE_ACTS = re.compile(
 )
 _STREET = re.compile(r"^ (?:Street|Road|Avenue|Square|Bridge|Highway|Hospital|Stadium)\b")  # "Palestine Street"
 _POSSESSIVE = re.compile(r"^(?:'s\b|’s\b)")
+_LAND_OF = re.compile(
+    r"(?:'s|’s) (?:[\w-]+ ){0,3}?(?:province|governorate|coast|coastline|border (?:town|city|village|area|region)|"
+    r"(?:north|south|east|west)(?:east|west)?|(?:northern|southern|eastern|western) (?:border|province|city|town|"
+    r"coast|desert|region)|territory|territorial waters|desert)\b(?! (?:guards?|police|forces|"
+    r"troops|ministry|minister|officials?|authorities|government|army|command)\b)"
+)
 # "Turkey said it had hit PKK targets": a state named as the speaker is a party, not the scene.
 _SPEAKER = re.compile(r"\s+(?:has |had )?(?:said|says|announced|claimed|denied|warned|accused|blamed)\b")
 # "Ankara did not immediately comment", "Tehran denied": a capital that speaks is its government, not a scene.
@@ -88,6 +94,7 @@ _NAME_BEFORE = re.compile(
     r"(?<![.!?:;\"]\s)(?<!^)\b(?!(?:North|South|East|West|Eastern|Western|Northern|Southern|Central|"
     r"Upper|Lower|Old|New|Greater|Port|Mount|Lake|Wadi|Jebel|Jabal)\b)[A-Z][a-z]+ $"
 )
+_ARTICLE = ("al-", "Al-", "al ", "Al ", "el-", "El-")
 _NAME_AFTER = re.compile(
     r" (?!(?:Province|Governorate|City|District|Dam|Airport|Base|Port|Camp|Road|Street|Square|"
     r"Gate|Crossing|Refinery|Field|Valley|Mountains?|Bridge|Hospital|Mosque|University)\b)[A-Z][a-z]+\b"
@@ -95,8 +102,9 @@ _NAME_AFTER = re.compile(
 
 
 def _in_a_name(sentence: str, start: int, end: int) -> bool:
-    if not _NAME_AFTER.match(sentence, end):  # (the cheaper test first: most towns are followed by no name)
-        return False
+    # "Tariq al-Bab", "Bab al-Salameh": a name that opens with the article after a name is the end of a longer one
+    if not _NAME_AFTER.match(sentence, end) and not sentence.startswith(_ARTICLE, start):
+        return False  # (the cheaper tests first: most towns are followed by no name and open with no article)
     before = _NAME_BEFORE.search(sentence[max(0, start - 20) : start])
     if before is None:
         return False
@@ -120,6 +128,11 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
         place = index.by_alias.get(alias)
         after = folded[m_end : m_end + 10]
         if place is None or _ACTOR_USE.match(after) or _STREET.match(after):
+            continue
+        if place.kind == "country" and _LAND_OF.match(folded, m_end):
+            # "into Turkey's Hatay province", "on Yemen's Red Sea coast": the state named as where (over a dateline,
+            # under the province it names)
+            out.append(PlaceMention(place, m_start, m_end, _FILED_SCORE + 0.05))
             continue
         if place.kind == "country" and (_POSSESSIVE.match(after) or _SPEAKER.match(folded, m_end)):
             if not (place.country_iso not in index.region and _POSSESSIVE.match(after)):

@@ -49,9 +49,9 @@ MERGE_DISTANCE = 2  # sentences: "Rockets hit the base. The attack injured two."
 _ANAPHORA = Guarded.compile(
     r"\b(?:the|that|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day's) (?:(?:air|drone|rocket|missile|suicide|car|"
     r"israeli|us|american|turkish|russian|iranian|anti-ship|ballistic|cruise|"
-    r"coalition|container|cargo|merchant|oil|commercial|stricken|damaged)\s){0,2}(?:attack|attacks|strike|strikes|blast|"
-    r"explosion|bombing|raid|raids|assault|incident|barrage|shelling|drone|rockets|missiles|missile|vessel|ship|tanker|"
-    r"freighter|bulk carrier|operation|bomb|device|explosive device|aircraft|warplanes|jets|planes)\b"
+    r"coalition|container|cargo|merchant|oil|commercial|stricken|damaged|barrel)\s){0,2}"
+    r"(?:attack|attacks|strike|strikes|blast|explosion|bombing|raid|raids|assault|incident|barrage|shelling|drone|rockets|missiles|missile|vessel|ship|"
+    r"tanker|freighter|bulk carrier|operation|bombs?|device|explosive device|aircraft|warplanes|jets|planes)\b"
     r"|\b(?:these|those|both|the two) (?:attacks|strikes|raids)\b"
     r"|\b(?:both|the two|the opposing) sides (?:fought|clashed|battled|exchanged|traded)\b"  # "the two sides fought on"
 )
@@ -295,6 +295,15 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
     if a.kind in ("country", "admin1", "sea") or b.kind in ("country", "admin1", "sea"):
         return a.country_iso == b.country_iso
     return False
+
+
+def _clause_sibling(merged: list[_Candidate], last: int, event_type: str) -> int | None:
+    """The act of `event_type` told in an earlier clause of the sentence whose later clause told the last act."""
+    if merged[last].event_type == event_type or merged[last].clause == 0:
+        return None
+    sentence = merged[last].sentence
+    return next((j for j in range(last - 1, -1, -1) if merged[j].sentence == sentence
+                 and merged[j].event_type == event_type), None)  # fmt: skip
 
 
 def _mergeable(prev: _Candidate, cur: _Candidate, told: set[int]) -> bool:
@@ -921,6 +930,10 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             if target < 0:  # the violent act told last (a clause's act may sit after one told on since)
                 violent_told = [j for j in recent if merged[j].event_type in r.violent]
                 target = max(violent_told, key=lambda j: (merged[j].last_sentence, j), default=len(merged) - 1)
+        elif c.event_type in r.violent and target >= 0 and _clause_sibling(merged, target, c.event_type) is not None:
+            # "Helicopters dropped barrel bombs on Aleppo ..., as fighting raged on several fronts. The Observatory said
+            # the bombs struck ...": the act of its kind in the sentence told last, not the clause after it
+            target = _clause_sibling(merged, target, c.event_type)  # type: ignore[assignment]
         elif c.event_type in r.violent and target >= 0 and merged[target].event_type not in r.violent:
             # "The toll from Tuesday's bombing rose to 11 as police detained 18. The attacker blew himself up ...":
             # an arrest told in between does not part the act from its telling in the next sentence
@@ -932,7 +945,9 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 _name_doer_of_the_one_before(merged, target, c)
         elif not c.trigger.continuation:
             merged.append(c)
-    # Violence without a place in its sentence happened where the story last said it was.
+    # Violence without a place in its sentence happened where the story last said it was, or where its lede's act did.
+    lede_place = next((c.place for c in merged if c.sentence < _LEAD_SENTENCES and c.place_from_text
+                       and c.event_type in r.violent), None)  # fmt: skip
     for c in merged:
         fixed = event_types()[c.event_type].get("fixed_actor1")  # (a string: the data file's values are all text)
         if fixed is not None:
@@ -957,6 +972,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             c.place = _refined(c, scenes, told, len(spans))
         if c.place is None and c.event_type not in r.violent and home is not None and not c.abroad:
             c.place = home  # "Jordanian authorities seized ...", "Egypt summoned ...": the state's own act
+        if c.place is None and (c.event_type in r.violent or c.event_type in _LOCATED_TYPES) and not c.abroad:
+            c.place = lede_place  # told far from any place: where the story's news happened
         # "at least 74 people had been detained": by the state where it happened (not everywhere: actors.toml)
         where = c.place.country_iso if c.place is not None else None
         unnamed = c.event_type == "arrest_or_seizure" and c.actor1 is None
@@ -969,6 +986,10 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         merged = [c for c in merged if c.place_from_text and not _aside(c)]
     elif _told_in_passing(cands, merged, len(spans)):
         merged = []
+    elif offtopic_lead:
+        # a story that opens with sport, markets, space, a film or a disaster: its metaphors hurt no one ("We attacked
+        # until the last second"); only an act that killed or hurt someone is news in it
+        merged = [c for c in merged if c.counts.killed or c.counts.injured]
     events = []
     for c in merged:
         if c.event_type in r.violent and c.place is None and not _regional_actor(c):
