@@ -110,3 +110,13 @@ def test_a_count_of_times_told_in_words_is_a_trend() -> None:
         "and drones."
     )
     assert types(text) == []
+
+
+def test_the_suicide_bomber_is_never_among_the_dead_counted() -> None:
+    also = (
+        "In Ramadi, a suicide bomber blew himself up among young men queuing outside a police recruitment centre, "
+        "killing nine and wounding 20, police said. The bomber was also killed."
+    )
+    assert summary(also) == [("suicide_bomb", "IQ", 9, 20, "Unidentified armed group")]
+    including = "A suicide bomber blew himself up at a police post in Ramadi, killing ten people including the bomber."
+    assert summary(including) == [("suicide_bomb", "IQ", 9, None, "Unidentified armed group")]

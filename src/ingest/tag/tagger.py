@@ -372,6 +372,23 @@ _SIDE_BREAK = re.compile(
 )
 
 
+# "The bomber was also killed", "killing ten people, including the bomber": the bomber is never among the dead counted
+_BOMBER_DIED = re.compile(
+    r"\b(?:the|a) (?:suicide )?(?:bomber|attacker)s? (?:(?:was|were|had been|has been) )?(?:also )?"
+    r"(?:killed|died|dead)\b",
+    re.IGNORECASE,
+)
+_BOMBER_AMONG = re.compile(r"\b(?:including|among them) the (?:suicide )?(?:bomber|attacker)\b", re.IGNORECASE)
+
+
+def _bomber_not_counted(unit: str, counts: Counts) -> Counts:
+    if counts.killed == 1 and _BOMBER_DIED.search(unit):
+        return replace(counts, killed=None, killed_also=False)
+    if counts.killed and counts.killed > 1 and _BOMBER_AMONG.search(unit):
+        return replace(counts, killed=counts.killed - 1)
+    return counts
+
+
 def _both_sides(unit: str, counts: Counts) -> Counts:
     """A clash's toll told side by side in two clauses is their sum (each clause read on its own), the dead's and
     the wounded's: "Three Palestinians were killed and 11 wounded ..., while the Israeli military said one of its
@@ -878,6 +895,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 recalled = i
                 continue
             counts = extract_counts(unit)
+            if trigger.event_type == "suicide_bomb" and counts.killed is not None:
+                counts = _bomber_not_counted(unit, counts)
             if trigger.event_type == "armed_clash" and (counts.killed is not None or counts.injured is not None):
                 counts = _both_sides(unit, counts)
             if (
