@@ -120,3 +120,41 @@ def test_the_suicide_bomber_is_never_among_the_dead_counted() -> None:
     assert summary(also) == [("suicide_bomb", "IQ", 9, 20, "Unidentified armed group")]
     including = "A suicide bomber blew himself up at a police post in Ramadi, killing ten people including the bomber."
     assert summary(including) == [("suicide_bomb", "IQ", 9, None, "Unidentified armed group")]
+
+
+def test_an_act_characterised_by_its_rank_is_the_act_not_another() -> None:
+    text = (
+        "TEL AVIV (AFP) - A drone launched from Yemen slammed into an apartment building in central Tel Aviv early "
+        "Friday, killing one man and wounding at least eight people, in the first deadly attack on Israel's commercial "
+        "hub claimed by Yemen's Huthi rebels."
+    )
+    assert summary(text) == [("air_or_drone_strike", "IL", 1, 8, "Houthis")]
+
+
+def test_acts_named_as_plans_purposes_habits_or_names_in_quotes_are_no_acts() -> None:
+    assert types("The ministry said the cell had been planning attacks on religious sites in Damascus.") == []
+    assert types("Officials said the new rules were meant to deter attacks on US personnel in Iraq and Syria.") == []
+    condemned = (
+        "Israeli warplanes struck a house in Rafah overnight, killing 14 people. The Palestinian foreign ministry "
+        'condemned the overnight strike as "a new massacre against a defenceless family".'
+    )
+    assert types(condemned) == ["air_or_drone_strike"]
+    # a plan told beside an act done: the arrest stands
+    cell = "Security forces in Bahrain dismantled a cell that was preparing bomb attacks and seized explosives."
+    assert types(cell) == ["arrest_or_seizure"]
+
+
+def test_what_an_act_did_told_as_a_participle_is_that_act() -> None:
+    text = (
+        "Israeli artillery shelled the outskirts of Kfar Kila and the nearby Wazzani plain in southern Lebanon, "
+        "setting fire to farmland, the agency said."
+    )
+    assert types(text) == ["shelling_artillery_missile"]
+
+
+def test_a_campaign_that_goes_on_is_the_setting_of_the_act_told() -> None:
+    text = (
+        "U.S. jets struck a weapons depot in eastern Syria on Wednesday, the Pentagon said, as attacks on American "
+        "troops in Iraq and Syria continue."
+    )
+    assert summary(text) == [("air_or_drone_strike", "SY", None, None, "US forces")]

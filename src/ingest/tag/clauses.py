@@ -171,6 +171,13 @@ def _distinct(sentence: str, prev: _Piece, cur: _Piece) -> bool:
     listed = leads and len(cur_text.split()) <= 4
     if both_violent and (listed or (leads and not sentence[weapons_end : prev.end].strip())):
         return False
+    lead = cur.triggers[0]
+    if (
+        both_violent
+        and cur_text[: lead.start].rstrip().endswith(",")
+        and cur_text[lead.start : lead.end].split()[0].endswith("ing")
+    ):
+        return False  # "shelled the outskirts of Ramyeh, setting fire to olive groves": what the act did
     harm = prev if b == "armed_clash" else cur
     if both_violent and "armed_clash" in (a, b) and all(t.generic for t in harm.triggers):
         return False  # "three were killed by gunfire as fighters confronted the force": the clash's toll
