@@ -158,3 +158,22 @@ def test_a_campaign_that_goes_on_is_the_setting_of_the_act_told() -> None:
         "troops in Iraq and Syria continue."
     )
     assert summary(text) == [("air_or_drone_strike", "SY", None, None, "US forces")]
+
+
+def test_each_sides_dead_told_in_two_clauses_add_up() -> None:
+    text = (
+        "Four Turkish soldiers were martyred and seven PKK terrorists were killed on Thursday when the group attacked "
+        "a Turkish military base in northern Iraq, the ministry said."
+    )
+    assert [(t, k) for t, _, k, _, _ in summary(text)] == [("attack", 11)]
+
+
+def test_a_toll_that_names_its_act_goes_to_that_act_of_the_lede() -> None:
+    text = (
+        "JENIN, West Bank (AP) - Israeli forces raided the Jenin refugee camp on Tuesday, setting off a fierce "
+        "gunbattle in which six Palestinians were killed, hours after a Palestinian gunman killed two Israelis near "
+        "a Jewish settlement.\n\n"
+        "The health ministry initially said four people had been killed in the raid, then raised the toll to six, "
+        "saying at least 20 others were wounded."
+    )
+    assert [(t, k, i) for t, _, k, i, _ in summary(text)] == [("armed_clash", 6, 20), ("attack", 2, None)]

@@ -297,6 +297,33 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
     return False
 
 
+# The act a toll names ("killed in the raid", "The car ... exploded"): which kinds of act each noun names.
+_ACT_NOUNS = (
+    (
+        re.compile(r"\bthe (?:\w+ )?(?:raid|gun ?battle|firefight|clash(?:es)?|fighting|battle|ambush)\b"),
+        {"armed_clash"},
+    ),
+    (re.compile(r"\bthe (?:\w+ )?(?:air ?strikes?|strikes?|air ?raids?|drone strikes?)\b"), {"air_or_drone_strike"}),
+    (re.compile(r"\bthe (?:\w+ )?(?:bombing|blast|explosion|bomb|car|truck)\b"), {"remote_explosive", "suicide_bomb"}),
+    (re.compile(r"\bthe (?:\w+ )?(?:shelling|rockets?|mortars?|barrage|missiles?)\b"), {"shelling_artillery_missile"}),
+    (re.compile(r"\bthe (?:\w+ )?(?:shooting|stabbing|gunman|gunmen)\b"), {"attack"}),
+)
+
+
+def _named_among(merged: list[_Candidate], told: list[int], target: int, unit: str) -> int:
+    """Of acts told in one sentence (a lede's two clauses), the one a later toll names: "Israeli forces raided the camp
+    ..., as a gunman killed two Israelis. The ministry initially said four people had been killed in the raid"."""
+    ties = [j for j in told if merged[j].last_sentence == merged[target].last_sentence]
+    if len(ties) < 2:
+        return target
+    lowered = unit.lower()
+    for noun, kinds in _ACT_NOUNS:
+        if noun.search(lowered):
+            named = [j for j in ties if merged[j].event_type in kinds]
+            return max(named) if len(named) == 1 else target
+    return target
+
+
 def _clause_sibling(merged: list[_Candidate], last: int, event_type: str) -> int | None:
     """The act of `event_type` told in an earlier clause of the sentence whose later clause told the last act."""
     if merged[last].event_type == event_type or merged[last].clause == 0:
@@ -367,8 +394,8 @@ def _refers_before(lowered: str, trigger: Trigger) -> bool:
 
 # "Two soldiers had lost their lives ..., and nine of the attackers were killed": each side's dead in a clause
 _SIDE_BREAK = re.compile(
-    r",? (?:and|adding) that |; |, while |, and (?=(?:\w+ ){0,3}?(?:of the )?(?:attackers|assailants|militants|gunmen|"
-    r"insurgents|fighters|soldiers|troops|policemen))"
+    r",? (?:and|adding) that |; |, while |,? and (?=(?:[\w-]+ ){0,3}?(?:of the )?(?:attackers|assailants|militants|"
+    r"gunmen|insurgents|fighters|soldiers|troops|policemen|terrorists|rebels|jihadists)\b)"
 )
 
 
@@ -387,6 +414,9 @@ def _bomber_not_counted(unit: str, counts: Counts) -> Counts:
     if counts.killed and counts.killed > 1 and _BOMBER_AMONG.search(unit):
         return replace(counts, killed=counts.killed - 1)
     return counts
+
+
+_BOTH_SIDES = frozenset({"armed_clash", "attack"})  # acts whose toll may be told side by side (attackers' dead count)
 
 
 def _both_sides(unit: str, counts: Counts) -> Counts:
@@ -897,7 +927,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             counts = extract_counts(unit)
             if trigger.event_type == "suicide_bomb" and counts.killed is not None:
                 counts = _bomber_not_counted(unit, counts)
-            if trigger.event_type == "armed_clash" and (counts.killed is not None or counts.injured is not None):
+            if trigger.event_type in _BOTH_SIDES and (counts.killed is not None or counts.injured is not None):
                 counts = _both_sides(unit, counts)
             if (
                 lead_toll
@@ -949,6 +979,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             if target < 0:  # the violent act told last (a clause's act may sit after one told on since)
                 violent_told = [j for j in recent if merged[j].event_type in r.violent]
                 target = max(violent_told, key=lambda j: (merged[j].last_sentence, j), default=len(merged) - 1)
+                if c.trigger.continuation and violent_told:
+                    target = _named_among(merged, violent_told, target, text[c.start : c.end])
         elif c.event_type in r.violent and target >= 0 and _clause_sibling(merged, target, c.event_type) is not None:
             # "Helicopters dropped barrel bombs on Aleppo ..., as fighting raged on several fronts. The Observatory said
             # the bombs struck ...": the act of its kind in the sentence told last, not the clause after it
