@@ -177,3 +177,12 @@ def test_a_toll_that_names_its_act_goes_to_that_act_of_the_lede() -> None:
         "saying at least 20 others were wounded."
     )
     assert [(t, k, i) for t, _, k, i, _ in summary(text)] == [("armed_clash", 6, 20), ("attack", 2, None)]
+
+
+def test_a_partys_own_telling_of_its_act_is_that_act_and_names_its_doer() -> None:
+    text = (
+        "JERUSALEM (Reuters) - Militants in Gaza kept up rocket fire deep into Israel on Tuesday, the army said.\n\n"
+        "Sirens wailed in Tel Aviv and Jerusalem. Hamas's armed wing, the Qassam Brigades, said it had fired rockets "
+        "at Tel Aviv, Jerusalem and Beersheba. No one was hurt, the police said."
+    )
+    assert summary(text) == [("shelling_artillery_missile", "IL", None, 0, "Hamas")]

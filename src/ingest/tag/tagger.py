@@ -245,6 +245,7 @@ class _Candidate:
     answers: bool = False  # its sentence opens "In response, ...": an act of its own, never merged into the last
     claim: bool = False  # its sentence claims responsibility: for the act just told, wherever it says it aimed
     told_back: bool = False  # talks, a deployment, sanctions or arrests told again: "the talks", "the deployment"
+    account: bool = False  # a party's own telling of its act: "Hezbollah said it had fired rockets at ..."
     intercepted: bool = False  # tells only that projectiles were stopped: the barrage told before, told again
     day_named: dt.date | None = None  # the day that names its act ("Saturday's car bomb"): an act of that day only
     indefinite: bool = False  # its sentence opens on an act named afresh ("An Israeli strike on a car ..."): a new one
@@ -539,6 +540,8 @@ def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:
             kept.append(c)
         else:
             twin.counts = _combine(twin.counts, c.counts)
+            if c.account and c.actor1 is not None and c.actor1.type != "unknown":
+                twin.actor1 = c.actor1  # the party that tells its own act names its doer best
     return kept
 
 
@@ -569,6 +572,8 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
         return False
     if c.intercepted and k.event_type == c.event_type and _same_day(c, k) and _places_compatible(k.place, c.place):
         return _told_last(c, k, kept)  # "Israel's Iron Dome system intercepted several rockets": the barrage before
+    if c.account and _same_day(c, k) and _same_country(k.place, c.place) and _adds_to(c.counts, k.counts):
+        return _told_last(c, k, kept)  # "Hezbollah said it had fired rockets at a base near Metula": the barrage told
     if c.told_back and _same_day(c, k) and _places_compatible(k.place, c.place) and _adds_to(c.counts, k.counts):
         return _told_last(c, k, kept)  # "killed in the clashes": the last fight told
     named = [a for a in (k.actor1, c.actor1) if a is not None and a.type != "unknown"]
@@ -585,6 +590,20 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
         and _places_compatible(k.place, c.place)
         and _told_last(c, k, kept)
     )
+
+
+# "Hezbollah said it had fired a barrage of rockets at ...", "the group said its fighters had targeted ...": a party's
+# own telling, not another act unless it says so ("also", "separately", "another")
+_OWN_ACCOUNT = re.compile(
+    r"\b(?:said|says|claimed|announced|confirmed)(?: in a \w+)?,? (?:that )?(?:it|they|its \w+|their \w+|the group)"
+    r"(?! (?:had |has |have )?(?:also|separately|again)\b)(?:[^.;]{0,30}?)\b(?:fired|targeted|launched|attacked|struck|"
+    r"hit|shelled|shot)\b(?![^.;]*\b(?:another|second|separate)\b)",
+    re.IGNORECASE,
+)
+
+
+def _same_country(a: Place | None, b: Place | None) -> bool:
+    return a is None or b is None or a.country_iso == b.country_iso
 
 
 def _told_last(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
@@ -958,6 +977,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 anaphoric=anaphor, pair=anaphor and bool(_PAIR.search(unit.lower())), clause=n, abroad=unit_abroad,
                 answers=n == 0 and _answers(lowered_sentence, trigger), claim=claim,
                 told_back=_told_back(trigger.event_type, unit), intercepted=bool(_INTERCEPTED.search(unit)),
+                account=trigger.event_type in r.violent and _OWN_ACCOUNT.search(unit) is not None,
                 day_named=_day_named(unit, published), indefinite=n == 0 and _INDEFINITE.match(sentence) is not None,
                 partitive=n == 0 and _PARTITIVE.match(sentence) is not None,
             ))  # fmt: skip
