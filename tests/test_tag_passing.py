@@ -186,3 +186,21 @@ def test_a_partys_own_telling_of_its_act_is_that_act_and_names_its_doer() -> Non
         "at Tel Aviv, Jerusalem and Beersheba. No one was hurt, the police said."
     )
     assert summary(text) == [("shelling_artillery_missile", "IL", None, 0, "Hamas")]
+
+
+def test_diplomacy_is_talks_held_not_roles_calls_plans_or_visits_to_troops() -> None:
+    for text in (
+        "Visiting troops on the northern border, Israeli Defence Minister Yoav Gallant said the army was ready.",
+        "Tel Aviv Mayor Ron Huldai visited the scene and urged residents to follow instructions.",
+        "Lebanon's prime minister again called for an immediate and unconditional ceasefire.",
+        "Oman has long served as a back channel between Washington and Tehran.",
+        "His government is also negotiating with Washington over a timetable for the withdrawal of US troops.",
+        "The UN Security Council was due to hold an emergency meeting on the crisis later on Thursday.",
+        "Neighbours in Gaza City said the family had received a warning phone call minutes before the house was hit.",
+    ):
+        assert "diplomacy" not in types(text), text
+    envoy = (
+        "US envoy Amos Hochstein has arrived in Beirut, where he is meeting Parliament Speaker Nabih Berri, a "
+        "Hezbollah ally who has acted as a go-between."
+    )
+    assert types(envoy) == ["diplomacy"]
