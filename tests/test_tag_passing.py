@@ -204,3 +204,28 @@ def test_diplomacy_is_talks_held_not_roles_calls_plans_or_visits_to_troops() -> 
         "Hezbollah ally who has acted as a go-between."
     )
     assert types(envoy) == ["diplomacy"]
+
+
+def test_no_threat_from_warnings_told_as_background_or_politics() -> None:
+    for text in (
+        "There was no immediate comment from the SDF, which had warned on Wednesday that it would respond.",
+        "Prime Minister Sudani has vowed to pursue those behind the attacks on Iraqi soil.",
+        "He has been threatening for months to launch a new land operation against the YPG in Syria.",
+        "Far-right minister Itamar Ben-Gvir has threatened to quit the government if it approves the deal.",
+        "The Israeli army said it had warned residents of some targeted houses in Gaza to leave by telephone.",
+        "Kurdish officials in Syria have warned that they may be forced to divert fighters to the front line.",
+    ):
+        assert "threat" not in types(text), text
+
+
+def test_no_deployment_from_forces_sent_to_an_incident_or_a_ships_countermeasures() -> None:
+    for text in (
+        "The Israeli military said troops were dispatched to the area after reports of a confrontation in Hebron.",
+        "The Israeli military said troops arrived at the scene near Nablus and dispersed the settlers.",
+        "An Indian navy destroyer deployed in the Gulf of Aden rescued the survivors.",
+        "The ship deployed countermeasures in the Red Sea and the missile fell into the sea.",
+        "Iraq's prime minister ordered the security forces to find those behind the rocket attack in Baghdad.",
+    ):
+        assert "military_deployment" not in types(text), text
+    moved = "Federal forces also moved into the town of Makhmour, southwest of Erbil, on Friday afternoon."
+    assert types(moved) == ["military_deployment"]
