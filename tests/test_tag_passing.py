@@ -229,3 +229,13 @@ def test_no_deployment_from_forces_sent_to_an_incident_or_a_ships_countermeasure
         assert "military_deployment" not in types(text), text
     moved = "Federal forces also moved into the town of Makhmour, southwest of Erbil, on Friday afternoon."
     assert types(moved) == ["military_deployment"]
+
+
+def test_an_attack_met_with_fire_is_a_clash() -> None:
+    told_on = (
+        "Gunmen opened fire on an army patrol near Baquba on Monday. The soldiers returned fire and two of the "
+        "attackers were killed, an officer said."
+    )
+    assert summary(told_on) == [("armed_clash", "IQ", 2, None, "Unidentified armed group")]
+    one_sentence = "Gunmen opened fire on an army patrol near Baquba on Monday, and the soldiers returned fire."
+    assert types(one_sentence) == ["armed_clash"]

@@ -18,7 +18,7 @@ from re import Pattern  # dataclass fields name it bare: mypyc (native.py) resol
 from ingest.tag.actors import actor_mentions, roles
 from ingest.tag.prefilter import for_lowered_text
 from ingest.tag.resources import actors, patterns
-from ingest.tag.rules import Trigger, rules, triggers_in_part
+from ingest.tag.rules import RETURNED_FIRE, Trigger, rules, triggers_in_part
 
 
 @dataclass(frozen=True)
@@ -183,6 +183,8 @@ def _distinct(sentence: str, prev: _Piece, cur: _Piece) -> bool:
         return False  # "three were killed by gunfire as fighters confronted the force": the clash's toll
     if both_violent and _MANNER.search(cur_text, 0, cur.triggers[0].start):
         return False  # "killed a colonel and his driver in an ambush": how the act was done, not a second one
+    if {a, b} == {"attack", "armed_clash"} and RETURNED_FIRE.search(cur_text):
+        return False  # "gunmen opened fire on the patrol, and the soldiers returned fire": one clash
     if a != b:
         # "stormed a post and exchanged fire": one doer's violent acts at one time are one event; so is seizing a
         # ship and detaining its crew

@@ -220,6 +220,14 @@ def _old_year(sentence: str, published_year: int | None, act_end: int | None) ->
 
 # "..., intelligence officials said, warning it could allow strikes": a reporting clause after the act says what
 # may follow from it; the act itself is still asserted.
+# A clash told as the answer to an attack: "the soldiers returned fire", "were met with fire from the troops"
+RETURNED_FIRE = re.compile(
+    r"\b(?:returned fire|returning fire|fired back|responded with (?:live )?fire|(?:were|was) met with fire|"
+    r"(?:an|the) exchange of fire|exchanged fire)\b",
+    re.IGNORECASE,
+)
+
+
 _REPORTING_TAIL = re.compile(
     r",\s*(?:\w+\s+){0,3}?(?:warning|saying|adding|noting|arguing|stressing|cautioning|insisting|raising|sparking|"
     r"fuell?ing|stoking|heightening|deepening|prompting)\b"

@@ -28,7 +28,7 @@ from ingest.tag.places import (
 from ingest.tag.prefilter import Guarded, prescan
 from ingest.tag.relevance import relevance_score, topic_tags
 from ingest.tag.resources import Actor, Place, actors, event_types, places
-from ingest.tag.rules import Trigger, find_triggers, not_current_cues, rules, vetoed_violent, weapon_of
+from ingest.tag.rules import RETURNED_FIRE, Trigger, find_triggers, not_current_cues, rules, vetoed_violent, weapon_of
 from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
@@ -246,6 +246,7 @@ class _Candidate:
     claim: bool = False  # its sentence claims responsibility: for the act just told, wherever it says it aimed
     told_back: bool = False  # talks, a deployment, sanctions or arrests told again: "the talks", "the deployment"
     account: bool = False  # a party's own telling of its act: "Hezbollah said it had fired rockets at ..."
+    fire_returned: bool = False  # a clash told as the answer to an attack: "The soldiers returned fire"
     intercepted: bool = False  # tells only that projectiles were stopped: the barrage told before, told again
     day_named: dt.date | None = None  # the day that names its act ("Saturday's car bomb"): an act of that day only
     indefinite: bool = False  # its sentence opens on an act named afresh ("An Israeli strike on a car ..."): a new one
@@ -354,6 +355,8 @@ def _mergeable(prev: _Candidate, cur: _Candidate, told: set[int]) -> bool:
     violent = rules().violent
     if cur.claim and prev.event_type in violent and cur.event_type in violent:
         return True
+    if cur.fire_returned and prev.event_type == "attack" and cur.sentence - prev.last_sentence <= 1:
+        return _places_compatible(prev.place, cur.place)  # "Gunmen opened fire on a patrol. The soldiers returned fire"
     if cur.partitive and cur.event_type == prev.event_type and cur.sentence - prev.last_sentence <= MERGE_DISTANCE:
         # "Hamas fired barrages of rockets at Tel Aviv. One rocket struck a house in Holon": where one of them fell
         return prev.place is None or cur.place is None or prev.place.country_iso == cur.place.country_iso
@@ -503,9 +506,13 @@ def _merge(prev: _Candidate, cur: _Candidate) -> _Candidate:
     better = _place_rank(cur.place) > _place_rank(prev.place) and _places_compatible(prev.place, cur.place)
     better_place = cur.place if better else prev.place
     dated = prev if prev.date_precision != "published" else cur
+    # an attack met with fire is a clash (ACLED: both sides armed and firing)
+    kind = "armed_clash" if cur.fire_returned and prev.event_type == "attack" else specific.trigger.event_type
     return replace(
         prev,
-        trigger=replace(specific.trigger, generic=prev.trigger.generic and cur.trigger.generic, continuation=False),
+        trigger=replace(
+            specific.trigger, event_type=kind, generic=prev.trigger.generic and cur.trigger.generic, continuation=False
+        ),
         end=cur.end,
         last_sentence=cur.sentence,
         actor1=_named(prev.actor1, cur.actor1),
@@ -980,6 +987,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 account=trigger.event_type in r.violent and _OWN_ACCOUNT.search(unit) is not None,
                 day_named=_day_named(unit, published), indefinite=n == 0 and _INDEFINITE.match(sentence) is not None,
                 partitive=n == 0 and _PARTITIVE.match(sentence) is not None,
+                fire_returned=trigger.event_type == "armed_clash" and RETURNED_FIRE.search(unit) is not None,
             ))  # fmt: skip
 
     relevance = relevance_score(region_mentions, security, offtopic, offtopic_lead)
