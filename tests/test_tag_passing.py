@@ -239,3 +239,17 @@ def test_an_attack_met_with_fire_is_a_clash() -> None:
     assert summary(told_on) == [("armed_clash", "IQ", 2, None, "Unidentified armed group")]
     one_sentence = "Gunmen opened fire on an army patrol near Baquba on Monday, and the soldiers returned fire."
     assert types(one_sentence) == ["armed_clash"]
+
+
+def test_strikes_by_one_doer_on_one_province_on_one_day_are_one_wave() -> None:
+    text = (
+        "HODEIDAH (Reuters) - Saudi-led coalition warplanes pounded Houthi positions in Bajil overnight into Monday, "
+        "residents said.\n\n"
+        "The Houthis' television said the raids had damaged homes. Residents described a sleepless night.\n\n"
+        "Officials at the port said ships were waiting offshore. Schools stayed closed.\n\n"
+        "Saudi-led coalition jets also struck a camp near Bayt al Faqih before dawn, residents said."
+    )
+    assert types(text) == ["air_or_drone_strike"]
+    # another province is another event
+    elsewhere = text.replace("a camp near Bayt al Faqih", "a camp near Dhamar")
+    assert types(elsewhere) == ["air_or_drone_strike", "air_or_drone_strike"]

@@ -581,6 +581,8 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
         return _told_last(c, k, kept)  # "Israel's Iron Dome system intercepted several rockets": the barrage before
     if c.account and _same_day(c, k) and _same_country(k.place, c.place) and _adds_to(c.counts, k.counts):
         return _told_last(c, k, kept)  # "Hezbollah said it had fired rockets at a base near Metula": the barrage told
+    if c.event_type in _WAVES and _one_wave(c, k):
+        return _told_last(c, k, kept)  # "Warplanes struck the air base ... The coalition said its jets destroyed ..."
     if c.told_back and _same_day(c, k) and _places_compatible(k.place, c.place) and _adds_to(c.counts, k.counts):
         return _told_last(c, k, kept)  # "killed in the clashes": the last fight told
     named = [a for a in (k.actor1, c.actor1) if a is not None and a.type != "unknown"]
@@ -611,6 +613,19 @@ _OWN_ACCOUNT = re.compile(
 
 def _same_country(a: Place | None, b: Place | None) -> bool:
     return a is None or b is None or a.country_iso == b.country_iso
+
+
+_WAVES = frozenset({"air_or_drone_strike", "shelling_artillery_missile"})
+
+
+def _one_wave(c: _Candidate, k: _Candidate) -> bool:
+    """Strikes by one doer on one province on one day, told in pieces: one wave (ACLED's one event)."""
+    if c.actor1 is None or k.actor1 is None or not _same_party(c.actor1, k.actor1) or c.actor1.type == "unknown":
+        return False
+    if c.place is None or k.place is None or c.place.country_iso != k.place.country_iso:
+        return False
+    same_area = c.place.admin1 is None or k.place.admin1 is None or c.place.admin1 == k.place.admin1
+    return same_area and (c.date == k.date or c.date_precision == "published") and _adds_to(c.counts, k.counts)
 
 
 def _told_last(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
