@@ -606,7 +606,7 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
 _OWN_ACCOUNT = re.compile(
     r"\b(?:said|says|claimed|announced|confirmed)(?: in a \w+)?,? (?:that )?(?:it|they|its \w+|their \w+|the group)"
     r"(?! (?:had |has |have )?(?:also|separately|again)\b)(?:[^.;]{0,30}?)\b(?:fired|targeted|launched|attacked|struck|"
-    r"hit|shelled|shot)\b(?![^.;]*\b(?:another|second|separate)\b)",
+    r"hit|shelled|shot|destroyed|pounded|bombed|raided)\b(?![^.;]*\b(?:another|second|separate)\b)",
     re.IGNORECASE,
 )
 
