@@ -253,3 +253,26 @@ def test_strikes_by_one_doer_on_one_province_on_one_day_are_one_wave() -> None:
     # another province is another event
     elsewhere = text.replace("a camp near Bayt al Faqih", "a camp near Dhamar")
     assert types(elsewhere) == ["air_or_drone_strike", "air_or_drone_strike"]
+
+
+def test_fire_traded_almost_daily_since_a_date_is_a_trend() -> None:
+    text = (
+        "Hezbollah and Israel have traded fire almost daily since Oct. 8. More than 400 people have been killed in "
+        "Lebanon, most of them fighters."
+    )
+    assert types(text) == []
+
+
+def test_where_a_ships_missiles_fell_is_the_attack_on_the_ship() -> None:
+    text = (
+        "DUBAI, Feb 6 (Reuters) - Yemen's Houthi movement fired two missiles at a Greek-owned bulk carrier in the "
+        "southern Red Sea on Tuesday, the British maritime agency UKMTO said.\n\n"
+        "The master reported that one missile exploded in the water close to the ship and a second struck the port "
+        "side above the waterline. No one was hurt.\n\n"
+        "Hours later, US Central Command said its forces had carried out strikes on two Houthi missile launchers near "
+        "Hodeidah."
+    )
+    assert [(t, a) for t, _, _, _, a in summary(text)] == [
+        ("maritime_attack", "Houthis"),
+        ("air_or_drone_strike", "US forces"),
+    ]

@@ -355,6 +355,11 @@ def _mergeable(prev: _Candidate, cur: _Candidate, told: set[int]) -> bool:
     violent = rules().violent
     if cur.claim and prev.event_type in violent and cur.event_type in violent:
         return True
+    if prev.event_type == "maritime_attack" and cur.event_type in _MISSILES_AT_SEA and not cur.answers:
+        # "A tanker was struck by a missile off Aden ... one missile struck its port side": where the missiles fell
+        same_doer = cur.actor1 is None or (prev.actor1 is not None and _same_party(prev.actor1, cur.actor1))
+        at_sea = cur.place is None or cur.place.kind == "sea" or _same_country(prev.place, cur.place)
+        return same_doer and at_sea
     if cur.fire_returned and prev.event_type == "attack" and cur.sentence - prev.last_sentence <= 1:
         return _places_compatible(prev.place, cur.place)  # "Gunmen opened fire on a patrol. The soldiers returned fire"
     if cur.partitive and cur.event_type == prev.event_type and cur.sentence - prev.last_sentence <= MERGE_DISTANCE:
@@ -616,6 +621,7 @@ def _same_country(a: Place | None, b: Place | None) -> bool:
 
 
 _WAVES = frozenset({"air_or_drone_strike", "shelling_artillery_missile"})
+_MISSILES_AT_SEA = _WAVES  # a ship's attack told by where its missiles or drones fell
 
 
 def _one_wave(c: _Candidate, k: _Candidate) -> bool:
