@@ -276,3 +276,14 @@ def test_where_a_ships_missiles_fell_is_the_attack_on_the_ship() -> None:
         ("maritime_attack", "Houthis"),
         ("air_or_drone_strike", "US forces"),
     ]
+
+
+def test_a_toll_raised_sentences_after_its_act_is_that_acts() -> None:
+    text = (
+        "GAZA CITY, Dec 27 - Israeli warplanes pounded Hamas targets across the Gaza Strip on Saturday, killing at "
+        "least 195 Palestinians and wounding 200, medics said.\n\n"
+        '"The sky was raining fire," said a shopkeeper in Gaza City. "Nobody knew where to run."\n\n'
+        "Hospitals appealed for blood donations. Families searched the rubble with their hands.\n\n"
+        "By nightfall the health ministry said the death toll had risen to 205, with more than 700 wounded."
+    )
+    assert summary(text) == [("air_or_drone_strike", "PS", 205, 700, "IDF")]

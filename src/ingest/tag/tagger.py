@@ -104,6 +104,7 @@ def _day_named(unit: str, published: dt.date | None) -> dt.date | None:
 
 _ITEM_START = re.compile(r"^\W{0,3}[A-Z][A-Z'.-]+(?:[ /][A-Z][A-Z'.-]+){0,3}\s*(?:[-\u2013\u2014:]|--)\s")
 _TOLD_TOLL_REACH = 4  # sentences after an act within which its own death toll, told again, brings its wounded
+_REVISION_REACH = 8  # sentences: a raised toll may come after quotes and colour (not past the next acts)
 
 
 def _same_toll_again(sentence: str, cands: list[_Candidate], i: int) -> bool:
@@ -116,6 +117,42 @@ def _same_toll_again(sentence: str, cands: list[_Candidate], i: int) -> bool:
         return False
     counts = extract_counts(sentence)
     return counts.injured is not None and counts.killed in tolls
+
+
+def _toll_revised(sentence: str, cands: list[_Candidate], i: int) -> bool:
+    """Does the sentence raise the death toll of an act told before with a smaller one ("By late afternoon an
+    official said the death toll had climbed to 23"), however many sentences of quotes and colour lie between?"""
+    if "toll" not in sentence and "risen" not in sentence and "climbed" not in sentence:
+        return False
+    counts = extract_counts(sentence)
+    if not counts.killed_revised or counts.killed is None:
+        return False
+    revised = counts.killed
+    violent = [c for c in cands if c.event_type in rules().violent and c.counts.killed is not None]
+    if any(c.counts.killed == revised for c in violent):
+        return False  # an act's toll told again, not another's raised
+    near = [c for c in violent if i - c.last_sentence <= _REVISION_REACH]
+    smaller = [c for c in near if c.counts.killed is not None and c.counts.killed < revised]
+    named = {m.place.country_iso for m in place_mentions(sentence)}
+    if named:  # (a toll placed elsewhere is not theirs)
+        smaller = [c for c in smaller if c.place is None or c.place.country_iso in named]
+    # (of two acts with smaller tolls, the one whose place the sentence names: "the toll from the Doura bombing")
+    return len(smaller) == 1 or len(_named_places(smaller, sentence)) == 1
+
+
+def _named_places(acts: list[_Candidate], sentence: str) -> list[_Candidate]:
+    return [c for c in acts if c.place is not None and c.place.kind != "country" and c.place.name in sentence]
+
+
+def _revised_target(merged: list[_Candidate], told: list[int], target: int, revised: int | None, unit: str) -> int:
+    """The act a raised toll is for: the one act told with a smaller toll (not an act told since with none)."""
+    if revised is None:
+        return target
+    smaller = [j for j in told if merged[j].counts.killed is not None and merged[j].counts.killed < revised]
+    if len(smaller) == 1:
+        return smaller[0]
+    named = [j for j in smaller if _named_places([merged[j]], unit)]
+    return named[0] if len(named) == 1 else target
 
 
 def _tells_harm(sentence: str) -> bool:
@@ -247,6 +284,7 @@ class _Candidate:
     told_back: bool = False  # talks, a deployment, sanctions or arrests told again: "the talks", "the deployment"
     account: bool = False  # a party's own telling of its act: "Hezbollah said it had fired rockets at ..."
     fire_returned: bool = False  # a clash told as the answer to an attack: "The soldiers returned fire"
+    far_revision: bool = False  # a raised death toll told sentences after its act ("the toll had climbed to 23")
     intercepted: bool = False  # tells only that projectiles were stopped: the barrage told before, told again
     day_named: dt.date | None = None  # the day that names its act ("Saturday's car bomb"): an act of that day only
     indefinite: bool = False  # its sentence opens on an act named afresh ("An Israeli strike on a car ..."): a new one
@@ -348,6 +386,8 @@ def _mergeable(prev: _Candidate, cur: _Candidate, told: set[int]) -> bool:
         and cur.sentence - prev.last_sentence <= _TOLD_TOLL_REACH
     ):
         return True  # its death toll told again a few sentences on, with the wounded (see _same_toll_again)
+    if cur.far_revision:
+        return True  # "By nightfall the ministry said the death toll had risen to 205": the act told with fewer dead
     if cur.sentence - prev.last_sentence > MERGE_DISTANCE or cur.answers:
         return False
     if cur.trigger.continuation:  # a toll of the act just told: where the wounded were taken is no other scene
@@ -794,6 +834,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         if start < background_until:
             continue
         vetoes: dict[str, bool] = {}
+        far_revision = False  # a raised toll told far from its act (below)
         lowered_sentence = sentence.lower()
         if vetoed_violent(lowered_sentence, vetoes):
             offtopic += 1
@@ -851,6 +892,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 (follows_violence and (anaphoric or (told_next and has_toll(sentence))))
                 or (follows_protest and has_toll(sentence))
                 or (follows_violence and _same_toll_again(sentence, cands, i))
+                or (far_revision := follows_violence and not told_next and _toll_revised(sentence, cands, i))
             ):
                 # only in the opening sentences, where headlines and ledes give a toll before the event
                 counts = extract_counts(sentence) if first_violent is None and i < _LEAD_SENTENCES else None
@@ -1003,6 +1045,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 place=place, place_from_text=place is not None, date=event_date,
                 date_precision=precision, counts=counts, weapon=weapon,
                 anaphoric=anaphor, pair=anaphor and bool(_PAIR.search(unit.lower())), clause=n, abroad=unit_abroad,
+                far_revision=far_revision,
                 answers=n == 0 and _answers(lowered_sentence, trigger), claim=claim,
                 told_back=_told_back(trigger.event_type, unit), intercepted=bool(_INTERCEPTED.search(unit)),
                 account=trigger.event_type in r.violent and _OWN_ACCOUNT.search(unit) is not None,
@@ -1030,6 +1073,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 target = max(violent_told, key=lambda j: (merged[j].last_sentence, j), default=len(merged) - 1)
                 if c.trigger.continuation and violent_told:
                     target = _named_among(merged, violent_told, target, text[c.start : c.end])
+                    if c.far_revision:
+                        target = _revised_target(merged, violent_told, target, c.counts.killed, text[c.start : c.end])
         elif c.event_type in r.violent and target >= 0 and _clause_sibling(merged, target, c.event_type) is not None:
             # "Helicopters dropped barrel bombs on Aleppo ..., as fighting raged on several fronts. The Observatory said
             # the bombs struck ...": the act of its kind in the sentence told last, not the clause after it
