@@ -204,6 +204,8 @@ def test_diplomacy_is_talks_held_not_roles_calls_plans_or_visits_to_troops() -> 
         "Hezbollah ally who has acted as a go-between."
     )
     assert types(envoy) == ["diplomacy"]
+    met = "Ministers met in Riyadh on Friday to discuss Red Sea shipping and called for restraint from all sides."
+    assert types(met) == ["diplomacy"]
 
 
 def test_no_threat_from_warnings_told_as_background_or_politics() -> None:
