@@ -289,3 +289,10 @@ def test_a_toll_raised_sentences_after_its_act_is_that_acts() -> None:
         "By nightfall the health ministry said the death toll had risen to 205, with more than 700 wounded."
     )
     assert summary(text) == [("air_or_drone_strike", "PS", 205, 700, "IDF")]
+
+
+def test_bare_militiamen_are_iraqs_militias_only_in_iraq() -> None:
+    syria = "Syrian army units and allied militiamen attacked rebel positions near Hama on Monday, killing five."
+    assert "Iraqi militias" not in [a for _, _, _, _, a in summary(syria)]
+    iraq = "Militiamen fired rockets at a base hosting US troops near Baghdad on Monday, officials said."
+    assert [a for _, _, _, _, a in summary(iraq)] == ["Iraqi militias"]
