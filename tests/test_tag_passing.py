@@ -1,5 +1,7 @@
-"""Rules of tag-22: acts a story tells only in passing. Read off the dev part of the whole-article batches; each a
-general rule. The sentences are written for these tests (published on DAY, 2024-05-20)."""
+"""Rules of tag-22: acts a story tells only in passing, tolls raised far from their act, a party's own telling of
+its act, waves of strikes told in pieces, and what diplomacy, threats and deployments are not. Read off the dev part
+of the whole-article batches b120-b135 (and the dev part before them); each a general rule. The sentences are
+written for these tests (published on DAY, 2024-05-20)."""
 
 from __future__ import annotations
 
@@ -192,7 +194,7 @@ def test_diplomacy_is_talks_held_not_roles_calls_plans_or_visits_to_troops() -> 
     for text in (
         "Visiting troops on the northern border, Israeli Defence Minister Yoav Gallant said the army was ready.",
         "Tel Aviv Mayor Ron Huldai visited the scene and urged residents to follow instructions.",
-        "Lebanon's prime minister again called for an immediate and unconditional ceasefire.",
+        "Lebanon's prime minister condemned the raid and again called for an immediate and unconditional ceasefire.",
         "Oman has long served as a back channel between Washington and Tehran.",
         "His government is also negotiating with Washington over a timetable for the withdrawal of US troops.",
         "The UN Security Council was due to hold an emergency meeting on the crisis later on Thursday.",
