@@ -132,7 +132,7 @@ def _toll_revised(sentence: str, cands: list[_Candidate], i: int) -> bool:
     if any(c.counts.killed == revised for c in violent):
         return False  # an act's toll told again, not another's raised
     near = [c for c in violent if i - c.last_sentence <= _REVISION_REACH]
-    smaller = [c for c in near if c.counts.killed is not None and c.counts.killed < revised]
+    smaller = [c for c in near if (k := c.counts.killed) is not None and k < revised]
     named = {m.place.country_iso for m in place_mentions(sentence)}
     if named:  # (a toll placed elsewhere is not theirs)
         smaller = [c for c in smaller if c.place is None or c.place.country_iso in named]
@@ -148,7 +148,7 @@ def _revised_target(merged: list[_Candidate], told: list[int], target: int, revi
     """The act a raised toll is for: the one act told with a smaller toll (not an act told since with none)."""
     if revised is None:
         return target
-    smaller = [j for j in told if merged[j].counts.killed is not None and merged[j].counts.killed < revised]
+    smaller = [j for j in told if (k := merged[j].counts.killed) is not None and k < revised]
     if len(smaller) == 1:
         return smaller[0]
     named = [j for j in smaller if _named_places([merged[j]], unit)]
