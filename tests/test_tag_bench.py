@@ -137,28 +137,31 @@ def test_held_out_part_is_scored_apart(passages: list[dict]) -> None:
 
 
 def test_whole_articles_are_scored_apart_and_stay_above_their_floors(passages: list[dict]) -> None:
-    """Whole stories (b64-b79 and b84-b119: 624 articles of 6-12 paragraphs by annotators who never saw the tagger),
+    """Whole stories (b64-b79 and b84-b139: 864 articles of 6-12 paragraphs by annotators who never saw the tagger),
     scored apart: their background, retellings and running totals are what short passages lack. tag-18 on b64-b67:
     micro F1 55.3. First reads, each batch written before the rules read off the ones before it: b68-b71 tag-18 57.6
     -> tag-19 as it then stood 60.8; b72-b75 57.1 -> 65.1; b76-b79 57.8 -> 69.3; b84-b87 tag-19 70.1 -> tag-20 as it
     then stood 71.2; b88-b91 68.5 -> 72.0; b92-b95 62.2 -> 65.5; b96-b99 tag-20 66.7 (read); b100-b103 61.2 -> tag-21
     as it then stood 61.5; b104-b107 73.1 -> 74.1; b108-b111 72.5 -> 73.6; b112-b115 69.1 -> 70.0; b116-b119 72.3 ->
-    73.3. On all 624: tag-20 72.1, tag-21 74.5, country 89.3, off-topic stories with events 21.4% -> 10.7% (held-out
-    third, never read: 71.0 -> 72.3). Floors a little below."""
+    73.3; b120-b123 tag-21 77.7 -> tag-22 as it then stood 77.6; b124-b127 70.5 -> 70.1; b128-b131 72.4 -> 73.9;
+    b132-b135 73.0 -> 74.1; b136-b139 (read only when tag-22 was final) 74.4 -> 76.9. On all 624: tag-20 72.1, tag-21
+    74.5, country 89.3, off-topic stories with events 21.4% -> 10.7% (held-out third, never read: 71.0 -> 72.3). On
+    the first 816: tag-21 74.2 -> tag-22 77.3, country 90.2 -> 91.3, off-topic 12.9% -> 8.2% (held-out third 72.2 ->
+    73.9); on all 864 tag-22 77.3, country 91.3, off-topic 7.8%. Floors a little below."""
     articles = bench.load_passages(bench.ARTICLES)
-    assert len(articles) >= 624
+    assert len(articles) >= 864
     assert not {a["id"] for a in articles} & {p["id"] for p in passages}
     assert min(len(a["text"].split()) for a in articles) >= 300
     s = bench.score_passages(articles)
-    assert s.micro_f1 >= 0.73, "\n".join(s.errors)
-    assert s.country.value >= 0.88, "\n".join(s.errors)
-    assert s.offtopic_false_rate <= 0.14, "\n".join(s.errors)
+    assert s.micro_f1 >= 0.76, "\n".join(s.errors)
+    assert s.country.value >= 0.90, "\n".join(s.errors)
+    assert s.offtopic_false_rate <= 0.10, "\n".join(s.errors)
 
 
 def test_the_blind_articles_stay_apart(passages: list[dict]) -> None:
     """The blind whole articles (b80-b83, never read to change a rule) are labelled like the others and in no other
-    set. Their first read: tag-18 micro F1 59.1, tag-19 67.6, 67.8 final; tag-20 71.2; tag-21 71.2 (no floor: it would
-    invite reading them)."""
+    set. Their first read: tag-18 micro F1 59.1, tag-19 67.6, 67.8 final; tag-20 71.2; tag-21 71.2; tag-22 75.3 (no
+    floor: it would invite reading them)."""
     blind = bench.load_passages(bench.ARTICLES_BLIND)
     assert len(blind) >= 48
     others = bench.load_passages(bench.ARTICLES) + passages
