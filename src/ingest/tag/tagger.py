@@ -50,8 +50,9 @@ _ANAPHORA = Guarded.compile(
     r"\b(?:the|that|this|(?:mon|tues|wednes|thurs|fri|satur|sun)day's) (?:(?:air|drone|rocket|missile|suicide|car|"
     r"israeli|us|american|turkish|russian|iranian|anti-ship|ballistic|cruise|"
     r"coalition|container|cargo|merchant|oil|commercial|stricken|damaged|barrel)\s){0,2}"
-    r"(?:attack|attacks|strike|strikes|blast|explosion|bombing|raid|raids|assault|incident|barrage|shelling|drone|rockets|missiles|missile|vessel|ship|"
-    r"tanker|freighter|bulk carrier|operation|bombs?|device|explosive device|aircraft|warplanes|jets|planes)\b"
+    r"(?:attack|attacks|strike|strikes|blast|explosion|bombing|raid|raids|assault|incident|barrage|shelling|drone|"
+    r"rockets|missiles|missile|vessel|ship|tanker|freighter|bulk carrier|operation|bombs?|device|explosive device|"
+    r"aircraft|warplanes|jets|planes)\b"
     r"|\b(?:these|those|both|the two) (?:attacks|strikes|raids)\b"
     r"|\b(?:both|the two|the opposing) sides (?:fought|clashed|battled|exchanged|traded)\b"  # "the two sides fought on"
 )
