@@ -1076,10 +1076,14 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                     target = _named_among(merged, violent_told, target, text[c.start : c.end])
                     if c.far_revision:
                         target = _revised_target(merged, violent_told, target, c.counts.killed, text[c.start : c.end])
-        elif c.event_type in r.violent and target >= 0 and _clause_sibling(merged, target, c.event_type) is not None:
+        elif (
+            c.event_type in r.violent
+            and target >= 0
+            and (sibling := _clause_sibling(merged, target, c.event_type)) is not None
+        ):
             # "Helicopters dropped barrel bombs on Aleppo ..., as fighting raged on several fronts. The Observatory said
             # the bombs struck ...": the act of its kind in the sentence told last, not the clause after it
-            target = _clause_sibling(merged, target, c.event_type)  # type: ignore[assignment]
+            target = sibling
         elif c.event_type in r.violent and target >= 0 and merged[target].event_type not in r.violent:
             # "The toll from Tuesday's bombing rose to 11 as police detained 18. The attacker blew himself up ...":
             # an arrest told in between does not part the act from its telling in the next sentence
