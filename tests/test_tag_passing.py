@@ -298,3 +298,9 @@ def test_bare_militiamen_are_iraqs_militias_only_in_iraq() -> None:
     assert "Iraqi militias" not in [a for _, _, _, _, a in summary(syria)]
     iraq = "Militiamen fired rockets at a base hosting US troops near Baghdad on Monday, officials said."
     assert [a for _, _, _, _, a in summary(iraq)] == ["Iraqi militias"]
+
+
+def test_a_medical_arrest_and_captured_as_an_adjective_are_no_arrests() -> None:
+    assert types("A US contractor died of a cardiac arrest while sheltering at Ain al-Asad air base in Iraq.") == []
+    video = "The Islamic State group released a video in Raqqa showing the killing of captured Jordanian pilot Moaz."
+    assert "arrest_or_seizure" not in types(video)
