@@ -304,3 +304,28 @@ def test_a_medical_arrest_and_captured_as_an_adjective_are_no_arrests() -> None:
     assert types("A US contractor died of a cardiac arrest while sheltering at Ain al-Asad air base in Iraq.") == []
     video = "The Islamic State group released a video in Raqqa showing the killing of captured Jordanian pilot Moaz."
     assert "arrest_or_seizure" not in types(video)
+
+
+def test_a_story_that_opens_with_a_cup_won_is_sport() -> None:
+    text = (
+        "BASRA, Iraq - Iraq won the Arabian Gulf Cup for the first time in 35 years on Thursday night, beating Oman "
+        "3-2 after extra time.\n\n"
+        "Tens of thousands of fans poured into the streets of Baghdad and Basra. Visiting fans from Kuwait and Saudi "
+        "Arabia said they had been struck by the warmth of their welcome.\n\n"
+        "It was the first time Iraq had hosted the tournament since 1979, after decades of war and sanctions."
+    )
+    assert types(text) == []
+
+
+def test_people_taken_to_hospital_with_an_illness_are_not_injured() -> None:
+    text = (
+        "Thousands of protesters rallied in Basra on Friday, after more than 20,000 people were taken to hospital "
+        "with illnesses blamed on contaminated tap water."
+    )
+    assert summary(text) == [("protest", "IQ", None, None, "Protesters")]
+
+
+def test_a_welcome_for_a_resolution_and_weeks_of_effort_are_no_talks() -> None:
+    assert types("Hamas welcomed the resolution and said it was ready to engage in an exchange of prisoners.") == []
+    weeks = "Negotiators from the U.S., Qatar and Egypt have spent weeks trying to broker a truce in Gaza."
+    assert types(weeks) == []
