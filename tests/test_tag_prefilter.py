@@ -112,8 +112,28 @@ def test_guarded_alternation_gives_the_full_alternations_match() -> None:
             plain = re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
             for sentence in [*SENTENCES, "", "no one claimed the attack", "a heart attack at the stadium"]:
                 a, b = guarded.search(sentence), plain.search(sentence)
-                assert (a and (a.span(), a.group())) == (b and (b.span(), b.group())), (group, name, sentence)
+                assert (a and (a.span(), a.group(), a.lastgroup)) == (b and (b.span(), b.group(), b.lastgroup)), (
+                    group,
+                    name,
+                    sentence,
+                )
                 assert guarded.sub(" ", sentence) == plain.sub(" ", sentence)
+                assert guarded.possible(sentence) == (guarded._regex_for(sentence) is not None)
+
+
+def test_guarded_alternation_search_ties_and_new_texts() -> None:
+    """At one start the first alternative in order wins, as in the alternation, even when a later one is longer;
+    and texts with ever new sets of needles compile no alternation of their own (each used to cost
+    milliseconds: more than tagging the sentence)."""
+    pats = [r"\bstrike\b", r"\bstrike on \w+", r"\bdrone strike", r"\bon (?P<target>\w+)", r"rockets?"]
+    guarded = GuardedAlternation(pats, re.IGNORECASE)
+    plain = re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
+    texts = ["A strike on Gaza", "a drone strike on Gaza", "rockets on Haifa", "the strike", "on Monday rockets"]
+    for text in texts:
+        a, b = guarded.search(text), plain.search(text)
+        assert (a.span(), a.group(), a.lastgroup) == (b.span(), b.group(), b.lastgroup), text
+    assert guarded.search("nothing here") is None
+    assert guarded._subsets == {}
 
 
 def test_name_finder_matches_the_whole_word_alternation() -> None:
