@@ -510,7 +510,13 @@ def _one_hurt(lowered: str) -> bool:
 def _revised_toll(lowered: str) -> int | None:
     """A toll the lower-cased sentence tells as revised ("the toll had climbed to 16"; patterns: killed_revised),
     running totals left out; a substring test first."""
-    if "toll" not in lowered and "number" not in lowered and "figure" not in lowered and "tally" not in lowered:
+    if (
+        "toll" not in lowered
+        and "number" not in lowered
+        and "figure" not in lowered
+        and "tally" not in lowered
+        and "now " not in lowered
+    ):
         return None
     return _best(_compiled()["killed_revised"], lowered, running_totals=True)[0]  # type: ignore[arg-type]
 

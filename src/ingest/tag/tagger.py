@@ -33,7 +33,7 @@ from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "tag-22"
+TAGGER_VERSION = "tag-23"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -120,15 +120,17 @@ def _same_toll_again(sentence: str, cands: list[_Candidate], i: int) -> bool:
     return counts.injured is not None and counts.killed in tolls
 
 
-def _toll_revised(sentence: str, cands: list[_Candidate], i: int) -> bool:
+def _toll_revised(sentence: str, cands: list[_Candidate], i: int, text: str) -> bool:
     """Does the sentence raise the death toll of an act told before with a smaller one ("By late afternoon an
     official said the death toll had climbed to 23"), however many sentences of quotes and colour lie between?"""
-    if "toll" not in sentence and "risen" not in sentence and "climbed" not in sentence:
+    if "toll" not in sentence and "risen" not in sentence and "climbed" not in sentence and "now " not in sentence:
         return False
     counts = extract_counts(sentence)
     if not counts.killed_revised or counts.killed is None:
         return False
     revised = counts.killed
+    if _act_a_toll_names([c for c in cands if c.event_type in rules().violent], i, sentence, revised, text) >= 0:
+        return True  # "Police sources now put the Kadhimiya toll at 21 dead": an act it names
     violent = [c for c in cands if c.event_type in rules().violent and c.counts.killed is not None]
     if any(c.counts.killed == revised for c in violent):
         return False  # an act's toll told again, not another's raised
@@ -349,6 +351,61 @@ _ACT_NOUNS = (
     (re.compile(r"\bthe (?:\w+ )?(?:shelling|rockets?|mortars?|barrage|missiles?)\b"), {"shelling_artillery_missile"}),
     (re.compile(r"\bthe (?:\w+ )?(?:shooting|stabbing|gunman|gunmen)\b"), {"attack"}),
 )
+
+
+# "raised the toll from Thursday's strikes to 23", "now put the Kadhimiya toll at 21": the words naming the act whose
+# toll is raised, and the nouns that name its kind there (the head noun, the last, decides: "barrel bomb raids")
+_TOLL_OF = re.compile(
+    r"\btoll (?:from|of|in) ([^,;.]{1,40})"
+    r"|\b(?:the|its|their) ((?:(?!(?:the|its|their|toll)\b)[\w'\u2019-]+ ){1,3}?)toll\b"
+    r"|\b(?:killed|dead|died) (?:in|by|from) ([^,;.]{1,40})"  # "now says 41 were killed in Saturday's strikes"
+)
+_TOLL_NOUNS = (
+    (
+        re.compile(
+            r"\b(?:(?:barrel )?bomb(?:ing)? raids?|air ?strikes?|strikes?|air ?raids?|drone strikes?|bombardment"
+            r"|barrel bombs?)\b"
+        ),
+        {"air_or_drone_strike"},
+    ),
+    (
+        re.compile(r"\b(?:raids?|gun ?battles?|firefights?|clash(?:es)?|fighting|battle|ambush|assault)\b"),
+        {"armed_clash"},
+    ),
+    (re.compile(r"\b(?:bombings?|blasts?|explosions?|bombs?)\b"), {"remote_explosive", "suicide_bomb"}),
+    (re.compile(r"\b(?:shelling|rockets?|mortars?|barrage|missiles?)\b"), {"shelling_artillery_missile"}),
+    (re.compile(r"\b(?:shootings?|stabbings?)\b"), {"attack"}),
+)
+_NAME_WORD = re.compile(r"\b[A-Z][\w'\u2019-]{3,}")
+_CALENDAR = frozenset(  # (capitalised, but no name: "the toll from Thursday's strikes")
+    ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+     "April", "June", "July", "August", "September", "October", "November", "December")
+)  # fmt: skip
+
+
+def _act_a_toll_names(acts: list[_Candidate], sentence: int, unit: str, revised: int | None, text: str) -> int:
+    """Of `acts` (violent, told before), the one a raised toll names by a name told with it or its kind ("the toll
+    from the Doura market bombing", "the Kadhimiya toll", a live blog's hours on): told within reach with no toll
+    or a smaller one; -1 when the toll names none, or more than one."""
+    lowered = unit.lower()
+    m = _TOLL_OF.search(lowered)
+    if m is None or revised is None or len(lowered) != len(unit):
+        return -1
+    at = next(m.span(g) for g in (1, 2, 3) if m.group(g) is not None)
+    phrase, cased = lowered[at[0] : at[1]], unit[at[0] : at[1]]
+    within = [j for j, c in enumerate(acts) if sentence - c.last_sentence <= 2 * _REVISION_REACH
+              and ((k := c.counts.killed) is None or k < revised)]  # fmt: skip
+    names = [n for w in _NAME_WORD.findall(cased) if (n := w.rstrip("'\u2019s")) not in _CALENDAR]
+    placed = [j for j in within if ((p := acts[j].place) is not None and p.kind != "country" and p.name in cased)
+              or any(n in text[acts[j].start : acts[j].end] for n in names)]  # fmt: skip
+    if placed and all(acts[j].event_type == acts[placed[0]].event_type for j in placed):
+        return placed[0]  # (one act told in several sentences: "a suicide bomber ...", "claimed the Kadhimiya bombing")
+    ends = [(h.end(), -h.start(), kinds) for noun, kinds in _TOLL_NOUNS for h in noun.finditer(phrase)]
+    if not ends:
+        return -1
+    kinds = max(ends, key=lambda e: (e[0], e[1]))[2]
+    typed = [j for j in (placed or within) if acts[j].event_type in kinds]
+    return typed[0] if len(typed) == 1 else -1
 
 
 def _named_among(merged: list[_Candidate], told: list[int], target: int, unit: str) -> int:
@@ -893,7 +950,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 (follows_violence and (anaphoric or (told_next and has_toll(sentence))))
                 or (follows_protest and has_toll(sentence))
                 or (follows_violence and _same_toll_again(sentence, cands, i))
-                or (far_revision := follows_violence and not told_next and _toll_revised(sentence, cands, i))
+                or (far_revision := follows_violence and not told_next and _toll_revised(sentence, cands, i, text))
             ):
                 # only in the opening sentences, where headlines and ledes give a toll before the event
                 counts = extract_counts(sentence) if first_violent is None and i < _LEAD_SENTENCES else None
@@ -1072,10 +1129,18 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             if target < 0:  # the violent act told last (a clause's act may sit after one told on since)
                 violent_told = [j for j in recent if merged[j].event_type in r.violent]
                 target = max(violent_told, key=lambda j: (merged[j].last_sentence, j), default=len(merged) - 1)
-                if c.trigger.continuation and violent_told:
-                    target = _named_among(merged, violent_told, target, text[c.start : c.end])
-                    if c.far_revision:
-                        target = _revised_target(merged, violent_told, target, c.counts.killed, text[c.start : c.end])
+                if violent_told and (c.trigger.continuation or c.counts.killed_revised):
+                    unit = text[c.start : c.end]
+                    if c.trigger.continuation:
+                        target = _named_among(merged, violent_told, target, unit)
+                    told_acts = [merged[j] for j in violent_told]
+                    by_name = _act_a_toll_names(told_acts, c.sentence, unit, c.counts.killed, text)
+                    if c.counts.killed_revised and by_name >= 0:
+                        # ("now says 41 civilians were killed in Saturday's air strikes": not the mortar fire told last)
+                        target = violent_told[by_name]
+                        c.far_revision = True  # (however far back it was told)
+                    elif c.far_revision and c.trigger.continuation:
+                        target = _revised_target(merged, violent_told, target, c.counts.killed, unit)
         elif (
             c.event_type in r.violent
             and target >= 0
