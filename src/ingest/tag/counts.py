@@ -87,6 +87,7 @@ class Counts:
     killed_vague: bool = False  # the toll is a word such as "dozens": a later exact number for it wins
     killed_revised: bool = False  # told as revised ("the toll rose to 16"): it replaces an earlier telling's
     killed_also: bool = False  # told as more ("seven of the attackers were also killed"): added to an earlier telling
+    injured_revised: bool = False  # the wounded counted anew ("raising the number of wounded to nine"): replaces
 
     @property
     def any(self) -> bool:
@@ -136,7 +137,7 @@ def _compiled() -> dict[str, list[Guarded] | GuardedAlternation]:
     spec = patterns()["counts"]
     out: dict[str, list[Guarded] | GuardedAlternation] = {}
     # All run on the lower-cased sentence: without IGNORECASE where a pattern names no upper-case letter.
-    for key in ("killed", "injured", "attack_count", "killed_revised"):
+    for key in ("killed", "injured", "attack_count", "killed_revised", "injured_revised"):
         # victims' words may be possessive: "three soldiers of the Southern Transitional Council's forces"
         # (quoted too: '14 "takfiri elements"'; an abbreviation: "Three members of the Kurdistan Workers' Party (PKK)")
         word = f"(?:{not_victims}[\\w'\u2019\"\u201c\u201d()-]+\\s+)"
@@ -637,4 +638,10 @@ def extract_counts(sentence: str) -> Counts:
         injured = 1
     told_more = " also " in sentence or " of the " in sentence
     also = killed is not None and told_more and bool(_ALSO_KILLED.search(sentence))
-    return Counts(killed, injured, attacks, lk or li or la, kv, bool(revised) and killed == revised, also)
+    injured_revised = False
+    if "number of" in sentence and ("wounded" in sentence or "injured" in sentence):
+        recounted = _best(compiled["injured_revised"], sentence)[0]  # type: ignore[arg-type]
+        if recounted is not None:
+            injured, injured_revised = recounted, True
+    return Counts(killed, injured, attacks, lk or li or la, kv, bool(revised) and killed == revised, also,
+                  injured_revised)  # fmt: skip

@@ -64,6 +64,7 @@ class _Rules:
     trend: GuardedAlternation
     fiction: GuardedAlternation
     retrospective: GuardedAlternation
+    aftermath: GuardedAlternation  # a story that opens on a funeral or reactions (tagger: acts days old are not news)
     hedge: GuardedAlternation
     weapons: GuardedAlternation  # one named group per weapon: the leftmost match names it
 
@@ -105,6 +106,7 @@ def rules() -> _Rules:
         trend=lowered_alternation(p["modality"]["trend"]),
         fiction=lowered_alternation(p["modality"]["fiction"]),
         retrospective=lowered_alternation(p["modality"]["retrospective"]),
+        aftermath=lowered_alternation(p["modality"]["aftermath"]),
         hedge=alternation(p["modality"]["hedge"]),
         # Weapons are named by whole words: the boundary also spares the engine most positions.
         weapons=lowered_alternation(

@@ -123,9 +123,18 @@ def _same_toll_again(sentence: str, cands: list[_Candidate], i: int) -> bool:
 def _toll_revised(sentence: str, cands: list[_Candidate], i: int, text: str) -> bool:
     """Does the sentence raise the death toll of an act told before with a smaller one ("By late afternoon an
     official said the death toll had climbed to 23"), however many sentences of quotes and colour lie between?"""
-    if "toll" not in sentence and "risen" not in sentence and "climbed" not in sentence and "now " not in sentence:
+    if not any(map(sentence.__contains__, ("toll", "risen", "climbed", "now ", "revised", "number of"))):
         return False
     counts = extract_counts(sentence)
+    if counts.injured_revised and counts.injured is not None and not counts.killed_revised:
+        # "raising the number of wounded to nine": the one act told with fewer wounded, or the one it names
+        hurt = [c for c in cands if c.event_type in rules().violent]
+        if _act_a_toll_names(hurt, i, sentence, counts.injured, text, wounded=True) >= 0:
+            return True
+        fewer = [c for c in hurt if i - c.last_sentence <= _REVISION_REACH and (k := c.counts.injured) is not None
+                 and k < counts.injured]  # fmt: skip
+        # (one act told in several sentences with one count: "wounding at least eight ... the eight wounded were")
+        return len({(c.event_type, c.counts.injured) for c in fewer}) == 1
     if not counts.killed_revised or counts.killed is None:
         return False
     revised = counts.killed
@@ -147,11 +156,21 @@ def _named_places(acts: list[_Candidate], sentence: str) -> list[_Candidate]:
     return [c for c in acts if c.place is not None and c.place.kind != "country" and c.place.name in sentence]
 
 
-def _revised_target(merged: list[_Candidate], told: list[int], target: int, revised: int | None, unit: str) -> int:
-    """The act a raised toll is for: the one act told with a smaller toll (not an act told since with none)."""
+def _recount(counts: Counts) -> bool:
+    """A toll told as revised ("the health authority has raised the number of wounded in this morning's car bomb to
+    19"): an act told before, even where the sentence names its kind anew."""
+    return counts.killed_revised or counts.injured_revised
+
+
+def _revised_target(
+    merged: list[_Candidate], told: list[int], target: int, revised: int | None, unit: str, wounded: bool = False
+) -> int:
+    """The act a raised toll is for: the one act told with a smaller toll (not an act told since with none); of
+    wounded with `wounded`."""
     if revised is None:
         return target
-    smaller = [j for j in told if (k := merged[j].counts.killed) is not None and k < revised]
+    counted = [(j, merged[j].counts.injured if wounded else merged[j].counts.killed) for j in told]
+    smaller = [j for j, k in counted if k is not None and k < revised]
     if len(smaller) == 1:
         return smaller[0]
     named = [j for j in smaller if _named_places([merged[j]], unit)]
@@ -356,7 +375,7 @@ _ACT_NOUNS = (
 # "raised the toll from Thursday's strikes to 23", "now put the Kadhimiya toll at 21": the words naming the act whose
 # toll is raised, and the nouns that name its kind there (the head noun, the last, decides: "barrel bomb raids")
 _TOLL_OF = re.compile(
-    r"\btoll (?:from|of|in) ([^,;.]{1,40})"
+    r"\b(?:toll|number of (?:the )?(?:wounded|injured|dead)) (?:from|of|in) ([^,;.]{1,40})"
     r"|\b(?:the|its|their) ((?:(?!(?:the|its|their|toll)\b)[\w'\u2019-]+ ){1,3}?)toll\b"
     r"|\b(?:killed|dead|died) (?:in|by|from) ([^,;.]{1,40})"  # "now says 41 were killed in Saturday's strikes"
 )
@@ -383,10 +402,12 @@ _CALENDAR = frozenset(  # (capitalised, but no name: "the toll from Thursday's s
 )  # fmt: skip
 
 
-def _act_a_toll_names(acts: list[_Candidate], sentence: int, unit: str, revised: int | None, text: str) -> int:
+def _act_a_toll_names(
+    acts: list[_Candidate], sentence: int, unit: str, revised: int | None, text: str, wounded: bool = False
+) -> int:
     """Of `acts` (violent, told before), the one a raised toll names by a name told with it or its kind ("the toll
     from the Doura market bombing", "the Kadhimiya toll", a live blog's hours on): told within reach with no toll
-    or a smaller one; -1 when the toll names none, or more than one."""
+    or a smaller one (of wounded with `wounded`); -1 when the toll names none, or more than one."""
     lowered = unit.lower()
     m = _TOLL_OF.search(lowered)
     if m is None or revised is None or len(lowered) != len(unit):
@@ -394,7 +415,7 @@ def _act_a_toll_names(acts: list[_Candidate], sentence: int, unit: str, revised:
     at = next(m.span(g) for g in (1, 2, 3) if m.group(g) is not None)
     phrase, cased = lowered[at[0] : at[1]], unit[at[0] : at[1]]
     within = [j for j, c in enumerate(acts) if sentence - c.last_sentence <= 2 * _REVISION_REACH
-              and ((k := c.counts.killed) is None or k < revised)]  # fmt: skip
+              and ((k := c.counts.injured if wounded else c.counts.killed) is None or k < revised)]  # fmt: skip
     names = [n for w in _NAME_WORD.findall(cased) if (n := w.rstrip("'\u2019s")) not in _CALENDAR]
     placed = [j for j in within if ((p := acts[j].place) is not None and p.kind != "country" and p.name in cased)
               or any(n in text[acts[j].start : acts[j].end] for n in names)]  # fmt: skip
@@ -587,6 +608,8 @@ def _lede_first(a: Counts, b: Counts, add_also: bool = False) -> Counts:
         killed, vague, revised = b.killed, False, True
         # "... put the overall toll at 50 dead and 77 wounded": the revision's wounded too
         injured = _max(injured, b.injured)
+    if b.injured_revised and b.injured is not None:
+        injured = b.injured  # "raising the number of wounded to nine": the count anew (one of them may have died)
     elif add_also and b.killed_also and b.killed is not None and a.killed is not None and not a.killed_vague:
         killed = a.killed + b.killed  # "Two soldiers were killed ... Seven of the attackers were also killed"
     return Counts(killed, injured, _max(a.attack_count, b.attack_count),
@@ -881,6 +904,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     first_violent: int | None = None  # the sentence of the first violent event: the one a lead toll is for
     recalled = -2  # the last sentence whose act is dated weeks before publication (background, not news)
     looks_back = False  # the story opens by looking back (see [modality] retrospective): undated acts are history
+    aftermath = False  # ... or on a funeral or the reactions to an act (see [modality] aftermath)
     # The story opens with an act outside the region (Kyiv, Niger, Mogadishu): later acts it places nowhere are that
     # story's, not the region's ("Security forces killed five attackers and captured one alive").
     abroad_lede = False
@@ -899,6 +923,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         triggers = find_triggers(sentence, year, vetoes)
         if i == 0:
             looks_back = bool(r.retrospective.search(lowered_sentence))
+            aftermath = bool(r.aftermath.search(lowered_sentence))
             # "KYIV, Ukraine (AP) - Swarms of Iranian-made drones ...": a story filed from another war
             abroad_lede = filed_elsewhere(sentence, scenes.mentions(0))
             # a story that opens with sport, markets, space, a film or a disaster ("a drama ... won warm applause")
@@ -1071,6 +1096,15 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             if _recalled(unit, i, trigger, event_date, precision, published, looks_back, that_day):
                 recalled = i
                 continue
+            if aftermath and (
+                _days_old(event_date, precision, published)
+                or _days_old(*resolve_date(_around(unit, trigger.start, trigger.end, published), published), published)
+            ):  # fmt: skip
+                # "Hundreds of mourners ... on Monday to bury two officers killed last week", "Condemnations continued
+                # to pour in on Wednesday over Sunday's twin suicide bombings": the act is days old, its aftermath the
+                # news; its retellings, undated, go with it
+                recalled, looks_back = i, True
+                continue
             counts = extract_counts(unit)
             if trigger.event_type == "suicide_bomb" and counts.killed is not None:
                 counts = _bomber_not_counted(unit, counts)
@@ -1121,26 +1155,30 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     for c in cands:
         # "The strikes were ..." may refer back past a statement about them: look at the last violent event.
         target = len(merged) - 1
-        if c.event_type in r.violent and (c.anaphoric or c.trigger.continuation):
+        if c.event_type in r.violent and (c.anaphoric or c.trigger.continuation or _recount(c.counts)):
             # "the air raids alone had killed nine": the last act of that kind, else the last violent one
             recent = range(len(merged) - 1, -1, -1)
             target = next((j for j in recent if merged[j].event_type == c.event_type and not c.trigger.continuation
                            and c.sentence - merged[j].last_sentence <= MERGE_DISTANCE), -1)  # fmt: skip
+            if target >= 0 and _recount(c.counts):
+                target = -1  # a toll told anew goes to the act it names or counts fewer for (below), however near
             if target < 0:  # the violent act told last (a clause's act may sit after one told on since)
                 violent_told = [j for j in recent if merged[j].event_type in r.violent]
                 target = max(violent_told, key=lambda j: (merged[j].last_sentence, j), default=len(merged) - 1)
-                if violent_told and (c.trigger.continuation or c.counts.killed_revised):
+                if violent_told and (c.trigger.continuation or c.counts.killed_revised or c.counts.injured_revised):
                     unit = text[c.start : c.end]
                     if c.trigger.continuation:
                         target = _named_among(merged, violent_told, target, unit)
                     told_acts = [merged[j] for j in violent_told]
-                    by_name = _act_a_toll_names(told_acts, c.sentence, unit, c.counts.killed, text)
-                    if c.counts.killed_revised and by_name >= 0:
+                    hurt_only = c.counts.injured_revised and not c.counts.killed_revised
+                    raised = c.counts.injured if hurt_only else c.counts.killed
+                    by_name = _act_a_toll_names(told_acts, c.sentence, unit, raised, text, hurt_only)
+                    if (c.counts.killed_revised or hurt_only) and by_name >= 0:
                         # ("now says 41 civilians were killed in Saturday's air strikes": not the mortar fire told last)
                         target = violent_told[by_name]
                         c.far_revision = True  # (however far back it was told)
                     elif c.far_revision and c.trigger.continuation:
-                        target = _revised_target(merged, violent_told, target, c.counts.killed, unit)
+                        target = _revised_target(merged, violent_told, target, raised, unit, hurt_only)
         elif (
             c.event_type in r.violent
             and target >= 0
@@ -1300,6 +1338,22 @@ def _last_told(cands: list[_Candidate], violent: frozenset[str]) -> _Candidate |
         if c.event_type in violent:
             return c
     return last
+
+
+_AFTERMATH_DAYS = 2  # an act this many days before publication, in a story that opens on its aftermath, is not news
+
+
+def _around(unit: str, start: int, end: int, published: dt.date | None) -> str:
+    """The words just around an act, where its own day is told ("on Monday to bury two officers killed last week in an
+    ambush", "over Sunday's twin suicide bombings"), not the aftermath's day."""
+    near = unit[max(0, start - 15) : end + 25]  # ("on Monday over Friday's suicide bombing": Friday's)
+    return near if resolve_date(near, published)[1] not in (None, "published") else unit[max(0, start - 40) : end + 25]
+
+
+def _days_old(event_date: dt.date | None, precision: str | None, published: dt.date | None) -> bool:
+    if event_date is None or published is None or precision not in ("day", "week"):
+        return False
+    return (published - event_date).days >= _AFTERMATH_DAYS
 
 
 def _paragraph_end(text: str, start: int) -> int:
