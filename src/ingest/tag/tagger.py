@@ -27,7 +27,7 @@ from ingest.tag.places import (
 )
 from ingest.tag.prefilter import Guarded, prescan
 from ingest.tag.relevance import relevance_score, topic_tags
-from ingest.tag.resources import Actor, Place, actors, event_types, places
+from ingest.tag.resources import Actor, Place, actors, event_types, patterns, places
 from ingest.tag.rules import RETURNED_FIRE, Trigger, find_triggers, not_current_cues, rules, vetoed_violent, weapon_of
 from ingest.tag.text import sentence_spans
 
@@ -359,41 +359,21 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
     return False
 
 
-# The act a toll names ("killed in the raid", "The car ... exploded"): which kinds of act each noun names.
-_ACT_NOUNS = (
-    (
-        re.compile(r"\bthe (?:\w+ )?(?:raid|gun ?battle|firefight|clash(?:es)?|fighting|battle|ambush)\b"),
-        {"armed_clash"},
-    ),
-    (re.compile(r"\bthe (?:\w+ )?(?:air ?strikes?|strikes?|air ?raids?|drone strikes?)\b"), {"air_or_drone_strike"}),
-    (re.compile(r"\bthe (?:\w+ )?(?:bombing|blast|explosion|bomb|car|truck)\b"), {"remote_explosive", "suicide_bomb"}),
-    (re.compile(r"\bthe (?:\w+ )?(?:shelling|rockets?|mortars?|barrage|missiles?)\b"), {"shelling_artillery_missile"}),
-    (re.compile(r"\bthe (?:\w+ )?(?:shooting|stabbing|gunman|gunmen)\b"), {"attack"}),
-)
+@cache
+def _act_nouns(use: str) -> tuple[tuple[re.Pattern[str], frozenset[str]], ...]:
+    """The nouns that name each kind of act ([[act_nouns]] in patterns.toml): `use` "told" (after "the", a word may
+    come between) or "raised" (bare)."""
+    lead = r"\bthe (?:\w+ )?(?:" if use == "told" else r"\b(?:"
+    return tuple((re.compile(lead + "|".join(entry[use]) + r")\b"), frozenset(entry["kinds"]))
+                 for entry in patterns()["act_nouns"])  # fmt: skip
 
 
 # "raised the toll from Thursday's strikes to 23", "now put the Kadhimiya toll at 21": the words naming the act whose
-# toll is raised, and the nouns that name its kind there (the head noun, the last, decides: "barrel bomb raids")
+# toll is raised (the nouns that name its kind there: _act_nouns("raised"))
 _TOLL_OF = re.compile(
     r"\b(?:toll|number of (?:the )?(?:wounded|injured|dead)) (?:from|of|in) ([^,;.]{1,40})"
     r"|\b(?:the|its|their) ((?:(?!(?:the|its|their|toll)\b)[\w'\u2019-]+ ){1,3}?)toll\b"
     r"|\b(?:killed|dead|died) (?:in|by|from) ([^,;.]{1,40})"  # "now says 41 were killed in Saturday's strikes"
-)
-_TOLL_NOUNS = (
-    (
-        re.compile(
-            r"\b(?:(?:barrel )?bomb(?:ing)? raids?|air ?strikes?|strikes?|air ?raids?|drone strikes?|bombardment"
-            r"|barrel bombs?)\b"
-        ),
-        {"air_or_drone_strike"},
-    ),
-    (
-        re.compile(r"\b(?:raids?|gun ?battles?|firefights?|clash(?:es)?|fighting|battle|ambush|assault)\b"),
-        {"armed_clash"},
-    ),
-    (re.compile(r"\b(?:bombings?|blasts?|explosions?|bombs?)\b"), {"remote_explosive", "suicide_bomb"}),
-    (re.compile(r"\b(?:shelling|rockets?|mortars?|barrage|missiles?)\b"), {"shelling_artillery_missile"}),
-    (re.compile(r"\b(?:shootings?|stabbings?)\b"), {"attack"}),
 )
 _NAME_WORD = re.compile(r"\b[A-Z][\w'\u2019-]{3,}")
 _CALENDAR = frozenset(  # (capitalised, but no name: "the toll from Thursday's strikes")
@@ -421,7 +401,7 @@ def _act_a_toll_names(
               or any(n in text[acts[j].start : acts[j].end] for n in names)]  # fmt: skip
     if placed and all(acts[j].event_type == acts[placed[0]].event_type for j in placed):
         return placed[0]  # (one act told in several sentences: "a suicide bomber ...", "claimed the Kadhimiya bombing")
-    ends = [(h.end(), -h.start(), kinds) for noun, kinds in _TOLL_NOUNS for h in noun.finditer(phrase)]
+    ends = [(h.end(), -h.start(), kinds) for noun, kinds in _act_nouns("raised") for h in noun.finditer(phrase)]
     if not ends:
         return -1
     kinds = max(ends, key=lambda e: (e[0], e[1]))[2]
@@ -436,7 +416,7 @@ def _named_among(merged: list[_Candidate], told: list[int], target: int, unit: s
     if len(ties) < 2:
         return target
     lowered = unit.lower()
-    for noun, kinds in _ACT_NOUNS:
+    for noun, kinds in _act_nouns("told"):
         if noun.search(lowered):
             named = [j for j in ties if merged[j].event_type in kinds]
             return max(named) if len(named) == 1 else target
