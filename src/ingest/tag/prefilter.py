@@ -437,6 +437,7 @@ class GuardedAlternation:
         self._widest = None if None in widths else max(w for w in widths if w is not None)
         self._subsets: dict[tuple[int, ...], object] = {}  # subset -> compiled alternation (None: empty)
         self._singles: list[re.Pattern[str] | None] = [None] * len(patterns)  # each alternative alone, when used
+        self._admitted: dict[frozenset[str], tuple[re.Pattern[str], ...]] = {}  # needles found -> their alternatives
         self._by_found: dict[frozenset[str], object] = {}  # needles found in a text -> its alternation
         everything = "|".join(f"(?:{p})" for p in patterns)
         self.regex = re.compile(everything, flags) if everything else None
@@ -483,12 +484,19 @@ class GuardedAlternation:
         found = present(self._needles, text, self._lower)
         if not found and not self._always:
             return None
-        subset = set(self._always)
-        for n in found:
-            subset.update(self._by_needle[n])
+        key = frozenset(found)  # the same object when it is one already
+        admitted = self._admitted.get(key)
+        if admitted is None:
+            subset = set(self._always)
+            for n in found:
+                subset.update(self._by_needle[n])
+            admitted = tuple(self._single(i) for i in sorted(subset))
+            if len(self._admitted) >= _MAX_SUBSETS:
+                self._admitted.clear()
+            self._admitted[key] = admitted
         best: re.Match[str] | None = None
-        for i in sorted(subset):
-            m = self._single(i).search(text)
+        for regex in admitted:
+            m = regex.search(text)
             if m is not None and (best is None or m.start() < best.start()):
                 best = m
                 if m.start() == 0:
