@@ -47,3 +47,17 @@ def test_silence_and_definitions_tell_no_act() -> None:
     assert summary("The Palestinian presidency did not comment on the stabbing in Jerusalem.") == []
     text = '"Seven terrorists were neutralised," it said, a term the authorities use to mean killed or captured.'
     assert summary(text) == []
+
+
+def test_an_anniversary_to_the_day_an_explainer_and_a_markets_rally_tell_no_act() -> None:
+    text = (
+        "NORFOLK, Va. - Twenty years to the day after suicide bombers blew a hole in the side of a warship in Aden, "
+        "sailors and families gathered on Monday at a memorial to read the names of the dead."
+    )
+    assert summary(text) == []
+    explainer = (
+        "EXPLAINER: Why the Red Sea is still empty\n\n"
+        "For months, the Houthis attacked merchant ships with missiles and drones, and insurers raised their premiums."
+    )
+    assert summary(explainer) == []
+    assert summary("The benchmark index closed up 8.4 percent, with banks and exporters leading the rally.") == []
