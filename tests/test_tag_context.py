@@ -61,3 +61,23 @@ def test_an_anniversary_to_the_day_an_explainer_and_a_markets_rally_tell_no_act(
     )
     assert summary(explainer) == []
     assert summary("The benchmark index closed up 8.4 percent, with banks and exporters leading the rally.") == []
+
+
+def test_the_crime_a_court_sentences_for_is_no_act_but_an_execution_is() -> None:
+    text = (
+        "An Israeli military court on Wednesday sentenced a Palestinian man to two consecutive life terms for a "
+        "stabbing attack near the Gush Etzion junction last year that killed two Israelis."
+    )
+    assert summary(text) == []
+    text = (
+        "A Kuwaiti appeals court on Sunday upheld the death sentence of a man convicted of driving the suicide bomber "
+        "who attacked a packed mosque in June."
+    )
+    assert summary(text) == []
+    text = "The interior ministry said three men convicted of terrorism offences had been executed in Riyadh on Monday."
+    assert types(text) == ["attack"]
+
+
+def test_a_truce_weeks_old_and_a_rally_of_shares_are_no_news() -> None:
+    assert summary("A month into the Gaza ceasefire, the Red Sea is quiet.") == []
+    assert summary("The EGX30 index closed up 8.4 percent on Monday, with banks and exporters leading the rally.") == []
