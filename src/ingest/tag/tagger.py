@@ -33,7 +33,7 @@ from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "tag-23"
+TAGGER_VERSION = "tag-24"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -883,6 +883,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     lead_toll: tuple[int, Counts] | None = None
     first_violent: int | None = None  # the sentence of the first violent event: the one a lead toll is for
     recalled = -2  # the last sentence whose act is dated weeks before publication (background, not news)
+    news_day: dt.date | None = None  # the day of the first act the lede dates: later acts days before it are history
     looks_back = False  # the story opens by looking back (see [modality] retrospective): undated acts are history
     aftermath = False  # ... or on a funeral or the reactions to an act (see [modality] aftermath)
     # The story opens with an act outside the region (Kyiv, Niger, Mogadishu): later acts it places nowhere are that
@@ -1073,7 +1074,9 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 dated = next((c for c in reversed(cands) if c.date_precision != "published"), None)
                 if dated is not None and i - cands[-1].last_sentence <= MERGE_DISTANCE:
                     event_date, precision = dated.date, dated.date_precision
-            if _recalled(unit, i, trigger, event_date, precision, published, looks_back, that_day):
+            if _recalled(
+                unit, i, trigger, event_date, precision, published, looks_back, that_day, news_day, sentence[:cs]
+            ):
                 recalled = i
                 continue
             if aftermath and (
@@ -1125,6 +1128,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 partitive=n == 0 and _PARTITIVE.match(sentence) is not None,
                 fire_returned=trigger.event_type == "armed_clash" and RETURNED_FIRE.search(unit) is not None,
             ))  # fmt: skip
+            if news_day is None and i < _LEAD_SENTENCES and precision == "day":
+                news_day = event_date
 
     relevance = relevance_score(region_mentions, security, offtopic, offtopic_lead)
     if relevance < MIN_RELEVANCE:
@@ -1288,6 +1293,7 @@ class _Scenes:
 
 _ADMIN1_RANK = 2  # _place_rank of a province
 _DATE_REACH = 120  # characters after the act within which a date still dates it as recalled
+_DAYS_BEFORE_NEWS = 3  # an act told after the lede this many days before the lede's act is background
 # An act told after the lede as "earlier this month" is background to the day's news (in the lede it may be the news).
 _EARLIER = re.compile(r"\b[Ee]arlier this (?:month|year)\b")
 _THAT_DAY = re.compile(r"\b(?:that|the same) (?:day|night|morning|afternoon|evening)\b", re.IGNORECASE)
@@ -1350,9 +1356,13 @@ def _recalled(
     published: dt.date | None,
     looks_back: bool,
     dated_before_it: bool = False,
+    news_day: dt.date | None = None,
+    lead_in: str = "",
 ) -> bool:
     """Is the act of `unit` (in sentence `i`) background to the story's news rather than news? (`dated_before_it`:
-    the unit's date is the sentence before's, which it refers to by "that day".)"""
+    the unit's date is the sentence before's, which it refers to by "that day"; `news_day`: the day of the lede's act;
+    `lead_in`: the sentence's words before the unit, whose date dates its clauses: "Last Sunday, ...; one blew himself
+    up".)"""
     if i > 0 and _EARLIER.search(unit, 0, trigger.end + _DATE_REACH):
         return True  # "Rights activist Nabeel Rajab was also detained earlier this month": not today's news
     # "Hariri's assassination transformed Lebanese politics." in a story about the verdict; there a date anywhere
@@ -1365,6 +1375,17 @@ def _recalled(
     # "In January, IS fighters stormed Ghwayran prison", "on November 19, 2023": dated by words before the act or
     # close after it, not by a later clause ("..., bringing to 400 the number killed since the movement began in
     # October")
+    if news_day is not None and i >= _LEAD_SENTENCES and precision == "day" and not dated_before_it:
+        # "Last Sunday, two assailants attacked the entrance of the Interior Ministry" in a story whose lede tells
+        # Thursday's act: an act days before the news, told after the lede, is background too
+        near = resolve_date(lead_in + unit[: trigger.end + _DATE_REACH], published)
+        if (
+            event_date is not None
+            and (news_day - event_date).days >= _DAYS_BEFORE_NEWS
+            and near[1] == "day"
+            and near[0] == event_date
+        ):
+            return True
     days = RECALLED_DAYS_AFTER_LEDE if i > 0 else RECALLED_DAYS
     if dated_before_it:
         return dated_before(event_date, precision, published, days)

@@ -1,0 +1,43 @@
+"""Rules of tag-24: an act told after the lede, dated days before the lede's own act, is background to the news.
+Read off the dev part of the whole-article set; general rules. The stories are written for these tests (published on
+DAY, 2024-05-20, a Monday)."""
+
+from __future__ import annotations
+
+from tag_cases import summary
+
+
+def test_an_act_days_before_the_ledes_act_told_later_is_background() -> None:
+    text = (
+        "ANKARA - Turkish warplanes struck Kurdish militant positions in northern Iraq on Monday, killing six "
+        "fighters, the defence ministry said.\n\n"
+        "The jets hit shelters and ammunition depots in the Qandil mountains, the ministry said in a statement.\n\n"
+        "The strikes were ordered after a deadly attack in the capital.\n\n"
+        "Last Wednesday, two assailants attacked the entrance of the Interior Ministry in Ankara; one blew himself up "
+        "and the other was killed by police, and two officers were wounded."
+    )
+    assert [(e[0], e[1]) for e in summary(text)] == [("air_or_drone_strike", "IQ")]
+
+
+def test_an_act_two_days_before_the_ledes_statement_is_still_news() -> None:
+    text = (
+        "CAIRO - Egypt's armed forces said on Monday that 12 militants had been killed in exchanges of fire with "
+        "troops in North Sinai over the past four days.\n\n"
+        "Ground forces backed by police raided militant hideouts south of el-Arish, the military said.\n\n"
+        "The military also acknowledged losses.\n\n"
+        "Two soldiers were killed and three others wounded on Saturday when an explosive device planted on a road "
+        "near Bir al-Abd went off as their armoured vehicle passed, the statement said."
+    )
+    assert ("remote_explosive", "EG", 2, 3) in [e[:4] for e in summary(text)]
+
+
+def test_a_story_whose_lede_dates_no_act_keeps_the_days_it_reviews() -> None:
+    # a weekly review: its lede tells the week, each item its own day (no act of the lede to measure them against)
+    text = (
+        "SYRIA WEEK IN REVIEW - Turkey's offensive in north-east Syria entered its second week.\n\n"
+        "The key developments of the week follow.\n\n"
+        "The front lines moved every day.\n\n"
+        "Tuesday: Turkish artillery pounded the besieged border town of Ras al-Ain, killing seven fighters, the "
+        "Observatory said."
+    )
+    assert [e[:3] for e in summary(text)] == [("shelling_artillery_missile", "SY", 7)]
