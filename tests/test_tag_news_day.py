@@ -41,3 +41,16 @@ def test_a_story_whose_lede_dates_no_act_keeps_the_days_it_reviews() -> None:
         "Observatory said."
     )
     assert [e[:3] for e in summary(text)] == [("shelling_artillery_missile", "SY", 7)]
+
+
+def test_a_capital_after_a_new_clause_is_no_scene_and_a_channel_is_no_town() -> None:
+    from ingest.tag.places import place_mentions
+
+    def scores(sentence: str) -> dict[str, float]:
+        return {m.place.name: m.score for m in place_mentions(sentence)}
+
+    pressed = scores("Turkish warplanes pounded Kurdish-held towns in northeast Syria on Friday as Ankara pressed on.")
+    assert pressed["Syria"] > 1.0 and pressed["Ankara"] < 4.0  # "on Friday as Ankara": no locative for Ankara
+    assert scores("Three people were killed on Friday in the centre of Ankara, police said.")["Ankara"] > 4.0
+    channel = scores("At least 14 civilians were killed in Raqqa, Al Mayadeen TV channel reported on Sunday.")
+    assert "Raqqa" in channel and "Mayadin" not in channel

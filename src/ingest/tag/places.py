@@ -13,7 +13,9 @@ from ingest.tag.text import fold, quotations
 # Words before a place name that make it the scene rather than an actor or an origin.
 _LOCATIVE = re.compile(
     r"\b(?:in|at|on|near|over|off|across|into|outside|inside|toward|towards|targeting|targeted|struck|hit|hitting|"
-    r"around|of|to|northern|southern|eastern|western|central|north|south|east|west)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"around|of|to|northern|southern|eastern|western|central|north|south|east|west)\s+(?:the\s+)?"
+    # (the words between may not start another clause: "in northeast Syria on Friday as Ankara pressed on")
+    r"(?:(?!(?:as|and|but|while|when|after|before|said|says|that|which|who|where|because|since|until)\s)[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "Iran-backed", "Iran's Guards": the country is an actor or patron here, not a place; "Lebanon-based exchangers"
@@ -26,7 +28,10 @@ _ACTOR_USE = re.compile(
 _STATE_ACTS = re.compile(
     r"^\s+(?:has |had |have |then |also )?(?:fired|launched|struck|attacked|bombed|shelled|retaliated)\b"
 )
-_STREET = re.compile(r"^ (?:Street|Road|Avenue|Square|Bridge|Highway|Hospital|Stadium)\b")  # "Palestine Street"
+# "Palestine Street"; "Al Mayadeen TV", "Asharq Al-Awsat newspaper": a name of a street or of the media
+_STREET = re.compile(
+    r"^ (?:Street|Road|Avenue|Square|Bridge|Highway|Hospital|Stadium|TV|[Tt]elevision|channel|newspaper)\b"
+)
 _POSSESSIVE = re.compile(r"^(?:'s\b|’s\b)")
 _LAND_OF = re.compile(
     r"(?:'s|’s) (?:[\w-]+ ){0,3}?(?:province|governorate|coast|coastline|border (?:town|city|village|area|region)|"
