@@ -54,3 +54,22 @@ def test_a_capital_after_a_new_clause_is_no_scene_and_a_channel_is_no_town() -> 
     assert scores("Three people were killed on Friday in the centre of Ankara, police said.")["Ankara"] > 4.0
     channel = scores("At least 14 civilians were killed in Raqqa, Al Mayadeen TV channel reported on Sunday.")
     assert "Raqqa" in channel and "Mayadin" not in channel
+
+
+def test_a_retold_strike_of_a_state_that_strikes_abroad_is_not_placed_at_home() -> None:
+    text = (
+        "BEIRUT - A Hezbollah rocket barrage hit the northern Israeli town of Safed on Monday, killing a soldier and "
+        "wounding eight people, Israeli medics said.\n\n"
+        "The Israeli army said its jets had struck Hezbollah targets in response to the rocket fire."
+    )
+    strikes = [e for e in summary(text) if e[0] == "air_or_drone_strike"]
+    assert strikes and all(e[1] != "IL" for e in strikes)
+
+
+def test_a_retold_strike_of_a_state_at_war_at_home_keeps_its_place() -> None:
+    text = (
+        "BEIRUT - Rebels shelled a government-held district of Aleppo on Monday, killing three civilians, state media "
+        "said.\n\n"
+        "Syrian government warplanes struck rebel positions in response, the army said."
+    )
+    assert ("air_or_drone_strike", "SY") in [e[:2] for e in summary(text)]

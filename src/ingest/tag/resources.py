@@ -163,6 +163,7 @@ class PlaceIndex:
     homonyms: dict[str, tuple[Place, ...]] = field(default_factory=dict)
     shared_names: dict[Place, str] = field(default_factory=dict)  # each of those places -> its shared name
     elsewhere: frozenset[str] = frozenset()  # ISO codes of states whose own wars fill the same wires
+    strikes_abroad: frozenset[str] = frozenset()  # covered states whose strikes land abroad (places.toml)
 
 
 @cache
@@ -216,7 +217,8 @@ def places() -> PlaceIndex:
     return PlaceIndex(by_alias, NameFinder(list(by_alias)), frozenset(region), countries, demonyms,
                       NameFinder(list(demonyms)), sea_attacks, scene_words, NameFinder(list(scene_words)),
                       homonyms, {p: alias for alias, ps in homonyms.items() for p in ps},
-                      frozenset(c["iso"] for c in data["country"] if c.get("elsewhere")))  # fmt: skip
+                      frozenset(c["iso"] for c in data["country"] if c.get("elsewhere")),
+                      frozenset(c["iso"] for c in data["country"] if c.get("strikes_abroad")))  # fmt: skip
 
 
 _ARTICLE = re.compile(r"^(?:al|el|Al|El)[- ]")

@@ -1204,14 +1204,17 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         arrest_by_state = c.event_type == "arrest_or_seizure" and c.actor1 is not None and c.actor1.type == "government"
         if c.place is None and arrest_by_state and home is not None:
             c.place = home  # "Bahrain's interior ministry said it had dismantled a cell": a state's own police work
+        # "The Israeli army said its jets had struck ... in response to the rocket fire" after rockets hit Safed: a
+        # state whose strikes land abroad did not strike where the sentences before it were
+        not_home = c.actor1.country if c.actor1 is not None and _strikes_abroad(c) else None
         if c.place is None and (c.event_type in r.violent or c.event_type in _LOCATED_TYPES):
-            c.place = scenes.last_before(c.sentence, 3) or title_place
+            c.place = scenes.last_before(c.sentence, 3, not_home) or _unless_in(title_place, not_home)
         if c.event_type in r.violent and _place_rank(c.place) < _ADMIN1_RANK:
             c.place = _refined(c, scenes, told, len(spans))
         if c.place is None and c.event_type not in r.violent and home is not None and not c.abroad:
             c.place = home  # "Jordanian authorities seized ...", "Egypt summoned ...": the state's own act
         if c.place is None and (c.event_type in r.violent or c.event_type in _LOCATED_TYPES) and not c.abroad:
-            c.place = lede_place  # told far from any place: where the story's news happened
+            c.place = _unless_in(lede_place, not_home)  # told far from any place: where the story's news happened
         # "at least 74 people had been detained": by the state where it happened (not everywhere: actors.toml)
         where = c.place.country_iso if c.place is not None else None
         unnamed = c.event_type == "arrest_or_seizure" and c.actor1 is None
@@ -1280,14 +1283,16 @@ class _Scenes:
     def without_triggers(self, i: int) -> Place | None:
         return _scene(self.mentions(i), [])
 
-    def last_before(self, i: int, back: int) -> Place | None:
-        """The scene of the nearest of the `back` sentences before sentence `i` that has one."""
+    def last_before(self, i: int, back: int, unless: str | None = None) -> Place | None:
+        """The scene of the nearest of the `back` sentences before sentence `i` that has one (not in the
+        country `unless`)."""
         for j in range(i - 1, max(-1, i - back - 1), -1):
             if j not in self._kept:
                 scene = self.without_triggers(j)
                 self._kept[j] = scene if scene is not None and in_region(scene) else None
-            if self._kept[j] is not None:
-                return self._kept[j]
+            kept = self._kept[j]
+            if kept is not None and kept.country_iso != unless:
+                return kept
         return None
 
 
@@ -1424,6 +1429,21 @@ def _strikes_home(trigger: Trigger, doer: Actor | None, scene: Place) -> bool:
         and doer.type in ("state_forces", "government")
         and doer.country == scene.country_iso
     )
+
+
+def _strikes_abroad(c: _Candidate) -> bool:
+    """A strike by the forces of a state whose strikes land abroad (places.toml `strikes_abroad`)?"""
+    doer = c.actor1
+    return (
+        c.event_type in _STRIKES
+        and doer is not None
+        and doer.type in ("state_forces", "government")
+        and doer.country in places().strikes_abroad
+    )
+
+
+def _unless_in(place: Place | None, country: str | None) -> Place | None:
+    return None if place is not None and country is not None and place.country_iso == country else place
 
 
 def _home(c: _Candidate) -> Place | None:
