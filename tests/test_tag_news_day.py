@@ -1,6 +1,6 @@
-"""Rules of tag-24: an act told after the lede, dated days before the lede's own act, is background to the news.
-Read off the dev part of the whole-article set; general rules. The stories are written for these tests (published on
-DAY, 2024-05-20, a Monday)."""
+"""Rules of tag-24: an act told after the lede, dated days before the lede's own act, is background to the news;
+places and parties of retold acts. Read off the dev part of the whole-article set; general rules. The stories are
+written for these tests (published on DAY, 2024-05-20, a Monday)."""
 
 from __future__ import annotations
 
@@ -73,3 +73,23 @@ def test_a_retold_strike_of_a_state_at_war_at_home_keeps_its_place() -> None:
         "Syrian government warplanes struck rebel positions in response, the army said."
     )
     assert ("air_or_drone_strike", "SY") in [e[:2] for e in summary(text)]
+
+
+def test_a_note_or_letter_of_protest_handed_to_an_envoy_is_diplomacy_not_a_protest() -> None:
+    text = (
+        "BAGHDAD - Iraq's foreign ministry said on Monday it had summoned the U.S. charge d'affaires in Baghdad to "
+        "deliver a formal letter of protest over what it called a violation of Iraqi sovereignty."
+    )
+    assert [e[:2] for e in summary(text)] == [("diplomacy", "IQ")]
+    handed = "BAGHDAD - The ministry said on Monday it had handed the Iranian ambassador a note of protest."
+    assert "protest" not in [e[0] for e in summary(handed)]
+
+
+def test_the_maritime_agency_named_in_full_reports_the_attack_it_is_no_party() -> None:
+    text = (
+        "DUBAI - A Houthi missile struck a bulk carrier in the Red Sea off Yemen on Monday, wounding one crew "
+        "member.\n\n"
+        "The United Kingdom Maritime Trade Operations (UKMTO) agency said the master of the vessel reported an "
+        "explosion on the starboard side southwest of the port of Hodeidah."
+    )
+    assert [(e[0], e[4]) for e in summary(text)] == [("maritime_attack", "Houthis")]
