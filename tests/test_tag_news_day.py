@@ -93,3 +93,14 @@ def test_the_maritime_agency_named_in_full_reports_the_attack_it_is_no_party() -
         "explosion on the starboard side southwest of the port of Hodeidah."
     )
     assert [(e[0], e[4]) for e in summary(text)] == [("maritime_attack", "Houthis")]
+
+
+def test_where_a_ship_was_bound_is_no_scene_of_its_attack() -> None:
+    text = (
+        "DUBAI - Yemen's Houthi militia fired two anti-ship missiles at a bulk carrier in the Gulf of Aden on Monday, "
+        "causing minor damage, the U.S. military said.\n\n"
+        "Houthi military spokesman Yahya Saree said in a televised statement that the group's naval forces had "
+        'targeted the ship, which he described as "belonging to a company that deals with the ports of occupied '
+        'Palestine".'
+    )
+    assert [e[:2] for e in summary(text)] == [("maritime_attack", "YE")]

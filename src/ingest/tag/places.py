@@ -68,8 +68,10 @@ _TOPIC = re.compile(
     r"|(?:support|solidarity)\s+(?:of|with|for)|death\s+to"
     # whom a ship is linked to: "an American ship supporting Israel"
     r"|(?:supporting|backing|linked\s+to|tied\s+to)"
+    # where a ship was bound: "any ship heading to the ports of occupied Palestine", "a tanker bound for Basra"
+    r"|(?:ports\s+(?:of|in)|(?:bound|heading|headed|destined|sailing|en\s+route)\s+(?:to|for))"
     # what a resolution or a call demands: "a resolution demanding a humanitarian pause in Gaza"
-    r"|(?:pause|halt|end|stop)\s+(?:to\s+(?:the\s+)?(?:war|fighting)\s+)?in)\s+(?:the\s+)?$",
+    r"|(?:pause|halt|end|stop)\s+(?:to\s+(?:the\s+)?(?:war|fighting)\s+)?in)\s+(?:the\s+)?(?:occupied\s+)?$",
     re.IGNORECASE,
 )
 _NAMED_NEXT = re.compile(r" [A-Z]")

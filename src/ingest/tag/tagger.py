@@ -1502,7 +1502,8 @@ def _scene(mentions: list, triggers: list[Trigger]) -> Place | None:
     elif triggers and triggers[0].event_type in rules().violent:
         # "clashed with smugglers crossing from Syria", "rockets fired from Lebanon": where the fire or the
         # attackers came from is not where it struck
-        mentions = [m for m in mentions if not m.origin]
+        # (nor what a strike was about or where a ship was bound: "ships heading to the ports of occupied Palestine")
+        mentions = [m for m in mentions if not m.origin and not m.topic]
     at_sea = not triggers or triggers[0].event_type in ("maritime_attack", "military_deployment")
     scene = best_place(mentions, strict=True, at_sea=at_sea)
     if scene is None and triggers and triggers[0].event_type in rules().violent:
