@@ -104,3 +104,24 @@ def test_where_a_ship_was_bound_is_no_scene_of_its_attack() -> None:
         'Palestine".'
     )
     assert [e[:2] for e in summary(text)] == [("maritime_attack", "YE")]
+
+
+def test_a_later_account_counting_some_of_a_fights_dead_is_that_fight() -> None:
+    text = (
+        "NABLUS, West Bank - Three Palestinians were killed and 19 wounded on Monday when Israeli forces raided the "
+        "old city of Nablus and fought a gun battle with local militants, the health ministry said.\n\n"
+        "Witnesses said dozens of military vehicles entered the city before dawn.\n\n"
+        "Shops stayed shut and the streets were empty by mid-morning.\n\n"
+        "The Israeli army said troops came under fire from gunmen in Nablus and returned fire, killing two of them."
+    )
+    assert [e[:3] for e in summary(text)] == [("armed_clash", "PS", 3)]
+
+
+def test_two_bombings_in_one_city_on_one_day_stay_two() -> None:
+    text = (
+        "BAGHDAD - A car bomb ripped through a crowded market in Baghdad on Monday, killing 17 people, police said.\n\n"
+        "Ambulances rushed the wounded to nearby hospitals.\n\n"
+        "Shopkeepers swept glass from the pavement.\n\n"
+        "About an hour later, a roadside bomb in Baghdad killed two soldiers, the army said."
+    )
+    assert [e[:3] for e in summary(text)] == [("remote_explosive", "IQ", 17), ("remote_explosive", "IQ", 2)]

@@ -695,7 +695,16 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
     if len(named) == 2 and not _same_party(named[0], named[1]):
         return False  # "Hezbollah fired rockets ... Israeli artillery then pounded the outskirts": the other side's act
     if c.place and k.place and c.place.name == k.place.name and _same_day(c, k):
-        return c.counts.killed is None or k.counts.killed in (None, c.counts.killed)
+        # (a later account may count only some of the dead: "two of its fighters were killed" after "Three
+        # Palestinians were killed"; not an act named afresh: "An Israeli strike on a car in Rafah killed two")
+        # (bombings in one city on one day are as often several: "About an hour later, a car bomb ... exploded")
+        partial = (
+            c.event_type in _ONE_PER_PLACE_AND_DAY
+            and not c.indefinite
+            and c.counts.killed is not None
+            and (k.counts.killed or 0) > c.counts.killed
+        )
+        return c.counts.killed is None or k.counts.killed in (None, c.counts.killed) or partial
     # "Tuesday's barrage was Iran's second direct attack on Israel", paragraphs after the barrage: the act told again
     # by name, where the story puts no other act of its kind in between
     return (
@@ -722,6 +731,9 @@ def _same_country(a: Place | None, b: Place | None) -> bool:
 
 
 _WAVES = frozenset({"air_or_drone_strike", "shelling_artillery_missile"})
+# Acts that one place sees once a day as a rule (a fight, a wave of strikes, a ship attacked): a later telling there
+# that counts fewer dead counts some of them
+_ONE_PER_PLACE_AND_DAY = _WAVES | {"armed_clash", "maritime_attack"}
 _MISSILES_AT_SEA = _WAVES  # a ship's attack told by where its missiles or drones fell
 
 
