@@ -125,3 +125,13 @@ def test_two_bombings_in_one_city_on_one_day_stay_two() -> None:
         "About an hour later, a roadside bomb in Baghdad killed two soldiers, the army said."
     )
     assert [e[:3] for e in summary(text)] == [("remote_explosive", "IQ", 17), ("remote_explosive", "IQ", 2)]
+
+
+def test_where_the_missiles_fell_near_a_coast_is_the_ship_attack_at_sea() -> None:
+    text = (
+        "DUBAI - Yemen's Houthi militia fired two anti-ship ballistic missiles at a bulk carrier in the Gulf of Aden "
+        "on Monday, the U.S. military said.\n\n"
+        "The ship, which was carrying grain from Brazil, was about 70 nautical miles southeast of Aden when one "
+        "missile exploded in the water nearby, causing minor damage. No one was hurt."
+    )
+    assert [e[:2] for e in summary(text)] == [("maritime_attack", "YE")]

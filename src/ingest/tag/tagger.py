@@ -457,7 +457,9 @@ def _mergeable(prev: _Candidate, cur: _Candidate, told: set[int]) -> bool:
     if prev.event_type == "maritime_attack" and cur.event_type in _MISSILES_AT_SEA and not cur.answers:
         # "A tanker was struck by a missile off Aden ... one missile struck its port side": where the missiles fell
         same_doer = cur.actor1 is None or (prev.actor1 is not None and _same_party(prev.actor1, cur.actor1))
-        at_sea = cur.place is None or cur.place.kind == "sea" or _same_country(prev.place, cur.place)
+        # (a sea names no state yet: "... in the Gulf of Aden. The ship ... was 70 nautical miles southeast of Aden")
+        unplaced_sea = prev.place is not None and prev.place.kind == "sea" and prev.place.country_iso is None
+        at_sea = cur.place is None or cur.place.kind == "sea" or unplaced_sea or _same_country(prev.place, cur.place)
         return same_doer and at_sea
     if cur.fire_returned and prev.event_type == "attack" and cur.sentence - prev.last_sentence <= 1:
         return _places_compatible(prev.place, cur.place)  # "Gunmen opened fire on a patrol. The soldiers returned fire"
