@@ -135,3 +135,11 @@ def test_where_the_missiles_fell_near_a_coast_is_the_ship_attack_at_sea() -> Non
         "missile exploded in the water nearby, causing minor damage. No one was hurt."
     )
     assert [e[:2] for e in summary(text)] == [("maritime_attack", "YE")]
+
+
+def test_a_citys_quarter_named_like_a_province_is_no_province() -> None:
+    from ingest.tag.places import place_mentions
+
+    sentence = "At least 11 fighters were killed in the clashes in the Qadisiyah district, a monitor said."
+    assert "Qadisiyah" not in [m.place.name for m in place_mentions(sentence)]
+    assert "Qadisiyah" in [m.place.name for m in place_mentions("Gunmen killed two police officers in Qadisiyah.")]

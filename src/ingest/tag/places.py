@@ -32,6 +32,7 @@ _STATE_ACTS = re.compile(
 _STREET = re.compile(
     r"^ (?:Street|Road|Avenue|Square|Bridge|Highway|Hospital|Stadium|TV|[Tt]elevision|channel|newspaper)\b"
 )
+_QUARTER = re.compile(r" (?:neighbou?rhood|district|quarter|market)\b")
 _POSSESSIVE = re.compile(r"^(?:'s\b|’s\b)")
 _LAND_OF = re.compile(
     r"(?:'s|’s) (?:[\w-]+ ){0,3}?(?:province|governorate|coast|coastline|border (?:town|city|village|area|region)|"
@@ -136,6 +137,8 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
         after = folded[m_end : m_end + 10]
         if place is None or _ACTOR_USE.match(after) or _STREET.match(after):
             continue
+        if place.kind == "admin1" and _QUARTER.match(folded, m_end):
+            continue  # "the Qadisiyah district" of Raqqa, "Kirkuk's Qadisiyah market": a city's quarter, no province
         if place.kind == "country" and _LAND_OF.match(folded, m_end):
             # "into Turkey's Hatay province", "on Yemen's Red Sea coast": the state named as where (over a dateline,
             # under the province it names)
