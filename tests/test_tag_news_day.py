@@ -143,3 +143,17 @@ def test_a_citys_quarter_named_like_a_province_is_no_province() -> None:
     sentence = "At least 11 fighters were killed in the clashes in the Qadisiyah district, a monitor said."
     assert "Qadisiyah" not in [m.place.name for m in place_mentions(sentence)]
     assert "Qadisiyah" in [m.place.name for m in place_mentions("Gunmen killed two police officers in Qadisiyah.")]
+
+
+def test_a_partys_own_account_after_another_fronts_act_is_its_act_told_again() -> None:
+    text = (
+        "Israel-Lebanon border live: here are Monday's key developments.\n\n"
+        "- Rockets fired from Lebanon hit an army base in Kiryat Shmona, lightly wounding one soldier.\n\n"
+        "- Israeli artillery shelled the outskirts of the southern Lebanese town of Khiam.\n\n"
+        'Hezbollah said it fired "dozens of Katyusha rockets" at an army base in Kiryat Shmona in response to Israeli '
+        "strikes on southern villages."
+    )
+    assert sorted(e[:2] for e in summary(text)) == [
+        ("shelling_artillery_missile", "IL"),
+        ("shelling_artillery_missile", "LB"),
+    ]

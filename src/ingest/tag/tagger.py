@@ -688,7 +688,9 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
     if c.intercepted and k.event_type == c.event_type and _same_day(c, k) and _places_compatible(k.place, c.place):
         return _told_last(c, k, kept)  # "Israel's Iron Dome system intercepted several rockets": the barrage before
     if c.account and _same_day(c, k) and _same_country(k.place, c.place) and _adds_to(c.counts, k.counts):
-        return _told_last(c, k, kept)  # "Hezbollah said it had fired rockets at a base near Metula": the barrage told
+        # "Hezbollah said it had fired rockets at a base near Metula": the barrage told (the last there: a roundup
+        # tells another front's act in between)
+        return _told_last(c, k, kept) or _told_last_in(c, k, kept)
     if c.event_type in _WAVES and _one_wave(c, k):
         return _told_last(c, k, kept)  # "Warplanes struck the air base ... The coalition said its jets destroyed ..."
     if c.told_back and _same_day(c, k) and _places_compatible(k.place, c.place) and _adds_to(c.counts, k.counts):
@@ -747,6 +749,14 @@ def _one_wave(c: _Candidate, k: _Candidate) -> bool:
         return False
     same_area = c.place.admin1 is None or k.place.admin1 is None or c.place.admin1 == k.place.admin1
     return same_area and (c.date == k.date or c.date_precision == "published") and _adds_to(c.counts, k.counts)
+
+
+def _told_last_in(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
+    """Is `k` the last act of `c`'s kind kept so far in `c`'s country?"""
+    if c.place is None or k.place is None or c.place.country_iso is None:
+        return False
+    here = c.place.country_iso
+    return k is next((x for x in reversed(kept) if _same_kind(c, x) and x.place and x.place.country_iso == here), None)
 
 
 def _told_last(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
