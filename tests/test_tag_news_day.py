@@ -157,3 +157,25 @@ def test_a_partys_own_account_after_another_fronts_act_is_its_act_told_again() -
         ("shelling_artillery_missile", "IL"),
         ("shelling_artillery_missile", "LB"),
     ]
+
+
+def test_a_story_gathered_to_mark_years_since_an_act_reports_no_act() -> None:
+    text = (
+        "TIKRIT, Iraq - Hundreds of mothers gathered on the banks of the Tigris on Monday to mark ten years since "
+        "Islamic State militants massacred hundreds of air force cadets captured at Camp Speicher.\n\n"
+        "Militants separated the cadets from other captives and killed them in batches, posting videos of the "
+        "executions online.\n\n"
+        '"I want a grave I can visit," said one mother.'
+    )
+    assert summary(text) == []
+
+
+def test_an_act_told_before_a_rally_marking_years_since_stays_news() -> None:
+    text = (
+        "NABLUS, West Bank - Israeli troops killed a Palestinian gunman in a firefight during a raid on the Balata "
+        "refugee camp early Monday, as thousands of Palestinians rallied in Ramallah to mark 75 years since the "
+        "Nakba.\n\n"
+        "Hours later, a Palestinian gunman opened fire on an Israeli car near the Huwara junction south of Nablus, "
+        "wounding two Israelis."
+    )
+    assert ("attack", "PS") in [e[:2] for e in summary(text)]

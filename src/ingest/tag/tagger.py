@@ -927,7 +927,10 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             offtopic += 1
         triggers = find_triggers(sentence, year, vetoes)
         if i == 0:
-            looks_back = bool(r.retrospective.search(lowered_sentence))
+            # (not a lede that tells its own act first: "Israeli troops killed a gunman in a raid ..., as thousands
+            # rallied in Ramallah to mark 75 years since the Nakba")
+            back = r.retrospective.search(lowered_sentence)
+            looks_back = back is not None and not _act_then_aside(sentence, back.start(), year)
             aftermath = bool(r.aftermath.search(lowered_sentence))
             # "KYIV, Ukraine (AP) - Swarms of Iranian-made drones ...": a story filed from another war
             abroad_lede = filed_elsewhere(sentence, scenes.mentions(0))
@@ -1369,6 +1372,16 @@ def _days_old(event_date: dt.date | None, precision: str | None, published: dt.d
     if event_date is None or published is None or precision not in ("day", "week"):
         return False
     return (published - event_date).days >= _AFTERMATH_DAYS
+
+
+# "..., as thousands rallied to mark 75 years since the Nakba": a clause told beside the sentence's own act
+_ASIDE_CLAUSE = re.compile(r"(?:,|;) (?:as|while|even as|hours after|a day after)\b")
+
+
+def _act_then_aside(sentence: str, at: int, year: int | None) -> bool:
+    """Does the sentence tell an act of its own before a clause, beside it, that holds the cue at `at`?"""
+    starts = [m.start() for m in _ASIDE_CLAUSE.finditer(sentence, 0, at)]
+    return bool(starts) and any(not t.generic for t in find_triggers(sentence[: starts[-1]], year))
 
 
 def _paragraph_end(text: str, start: int) -> int:
