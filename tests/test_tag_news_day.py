@@ -179,3 +179,15 @@ def test_an_act_told_before_a_rally_marking_years_since_stays_news() -> None:
         "wounding two Israelis."
     )
     assert ("attack", "PS") in [e[:2] for e in summary(text)]
+
+
+def test_a_markets_meeting_or_rally_is_no_talks_and_no_protest() -> None:
+    text = (
+        "DUBAI - Oil prices rose for a third day on Monday after Saudi Arabia and Iraq said they would keep exports "
+        "from the Gulf steady despite the war in Yemen.\n\n"
+        "Supply worries added to the rally.\n\n"
+        "The Organization of the Petroleum Exporting Countries, meeting at its headquarters in Vienna, agreed on "
+        "Monday to keep its existing output curbs until the end of next year.\n\n"
+        "The U.S. Federal Reserve begins a two-day policy meeting later on Monday."
+    )
+    assert summary(text) == []
