@@ -191,3 +191,17 @@ def test_a_markets_meeting_or_rally_is_no_talks_and_no_protest() -> None:
         "The U.S. Federal Reserve begins a two-day policy meeting later on Monday."
     )
     assert summary(text) == []
+
+
+def test_the_crime_a_court_sentences_for_is_no_act_however_long_its_telling() -> None:
+    text = (
+        "JERUSALEM - An Israeli military court on Monday sentenced a Palestinian man from the southern West Bank to "
+        "two consecutive life terms for a stabbing attack at a hitchhiking stop near the Gush Etzion junction last "
+        "year that killed two Israelis."
+    )
+    assert summary(text) == []
+    hanged = (
+        "TEHRAN - The judiciary's Mizan news agency said on Monday that a man convicted of 'waging war against God' "
+        "over a knife attack on a Basij member was hanged at dawn in Karaj."
+    )
+    assert [e[:2] for e in summary(hanged)] == [("attack", "IR")]

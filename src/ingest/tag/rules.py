@@ -16,6 +16,8 @@ from ingest.tag.text import quotations
 # How far before a trigger a negator still negates it ("did not fire rockets", "denied carrying out the strike").
 _NEGATION_WINDOW = 40
 _FAR_WINDOW = 90
+_COURT_WINDOW = 220
+_PUT_TO_DEATH = re.compile(r"(?:hanged|executed|put to death)\b")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _YEAR_REACH = 90  # characters after the act within which a past year still dates it (see _old_year)
 # "shot dead a former commander who had signed a reconciliation deal in 2018": a year in a clause about someone's past
@@ -60,6 +62,7 @@ class _Rules:
     negation_ok: GuardedAlternation
     background: GuardedAlternation
     background_far: GuardedAlternation
+    court_crime: GuardedAlternation
     history: GuardedAlternation
     trend: GuardedAlternation
     fiction: GuardedAlternation
@@ -102,6 +105,7 @@ def rules() -> _Rules:
         negation_ok=lowered_alternation(p["modality"]["negation_ok"]),
         background=lowered_alternation(p["modality"]["background"]),
         background_far=lowered_alternation(p["modality"]["background_far"]),
+        court_crime=lowered_alternation(p["modality"]["court_crime"]),
         history=lowered_alternation(p["modality"]["history"]),
         trend=lowered_alternation(p["modality"]["trend"]),
         fiction=lowered_alternation(p["modality"]["fiction"]),
@@ -165,6 +169,12 @@ def _negated(sentence: str, start: int, r: _Rules) -> bool:
         return True  # "denouncing the strikes": what another event is about
     if start > _NEGATION_WINDOW and r.background_far.search(sentence[max(0, start - _FAR_WINDOW) : start]):
         return True  # "the funeral of four soldiers killed in Israel's air strikes"
+    if (
+        start > _FAR_WINDOW
+        and r.court_crime.search(sentence[max(0, start - _COURT_WINDOW) : start])
+        and not _PUT_TO_DEATH.match(sentence, start)  # (the convict's own execution is an act)
+    ):
+        return True  # "sentenced a man ... for a stabbing attack at a hitchhiking stop last year that killed two"
     cut = max(window.rfind(", but "), window.rfind("; "))
     if cut >= 0:  # "did not disclose any wounded, but said its air force had pounded ...": the denial ends at "but"
         window = window[cut:]
