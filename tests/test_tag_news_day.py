@@ -205,3 +205,14 @@ def test_the_crime_a_court_sentences_for_is_no_act_however_long_its_telling() ->
         "over a knife attack on a Basij member was hanged at dawn in Karaj."
     )
     assert [e[:2] for e in summary(hanged)] == [("attack", "IR")]
+
+
+def test_a_hyphenated_outlet_in_the_dateline_still_lets_the_lede_look_back() -> None:
+    text = (
+        "BAGHDAD (Al-Monitor) - Six years after Iraq declared victory over the Islamic State, the group has been "
+        "reduced to scattered cells hiding in the deserts of Anbar.\n\n"
+        "The group's last major strike in the capital came in January 2021, when two suicide bombers blew themselves "
+        "up in a clothing market, killing 32 people. A year later, militants stormed an army post in the al-Azim "
+        "district of Diyala and killed 11 soldiers as they slept."
+    )
+    assert summary(text) == []
