@@ -4,7 +4,9 @@ written for these tests (published on DAY, 2024-05-20, a Monday)."""
 
 from __future__ import annotations
 
-from tag_cases import summary
+from ingest.tag import tag_article
+from ingest.tag.places import place_mentions
+from tag_cases import DAY, summary
 
 
 def test_an_act_days_before_the_ledes_act_told_later_is_background() -> None:
@@ -44,8 +46,6 @@ def test_a_story_whose_lede_dates_no_act_keeps_the_days_it_reviews() -> None:
 
 
 def test_a_capital_after_a_new_clause_is_no_scene_and_a_channel_is_no_town() -> None:
-    from ingest.tag.places import place_mentions
-
     def scores(sentence: str) -> dict[str, float]:
         return {m.place.name: m.score for m in place_mentions(sentence)}
 
@@ -138,8 +138,6 @@ def test_where_the_missiles_fell_near_a_coast_is_the_ship_attack_at_sea() -> Non
 
 
 def test_a_citys_quarter_named_like_a_province_is_no_province() -> None:
-    from ingest.tag.places import place_mentions
-
     sentence = "At least 11 fighters were killed in the clashes in the Qadisiyah district, a monitor said."
     assert "Qadisiyah" not in [m.place.name for m in place_mentions(sentence)]
     assert "Qadisiyah" in [m.place.name for m in place_mentions("Gunmen killed two police officers in Qadisiyah.")]
@@ -216,3 +214,18 @@ def test_a_hyphenated_outlet_in_the_dateline_still_lets_the_lede_look_back() -> 
         "district of Diyala and killed 11 soldiers as they slept."
     )
     assert summary(text) == []
+
+
+def test_what_a_strike_answered_is_no_scene_but_where_aid_was_going_is() -> None:
+    claim = (
+        "BAGHDAD - At least eight rockets were fired at Ain al-Asad air base in Iraq's western Anbar province on "
+        "Monday evening, lightly wounding two U.S. service members, officials said.\n\n"
+        "In a short statement posted on Telegram, the group said it had hit the base with a barrage of rockets in "
+        "response to US support for Israel's offensive in Gaza."
+    )
+    assert [e[:2] for e in summary(claim)] == [("shelling_artillery_missile", "IQ")]
+    convoy = (
+        "GENEVA - Aid deliveries were suspended on Monday after an air strike hit trucks carrying aid to Aleppo, "
+        "killing 12 aid workers, the United Nations said."
+    )
+    assert [e.admin1 for e in tag_article(convoy, published=DAY).events] == ["Aleppo"]

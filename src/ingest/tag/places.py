@@ -69,10 +69,20 @@ _TOPIC = re.compile(
     r"|(?:support|solidarity)\s+(?:of|with|for)|death\s+to"
     # whom a ship is linked to: "an American ship supporting Israel"
     r"|(?:supporting|backing|linked\s+to|tied\s+to)"
-    # where a ship was bound: "any ship heading to the ports of occupied Palestine", "a tanker bound for Basra"
-    r"|(?:ports\s+(?:of|in)|(?:bound|heading|headed|destined|sailing|en\s+route)\s+(?:to|for))"
     # what a resolution or a call demands: "a resolution demanding a humanitarian pause in Gaza"
-    r"|(?:pause|halt|end|stop)\s+(?:to\s+(?:the\s+)?(?:war|fighting)\s+)?in)\s+(?:the\s+)?(?:occupied\s+)?$",
+    r"|(?:pause|halt|end|stop)\s+(?:to\s+(?:the\s+)?(?:war|fighting)\s+)?in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Of those, where goods go: near where a convoy is hit ("trucks carrying aid to Aleppo"), so still a violent act's place
+_GOODS_TO = re.compile(
+    r"\b(?:aid|assistance|supplies|deliveries|oil|fuel|weapons|arms|shipments?)\s+(?:to|for|into)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Where a ship or a cargo was bound, not where it was hit: "any ship heading to the ports of occupied Palestine",
+# "a tanker bound for Basra"
+_BOUND = re.compile(
+    r"\b(?:ports\s+(?:of|in)|(?:bound|heading|headed|destined|sailing|en\s+route)\s+(?:to|for))\s+(?:the\s+)?"
+    r"(?:occupied\s+)?$",
     re.IGNORECASE,
 )
 _NAMED_NEXT = re.compile(r" [A-Z]")
@@ -95,6 +105,8 @@ class PlaceMention:
     score: float
     topic: bool = False  # "the war in Gaza": the subject of a protest or statement, not its scene
     origin: bool = False  # "recalled its ambassador from Beirut": where someone or something came from
+    bound: bool = False  # "a ship heading to the ports of occupied Palestine": where it was going
+    goods_to: bool = False  # "trucks carrying aid to Aleppo": a topic still near a violent act's scene
 
 
 # "police spokesman Abdifatah Aden Hassan": a town's name between a given name and a family name is a person's
@@ -161,10 +173,11 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
             score += 1.5
         if m_start < filed_at:  # "BEIRUT (AP) - Russian jets pounded Maarat al-Numan": where the story was filed is
             score = _FILED_SCORE  # the scene only when the sentence names no other place ("in Syria" included)
-        topic, origin = bool(_TOPIC.search(before)), bool(_ORIGIN.search(before))
+        topic, origin, bound = bool(_TOPIC.search(before)), bool(_ORIGIN.search(before)), bool(_BOUND.search(before))
+        goods_to = topic and bool(_GOODS_TO.search(before))
         if alias in index.homonyms:
             shared.append((len(out), alias))
-        out.append(PlaceMention(place, m_start, m_end, score, topic, origin))
+        out.append(PlaceMention(place, m_start, m_end, score, topic, origin, bound, goods_to))
     for d_start, d_end, demonym in index.demonym_names.finditer(folded):
         if _DEMONYM_SCENE.match(folded, d_end):
             out.append(PlaceMention(index.demonyms[demonym], d_start, d_end, _KIND_SCORE["country"] + 1.5))
@@ -236,7 +249,7 @@ def _resolve_shared_names(
             continue
         other = next((p for p in homonyms[alias] if p.country_iso in named), None)
         if other is not None:
-            mentions[i] = PlaceMention(other, m.start, m.end, m.score, m.topic, m.origin)
+            mentions[i] = PlaceMention(other, m.start, m.end, m.score, m.topic, m.origin, m.bound, m.goods_to)
 
 
 def _outside_names(mentions: list[PlaceMention], sentence: str) -> list[PlaceMention]:

@@ -311,6 +311,7 @@ class _Candidate:
     day_named: dt.date | None = None  # the day that names its act ("Saturday's car bomb"): an act of that day only
     indefinite: bool = False  # its sentence opens on an act named afresh ("An Israeli strike on a car ..."): a new one
     partitive: bool = False  # its sentence opens on one of the projectiles told before ("One rocket struck Holon")
+    more: bool = False  # it tells more of its kind: "Two more civilians were killed", "also", "another"
 
     @property
     def event_type(self) -> str:
@@ -705,6 +706,7 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
         partial = (
             c.event_type in _ONE_PER_PLACE_AND_DAY
             and not c.indefinite
+            and not c.more
             and c.counts.killed is not None
             and (k.counts.killed or 0) > c.counts.killed
         )
@@ -738,6 +740,7 @@ _WAVES = frozenset({"air_or_drone_strike", "shelling_artillery_missile"})
 # Acts that one place sees once a day as a rule (a fight, a wave of strikes, a ship attacked): a later telling there
 # that counts fewer dead counts some of them
 _ONE_PER_PLACE_AND_DAY = _WAVES | {"armed_clash", "maritime_attack"}
+_MORE = re.compile(r"\b(?:more|also|another|other|separately|further|second|new)\b", re.IGNORECASE)
 _MISSILES_AT_SEA = _WAVES  # a ship's attack told by where its missiles or drones fell
 
 
@@ -1154,6 +1157,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 day_named=_day_named(unit, published), indefinite=n == 0 and _INDEFINITE.match(sentence) is not None,
                 partitive=n == 0 and _PARTITIVE.match(sentence) is not None,
                 fire_returned=trigger.event_type == "armed_clash" and RETURNED_FIRE.search(unit) is not None,
+                more=_MORE.search(unit) is not None,
             ))  # fmt: skip
             if news_day is None and i < _LEAD_SENTENCES and precision == "day":
                 news_day = event_date
@@ -1325,6 +1329,7 @@ class _Scenes:
 
 _ADMIN1_RANK = 2  # _place_rank of a province
 _DATE_REACH = 120  # characters after the act within which a date still dates it as recalled
+_OWN_DATE_REACH = 40  # characters after an act's trigger within which a date is the act's own
 _DAYS_BEFORE_NEWS = 3  # an act told after the lede this many days before the lede's act is background
 # An act told after the lede as "earlier this month" is background to the day's news (in the lede it may be the news).
 _EARLIER = re.compile(r"\b[Ee]arlier this (?:month|year)\b")
@@ -1429,6 +1434,13 @@ def _recalled(
         ):
             return True
     days = RECALLED_DAYS_AFTER_LEDE if i > 0 else RECALLED_DAYS
+    # "... after the attacks on Saudi oil facilities in September": the act's own date, told right after it
+    # (violence only: a deployment's word may come last, "a Patriot battery arrived ..., part of reinforcements
+    # ordered last month")
+    if trigger.event_type in rules().violent and not dated_before_it:
+        own = resolve_date(unit[trigger.start : trigger.end + _OWN_DATE_REACH], published)
+        if own[1] in ("day", "week", "month") and dated_before(*own, published, days):
+            return True
     if dated_before_it:
         return dated_before(event_date, precision, published, days)
     return dated_before(event_date, precision, published, days) and dated_before(
@@ -1539,8 +1551,9 @@ def _scene(mentions: list, triggers: list[Trigger]) -> Place | None:
     elif triggers and triggers[0].event_type in rules().violent:
         # "clashed with smugglers crossing from Syria", "rockets fired from Lebanon": where the fire or the
         # attackers came from is not where it struck
-        # (nor what a strike was about or where a ship was bound: "ships heading to the ports of occupied Palestine")
-        mentions = [m for m in mentions if not m.origin and not m.topic]
+        # (nor what a strike answered or where a ship was bound: "in response to US support for Israel's offensive in
+        # Gaza", "ships heading to the ports of occupied Palestine"; where aid was going is near where a convoy was hit)
+        mentions = [m for m in mentions if not m.origin and not m.bound and (not m.topic or m.goods_to)]
     at_sea = not triggers or triggers[0].event_type in ("maritime_attack", "military_deployment")
     scene = best_place(mentions, strict=True, at_sea=at_sea)
     if scene is None and triggers and triggers[0].event_type in rules().violent:
