@@ -229,3 +229,12 @@ def test_what_a_strike_answered_is_no_scene_but_where_aid_was_going_is() -> None
         "killing 12 aid workers, the United Nations said."
     )
     assert [e.admin1 for e in tag_article(convoy, published=DAY).events] == ["Aleppo"]
+
+
+def test_a_warning_of_where_fighting_may_go_told_to_someone_is_no_threat() -> None:
+    text = (
+        "BEIRUT - Western diplomats shuttling between Beirut and Israel have warned Lebanese officials that the "
+        "fighting could escalate into a full-scale war, officials said on Monday.\n\n"
+        "Diplomats in Baghdad warn the tit-for-tat exchanges could escalate further."
+    )
+    assert summary(text) == []
