@@ -238,3 +238,16 @@ def test_a_warning_of_where_fighting_may_go_told_to_someone_is_no_threat() -> No
         "Diplomats in Baghdad warn the tit-for-tat exchanges could escalate further."
     )
     assert summary(text) == []
+
+
+def test_police_clashing_with_protesters_is_a_protest_not_a_fight() -> None:
+    text = (
+        "MANAMA - In Sitra, a largely Shia village south of the capital, riot police firing tear gas and rubber "
+        "bullets clashed for several hours on Monday with hundreds of protesters, witnesses said."
+    )
+    assert [e[:2] for e in summary(text)] == [("protest", "BH")]
+    fight = (
+        "DERAA, Syria - Activists said on Monday that troops had tried to storm the district before dawn and were "
+        "driven back by local fighters after hours of street battles."
+    )
+    assert [e[:2] for e in summary(fight)] == [("armed_clash", "SY")]

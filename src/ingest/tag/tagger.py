@@ -253,6 +253,10 @@ _PAIR = re.compile(r"\b(?:both|the two) (?:attacks|strikes|raids)\b")
 _LOCATED_TYPES = {"arrest_or_seizure", "protest"}
 _BOMBINGS = frozenset({"remote_explosive", "suicide_bomb"})
 # What a crowd does when a protest turns to a riot: "protesters stormed the council building", "rioters torched cars"
+_CROWD_CONTROL = re.compile(
+    r"\b(?:protesters|demonstrators|rioters|tear gas|rubber bullets|water cannons?|stone-throw\w*|throwing stones)\b",
+    re.IGNORECASE,
+)
 _CROWD_ACTS = re.compile(
     r"\b(?:storm|torch|set (?:fire|alight|ablaze)|attacked|rampag|clash|hurl|threw|burn|loot|smash)", re.IGNORECASE
 )
@@ -1082,6 +1086,14 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 and _CROWD_ACTS.search(sentence, trigger.start, trigger.end) is not None  # (not "a gas attack")
             ):
                 # "protesters stormed the council building", "crowds of rioters torched cars": a riot
+                trigger = replace(trigger, event_type="protest")
+            elif (
+                trigger.event_type == "armed_clash"
+                and a2 is not None
+                and a2.type == "protesters"
+                and _CROWD_CONTROL.search(unit) is not None  # (not "local activists ... said")
+            ):
+                # "riot police firing tear gas clashed for several hours with hundreds of protesters": no armed side met
                 trigger = replace(trigger, event_type="protest")
             quoted = _QUOTE_OPENS.match(sentence) if trigger.event_type == "threat" else None
             if quoted is not None:
