@@ -5,6 +5,7 @@ written for these tests (published on DAY, 2024-05-20, a Monday)."""
 from __future__ import annotations
 
 from ingest.tag import tag_article
+from ingest.tag.actors import actor_mentions
 from ingest.tag.places import place_mentions
 from tag_cases import DAY, summary
 
@@ -251,3 +252,8 @@ def test_police_clashing_with_protesters_is_a_protest_not_a_fight() -> None:
         "driven back by local fighters after hours of street battles."
     )
     assert [e[:2] for e in summary(fight)] == [("armed_clash", "SY")]
+
+
+def test_a_partys_outlet_that_reports_strikes_on_it_is_their_speaker_not_their_doer() -> None:
+    sentence = "The Houthis' al-Masirah satellite channel reported several strikes on the Ras Issa area."
+    assert [(m.actor.name, m.role_hint) for m in actor_mentions(sentence)] == [("Houthis", "speaker")]

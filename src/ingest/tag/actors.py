@@ -109,6 +109,8 @@ _SELF_REPORT = re.compile(r"^(?:'s?|\u2019s?)?\s*(?:\w+\s+){0,4}?(?:said|says|an
                           re.IGNORECASE)  # fmt: skip
 # (not a verb before "officials": "Turkey hosted Russian officials", "Qatar met Iranian officials")
 _SPEAKS = re.compile(r"^(?:'s?)?\s*(?:(?!(?:\w+ed|met|held|sent|gave|took|saw)\b)[\w-]+\s+){0,2}"
+                     # ("the Houthi-run al-Masirah satellite channel reported": a party's outlet)
+                     r"(?:(?:television|tv|channel|radio|agency|network|newspaper)\s+)?"
                      r"(?:said|says|say|told|reported|report|announced|spokesman|spokesperson|"
                      r"official|officials|statement)\b", re.IGNORECASE)  # fmt: skip
 # "... US troops being injured": a mention followed by a passive of harm is the target.
