@@ -257,3 +257,16 @@ def test_police_clashing_with_protesters_is_a_protest_not_a_fight() -> None:
 def test_a_partys_outlet_that_reports_strikes_on_it_is_their_speaker_not_their_doer() -> None:
     sentence = "The Houthis' al-Masirah satellite channel reported several strikes on the Ras Issa area."
     assert [(m.actor.name, m.role_hint) for m in actor_mentions(sentence)] == [("Houthis", "speaker")]
+
+
+def test_the_ledes_wave_told_again_hours_later_is_one_but_separately_stays_apart() -> None:
+    text = (
+        "BEIRUT - Israeli aircraft struck targets across south Lebanon on Monday, killing seven people, Lebanese "
+        "officials said.\n\n"
+        "Rockets fired from Lebanon earlier hit an open field near Metula, causing no damage.\n\n"
+        "Hours later, Israeli warplanes struck what the army said were dozens of Hezbollah rocket launchers in south "
+        "Lebanon, wounding 40 people."
+    )
+    assert [e[:4] for e in summary(text) if e[0] == "air_or_drone_strike"] == [("air_or_drone_strike", "LB", 7, 40)]
+    apart = text.replace("Hours later, Israeli", "Separately, Israeli")
+    assert len([e for e in summary(apart) if e[0] == "air_or_drone_strike"]) == 2

@@ -316,6 +316,7 @@ class _Candidate:
     indefinite: bool = False  # its sentence opens on an act named afresh ("An Israeli strike on a car ..."): a new one
     partitive: bool = False  # its sentence opens on one of the projectiles told before ("One rocket struck Holon")
     more: bool = False  # it tells more of its kind: "Two more civilians were killed", "also", "another"
+    apart: bool = False  # its sentence opens "Separately, ...", "Elsewhere, ...": told as another act
 
     @property
     def event_type(self) -> str:
@@ -689,7 +690,9 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
         # "the talks", "the deployment", "the sanctions": told again, in the same country where both name one
         return c.told_back and (country is None or k_country is None or country == k_country)
     if c.answers:  # "Separately, a gunman opened fire ...": told as another act, even where unplaced
-        return False
+        # (unless it is the lede's wave of strikes told again as the answer it was: "Turkish warplanes pounded PKK
+        # positions in northern Iraq overnight ... In response, F-16 jets struck 29 targets in the Metina area")
+        return not c.apart and c.event_type in _WAVES and _one_wave(c, k) and _told_last(c, k, kept)
     if c.intercepted and k.event_type == c.event_type and _same_day(c, k) and _places_compatible(k.place, c.place):
         return _told_last(c, k, kept)  # "Israel's Iron Dome system intercepted several rockets": the barrage before
     if c.account and _same_day(c, k) and _same_country(k.place, c.place) and _adds_to(c.counts, k.counts):
@@ -1170,6 +1173,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 partitive=n == 0 and _PARTITIVE.match(sentence) is not None,
                 fire_returned=trigger.event_type == "armed_clash" and RETURNED_FIRE.search(unit) is not None,
                 more=_MORE.search(unit) is not None,
+                apart=n == 0 and lowered_sentence.startswith(_APART),
             ))  # fmt: skip
             if news_day is None and i < _LEAD_SENTENCES and precision == "day":
                 news_day = event_date
