@@ -270,3 +270,12 @@ def test_the_ledes_wave_told_again_hours_later_is_one_but_separately_stays_apart
     assert [e[:4] for e in summary(text) if e[0] == "air_or_drone_strike"] == [("air_or_drone_strike", "LB", 7, 40)]
     apart = text.replace("Hours later, Israeli", "Separately, Israeli")
     assert len([e for e in summary(apart) if e[0] == "air_or_drone_strike"]) == 2
+
+
+def test_a_count_of_launches_or_deaths_over_a_span_is_no_act() -> None:
+    for sentence in (
+        "GAZA - The Israeli military says more than 365 rockets have been fired at Israel from Gaza since Tuesday.",
+        "GAZA - The army says militants in Gaza have fired more than 500 rockets at Israel over the past week.",
+        "KILIS, Turkey - More than 20 people have been killed in rocket strikes on the town this year, officials say.",
+    ):
+        assert summary(sentence) == [], sentence
