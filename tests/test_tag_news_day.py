@@ -279,3 +279,15 @@ def test_a_count_of_launches_or_deaths_over_a_span_is_no_act() -> None:
         "KILIS, Turkey - More than 20 people have been killed in rocket strikes on the town this year, officials say.",
     ):
         assert summary(sentence) == [], sentence
+
+
+def test_a_fragment_of_a_barrage_that_killed_someone_is_the_barrages_toll() -> None:
+    text = (
+        "JERUSALEM - Iran fired around 180 ballistic missiles at Israel on Monday night, sending millions of people "
+        "into bomb shelters, the Israeli military said.\n\n"
+        "Most of the missiles were intercepted, the army said.\n\n"
+        "Two people were lightly wounded by shrapnel in Tel Aviv.\n\n"
+        "In the occupied West Bank, the governor of Jericho said a Palestinian man had been killed when a falling "
+        "missile fragment struck him."
+    )
+    assert [e[:3] for e in summary(text)] == [("shelling_artillery_missile", "IL", 1)]

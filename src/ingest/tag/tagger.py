@@ -317,6 +317,7 @@ class _Candidate:
     partitive: bool = False  # its sentence opens on one of the projectiles told before ("One rocket struck Holon")
     more: bool = False  # it tells more of its kind: "Two more civilians were killed", "also", "another"
     apart: bool = False  # its sentence opens "Separately, ...", "Elsewhere, ...": told as another act
+    fragment: bool = False  # what fell of a barrage: "killed when a falling missile fragment struck his car"
 
     @property
     def event_type(self) -> str:
@@ -689,6 +690,9 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
             return True
         # "the talks", "the deployment", "the sanctions": told again, in the same country where both name one
         return c.told_back and (country is None or k_country is None or country == k_country)
+    same_doer = c.actor1 is None or k.actor1 is None or _same_party(c.actor1, k.actor1)
+    if c.fragment and k.event_type == c.event_type and same_doer and not c.apart and _told_last(c, k, kept):
+        return True  # "A man was killed near Dimona when a falling missile fragment struck his car": the barrage's toll
     if c.answers:  # "Separately, a gunman opened fire ...": told as another act, even where unplaced
         # (unless it is the lede's wave of strikes told again as the answer it was: "Turkish warplanes pounded PKK
         # positions in northern Iraq overnight ... In response, F-16 jets struck 29 targets in the Metina area")
@@ -747,6 +751,14 @@ _WAVES = frozenset({"air_or_drone_strike", "shelling_artillery_missile"})
 # Acts that one place sees once a day as a rule (a fight, a wave of strikes, a ship attacked): a later telling there
 # that counts fewer dead counts some of them
 _ONE_PER_PLACE_AND_DAY = _WAVES | {"armed_clash", "maritime_attack"}
+# Debris of a barrage: where it fell is no act of its own, wherever it fell (a Jericho man killed by a fragment of
+# Iran's missiles at Israel)
+_FRAGMENT = re.compile(
+    r"\b(?:falling|fallen)\s+(?:\w+\s+)?(?:fragments?|debris|shrapnel|remnants?)\b"
+    r"|\b(?:fragments?|debris|shrapnel|remnants?)\s+(?:of|from)\s+(?:an?\s+|the\s+)?(?:intercepted\s+|downed\s+)?"
+    r"(?:missiles?|rockets?|drones?|interceptors?|projectiles?)\b",
+    re.IGNORECASE,
+)
 _MORE = re.compile(r"\b(?:more|also|another|other|separately|further|second|new)\b", re.IGNORECASE)
 _MISSILES_AT_SEA = _WAVES  # a ship's attack told by where its missiles or drones fell
 
@@ -1174,6 +1186,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 fire_returned=trigger.event_type == "armed_clash" and RETURNED_FIRE.search(unit) is not None,
                 more=_MORE.search(unit) is not None,
                 apart=n == 0 and lowered_sentence.startswith(_APART),
+                fragment=trigger.event_type in _WAVES and _FRAGMENT.search(unit) is not None,
             ))  # fmt: skip
             if news_day is None and i < _LEAD_SENTENCES and precision == "day":
                 news_day = event_date
