@@ -291,3 +291,13 @@ def test_a_fragment_of_a_barrage_that_killed_someone_is_the_barrages_toll() -> N
         "missile fragment struck him."
     )
     assert [e[:3] for e in summary(text)] == [("shelling_artillery_missile", "IL", 1)]
+
+
+def test_a_states_hangings_filed_from_another_capital_are_at_home_and_their_tally_is_no_act() -> None:
+    text = (
+        "DUBAI (Reuters) - Iran hanged two men on Monday who had been convicted of killing a member of the Basij "
+        "militia during last year's protests, the judiciary's news agency said.\n\n"
+        "With Monday's hangings, Iran has executed nine people in connection with the unrest.\n\n"
+        "Police said the driver had walked away into the crowd, ruling out a suicide attack."
+    )
+    assert [e[:3] for e in summary(text)] == [("attack", "IR", 2)]

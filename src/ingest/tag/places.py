@@ -194,6 +194,13 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
     return _outside_names(out, folded) if out else out
 
 
+def filed_only(mentions: list[PlaceMention]) -> bool:
+    """Is the dateline the only scene the sentence names ("DUBAI (Reuters) - Iran hanged two men on Thursday": a
+    country named bare is no scene)?"""
+    filed = any(m.score == _FILED_SCORE for m in mentions)
+    return filed and all(m.score == _FILED_SCORE or m.score <= _KIND_SCORE["country"] for m in mentions)
+
+
 def filed_elsewhere(sentence: str, mentions: list[PlaceMention]) -> bool:
     """Does the story's opening dateline name a place of a war outside the region ("KYIV, Ukraine (AP) -")?
     (`mentions`: the sentence's place mentions)"""

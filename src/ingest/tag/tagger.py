@@ -21,6 +21,7 @@ from ingest.tag.places import (
     PlaceMention,
     best_place,
     filed_elsewhere,
+    filed_only,
     in_region,
     place_mentions,
     regional_demonyms,
@@ -265,6 +266,7 @@ _PARTITIVE = re.compile(
     r"^\W{0,3}(?:One|Another|One of the|Some of the|Several of the) (?:rockets?|missiles?|shells?|mortars?|drones?)\b"
 )
 _STATES = frozenset({"government", "state_forces"})
+_DONE_AT_HOME = frozenset({"attack", "arrest_or_seizure"})  # a state's executions and arrests
 # "Sources said the discussions focused on a ceasefire", "A delegation from Oman also took part in the meeting": the
 # talks the story told, told again
 _TOLD_BACK = {
@@ -1167,6 +1169,18 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 first_violent = i
             anaphor = anaphoric if whole else bool(_ANAPHORA.search(unit.lower()))
             place = unit_scene or scene
+            if (
+                place is not None
+                and trigger.event_type in _DONE_AT_HOME
+                and a1 is not None
+                and a1.type in _STATES
+                and a1.country in region
+                and a1.country != place.country_iso
+                and filed_only(scenes.mentions(i))
+            ):
+                # "DUBAI (Reuters) - Iran hanged two men on Thursday": a state's own hangings and arrests are at
+                # home, not where the story was filed
+                place = places().countries.get(a1.country, place)
             if unit_scene is None and not whole and place is not None and _strikes_home(trigger, a1, place):
                 # "Palestinian militants fired rockets into Ashkelon, as Israeli warplanes pounded targets across the
                 # enclave": a state's strikes told in a clause that names no place are not on its own soil
