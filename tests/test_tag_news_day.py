@@ -301,3 +301,13 @@ def test_a_states_hangings_filed_from_another_capital_are_at_home_and_their_tall
         "Police said the driver had walked away into the crowd, ruling out a suicide attack."
     )
     assert [e[:3] for e in summary(text)] == [("attack", "IR", 2)]
+
+
+def test_weapons_shown_in_photos_are_no_act() -> None:
+    text = (
+        "DAMASCUS - Syrian security forces killed two suspected Islamic State militants in a gunfight during a raid "
+        "on a hideout in the Damascus countryside on Monday, the Interior Ministry said.\n\n"
+        "Photos released by the ministry showed suicide belts, assault rifles and a stack of mobile phones laid out on "
+        "a blanket."
+    )
+    assert [e[:2] for e in summary(text)] == [("armed_clash", "SY")]
