@@ -311,3 +311,12 @@ def test_weapons_shown_in_photos_are_no_act() -> None:
         "a blanket."
     )
     assert [e[:2] for e in summary(text)] == [("armed_clash", "SY")]
+
+
+def test_the_act_a_funerals_dead_died_in_on_a_named_day_is_no_act() -> None:
+    text = (
+        "BEIRUT - An Israeli drone strike in south Lebanon killed two Hezbollah members on Monday, the group said.\n\n"
+        "In the southern town of Kfar Kila, hundreds attended the funeral of a Hezbollah fighter who was killed "
+        "Sunday in a car bomb blast near the border."
+    )
+    assert [e[:3] for e in summary(text)] == [("air_or_drone_strike", "LB", 2)]
