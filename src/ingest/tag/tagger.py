@@ -692,8 +692,13 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
             return True
         # "the talks", "the deployment", "the sanctions": told again, in the same country where both name one
         return c.told_back and (country is None or k_country is None or country == k_country)
-    same_doer = c.actor1 is None or k.actor1 is None or _same_party(c.actor1, k.actor1)
-    if c.fragment and k.event_type == c.event_type and same_doer and not c.apart and _told_last(c, k, kept):
+    if (
+        c.fragment
+        and k.event_type == c.event_type
+        and (c.actor1 is None or k.actor1 is None or _same_party(c.actor1, k.actor1))
+        and not c.apart
+        and _told_last(c, k, kept)
+    ):
         return True  # "A man was killed near Dimona when a falling missile fragment struck his car": the barrage's toll
     if c.answers:  # "Separately, a gunman opened fire ...": told as another act, even where unplaced
         # (unless it is the lede's wave of strikes told again as the answer it was: "Turkish warplanes pounded PKK
@@ -704,7 +709,8 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
     if c.account and _same_day(c, k) and _same_country(k.place, c.place) and _adds_to(c.counts, k.counts):
         # "Hezbollah said it had fired rockets at a base near Metula": the barrage told (the last there: a roundup
         # tells another front's act in between)
-        return _told_last(c, k, kept) or _told_last_in(c, k, kept)
+        here = c.place.country_iso if c.place is not None and k.place is not None else None
+        return _told_last(c, k, kept) or (here is not None and _told_last(c, k, kept, here))
     if c.event_type in _WAVES and _one_wave(c, k):
         return _told_last(c, k, kept)  # "Warplanes struck the air base ... The coalition said its jets destroyed ..."
     if c.told_back and _same_day(c, k) and _places_compatible(k.place, c.place) and _adds_to(c.counts, k.counts):
@@ -775,17 +781,13 @@ def _one_wave(c: _Candidate, k: _Candidate) -> bool:
     return same_area and (c.date == k.date or c.date_precision == "published") and _adds_to(c.counts, k.counts)
 
 
-def _told_last_in(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
-    """Is `k` the last act of `c`'s kind kept so far in `c`'s country?"""
-    if c.place is None or k.place is None or c.place.country_iso is None:
-        return False
-    here = c.place.country_iso
-    return k is next((x for x in reversed(kept) if _same_kind(c, x) and x.place and x.place.country_iso == here), None)
-
-
-def _told_last(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
-    """Is `k` the last act of `c`'s kind kept so far (no other act of the kind told in between)?"""
-    return k is next(x for x in reversed(kept) if _same_kind(c, x))
+def _told_last(c: _Candidate, k: _Candidate, kept: list[_Candidate], here: str | None = None) -> bool:
+    """Is `k` the last act of `c`'s kind kept so far (no other act of the kind told in between), or with `here` the
+    last in that country?"""
+    kind = (x for x in reversed(kept) if _same_kind(c, x))
+    if here is None:
+        return k is next(kind)
+    return k is next((x for x in kind if x.place is not None and x.place.country_iso == here), None)
 
 
 # "intercepted several rockets", "one drone was shot down": what air defences stopped
