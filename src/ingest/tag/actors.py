@@ -14,7 +14,9 @@ _TARGET_CUE = re.compile(
     r"\b(?:on|at|against|targeting|targeted|target|hit|hitting|struck|striking|killed|killing|injuring|wounding|"
     r"arrested|detained|captured|capturing|suspected|sanctioned|sanctions on|designated|designating|near|toward|"
     r"towards|hosting|host|hosts|housing|houses|with|into|among|"
-    r"attacked|attacking|raided|shelled|bombed|of|denounce|denouncing|condemn|condemning)\s+"
+    r"attacked|attacking|raided|shelled|bombed|pounded|pounding|hammered|hammering|of|denounce|denouncing|condemn|"
+    r"condemning|"
+    r"(?:used|owned|operated|frequented) by)\s+"
     # "on Monday as Houthi fighters tried to push ...": a time, not a target, follows "on" or "at"
     r"(?!(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|dawn|night|noon|midnight|least)\b)"
     # (a quoted word too: "killed 12 'takfiri' militants")
@@ -39,7 +41,12 @@ _DEFENDS = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:(?:shot down|intercepted|downed)\
                       r"rockets?|projectiles?|uavs?)|(?:repelled|thwarted|foiled)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
                       r"(?:attack|assault|offensive))\b", re.IGNORECASE)  # fmt: skip
 # "by the army", and the means of a harm: "killed in a Russian air strike" (the strike's owner did it).
-_AGENT_CUE = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$"
+# ("infrastructure used by the Houthis", "a vessel owned by an Israeli firm": whose the target is, not the doer)
+_AGENT_CUE = re.compile(r"\b(?<!used )(?<!owned )(?<!operated )(?<!frequented )by\s+"
+                        r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,1}$"
+                        # "an attack by factions of the Syrian National Army"
+                        r"|\bby\s+(?:\w+\s+)?(?:factions|fighters|members|units|elements|militants|gunmen)\s+"
+                        r"(?:of|from|loyal to|linked to)\s+(?:the\s+)?$"
                         r"|\b(?:(?:came|come|comes|coming) under (?:\w+\s+)?(?:fire|attack)|attacks?)"
                         r" from\s+(?:the\s+)?$"
                         r"|\b(?:killed|wounded|injured|died|hurt)\s+(?:in|during)\s+(?:the\s+|a\s+|an\s+)?"
@@ -97,12 +104,20 @@ _HOLDER = re.compile(
 )
 # "gunmen backed by the Syrian government": a backer, not a party to the act
 _BACKER = re.compile(r"\b(?:backed|supported|funded|armed|sponsored) by\s+(?:the\s+)?$", re.IGNORECASE)
+# "drawing condemnation from the European Union", "condemned by the Arab League": who reacts, not a party
+_REACTS = re.compile(
+    r"\b(?:condemn(?:ed|ation|ations)|criticis(?:ed|m)|criticiz(?:ed)|denounc(?:ed|ement)|deplored|rebuked|censured|"
+    r"welcomed|praised|outrage|concern|rebuke|censure)\s+(?:from|by)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _SOURCE = re.compile(r"\baccording to (?:the |a |an )?(?:\w+ ){0,2}$", re.IGNORECASE)
 # "The US military said it struck ...", "... said the group would keep targeting", "warned that the group would
 # strike": the speaker is the doer.
 # A possessive ("Hezbollah's media office said its fighters ...") and a few words of when or how between the verb and
 # what was said ("said on Tuesday that", "said in a statement that") keep it a self-report.
-_SELF_REPORT = re.compile(r"^(?:'s?|\u2019s?)?\s*(?:\w+\s+){0,4}?(?:said|says|announced|claimed|stated|warned|warns|"
+# ("the Islamic Resistance in Iraq, an umbrella of Iran-aligned militias, said it": what it is, between commas)
+_SELF_REPORT = re.compile(r"^(?:'s?|\u2019s?)?\)?(?:,\s+(?:an?|the)\s+[^,;.]{1,80},)?\s*"
+                          r"(?:\w+\s+){0,4}?(?:said|says|announced|claimed|stated|warned|warns|"
                           r"threatened|vowed)"
                           r"(?:\s+(?:on|in|late|early|earlier|later)\b(?:\s+\w+){1,3}?)?\s+(?:that\s+)?(?:it|they|"
                           r"the group|the movement|(?:one of )?its \W?\w+|(?:one of )?their \W?\w+)\b",
@@ -123,11 +138,14 @@ _HARMED = re.compile(r"^\s+(?:\w+\s+){0,2}(?:and\s+(?:[\w-]+\s+){0,2}other\s+(?:
                      r"(?:an?\s+)?(?:legitimate\s+|fair\s+)?targets?)"
                      # "leaving several US service members with minor injuries"
                      r"|with\s+(?:\w+\s+)?(?:injuries|wounds)"
+                     # "Two US personnel suffered minor injuries"
+                     r"|(?:suffered|sustained)\s+(?:[\w-]+\s+){0,2}(?:injuries|wounds|concussions?|burns)"
                      # "warned that Saudi Arabia would face 'more painful operations'": whom a threat is aimed at
                      r"|(?:would|will)\s+(?:\w+\s+)?(?:face|pay|regret))\b",
                      re.IGNORECASE)  # fmt: skip
 
 
+_NAMED_AFTER = re.compile(r"\w, the $")
 # "a few hundred metres from a U.S. embassy branch office": a state's building, a site and never the doer
 _SITE = re.compile(r"\s+(?:embassy|consulate|diplomatic mission|branch office|compound)\b", re.IGNORECASE)
 
@@ -162,12 +180,15 @@ def actor_mentions(sentence: str) -> list[ActorMention]:
             holder_end = m_end
             continue  # "the bank, which is controlled by Syrian government forces and militias": who holds a place
         after = sentence[m_end : m_end + 90]
+        if after.startswith(",") and _NAMED_AFTER.search(sentence, max(0, m_start - 8), m_start):
+            # "Hamas's armed wing, the Izz ad-Din al-Qassam Brigades, said it": the name in apposition
+            after = after[1:]
         self_report = _SELF_REPORT.match(after)
         speaks_of_itself = self_report is not None
         # "The coalition said it had intercepted a drone": it reports defending itself
         reported = m_end + self_report.end() if self_report else -1
         defends = _DEFENDS.match(after) or (reported >= 0 and _DEFENDS.match(sentence[reported : reported + 80]))
-        if not speaks_of_itself and _SOURCE.search(before):
+        if not speaks_of_itself and (_SOURCE.search(before) or _REACTS.search(before)):
             continue  # "according to the Pentagon": a source, not a party
         if not speaks_of_itself and _SPEAKS.match(after):
             # "the Pentagon said": a source of what it reports, but the maker of a threat it utters (see roles)

@@ -93,6 +93,7 @@ _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}(?:town|city|vil
                      # "Jordanian troops killed four smugglers on the border with Syria": the state across the line
                      r"|\b(?:border|frontier)\s+with\s+$",
                      re.IGNORECASE)  # fmt: skip
+_BASED = re.compile(r"\b(?:based|headquartered)\s+(?:in|across)\s+(?:the\s+)?$", re.IGNORECASE)
 _KIND_SCORE = {"base": 4.0, "town": 3.0, "sea": 2.5, "admin1": 2.0, "country": 1.0}
 _FILED_SCORE = 1.9  # a dateline's place: above a country named in passing, below a province or "in Syria"
 
@@ -107,6 +108,7 @@ class PlaceMention:
     origin: bool = False  # "recalled its ambassador from Beirut": where someone or something came from
     bound: bool = False  # "a ship heading to the ports of occupied Palestine": where it was going
     goods_to: bool = False  # "trucks carrying aid to Aleppo": a topic still near a violent act's scene
+    based: bool = False  # "links to groups based in Iraq": where a party is based, not where it was acted on
 
 
 # "police spokesman Abdifatah Aden Hassan": a town's name between a given name and a family name is a person's
@@ -177,7 +179,8 @@ def place_mentions(sentence: str) -> list[PlaceMention]:
         goods_to = topic and bool(_GOODS_TO.search(before))
         if alias in index.homonyms:
             shared.append((len(out), alias))
-        out.append(PlaceMention(place, m_start, m_end, score, topic, origin, bound, goods_to))
+        based = bool(_BASED.search(before))
+        out.append(PlaceMention(place, m_start, m_end, score, topic, origin or based, bound, goods_to, based))
     for d_start, d_end, demonym in index.demonym_names.finditer(folded):
         if _DEMONYM_SCENE.match(folded, d_end):
             out.append(PlaceMention(index.demonyms[demonym], d_start, d_end, _KIND_SCORE["country"] + 1.5))
@@ -256,7 +259,7 @@ def _resolve_shared_names(
             continue
         other = next((p for p in homonyms[alias] if p.country_iso in named), None)
         if other is not None:
-            mentions[i] = PlaceMention(other, m.start, m.end, m.score, m.topic, m.origin, m.bound, m.goods_to)
+            mentions[i] = PlaceMention(other, m.start, m.end, m.score, m.topic, m.origin, m.bound, m.goods_to, m.based)
 
 
 def _outside_names(mentions: list[PlaceMention], sentence: str) -> list[PlaceMention]:

@@ -28,13 +28,13 @@ from ingest.tag.places import (
 )
 from ingest.tag.prefilter import Guarded, prescan
 from ingest.tag.relevance import relevance_score, topic_tags
-from ingest.tag.resources import Actor, Place, actors, event_types, patterns, places
+from ingest.tag.resources import Actor, Place, actors, event_types, numbers, patterns, places
 from ingest.tag.rules import RETURNED_FIRE, Trigger, find_triggers, not_current_cues, rules, vetoed_violent, weapon_of
 from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "tag-24"
+TAGGER_VERSION = "tag-25"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -58,6 +58,13 @@ _ANAPHORA = Guarded.compile(
     r"|\b(?:both|the two|the opposing) sides (?:fought|clashed|battled|exchanged|traded)\b"  # "the two sides fought on"
 )
 # "Iran hanged four men": executions are the state's own act, by its courts, not its forces'
+# "fighter jets", "warplanes", "helicopter gunships": a state's air force (armed groups fly drones, not these)
+_WARPLANES = re.compile(
+    r"\b(?:warplanes?|war planes?|(?:fighter )?jets?|fighter-bombers?|bombers|helicopters?|gunships?|air force|"
+    r"F-\d\ds?|(?<!unmanned )(?<!drone )aircraft)\b",
+    re.IGNORECASE,
+)
+_DRONE = re.compile(r"\bdrones?\b", re.IGNORECASE)
 _EXECUTION = re.compile(r"\b(?:execut(?:ed|es|ing|ions?)|hanged|hangings?|firing squad|beheaded)\b", re.IGNORECASE)
 # "Islamic State claimed responsibility through its news agency": a claim of the act just told, wherever the
 # claimant says it aimed ("... saying they had fired a missile at a target in Jaffa").
@@ -65,8 +72,9 @@ _CLAIM = Guarded.compile(
     r"\b(?:claimed|claims|claiming|took|takes|taking|claim) responsibility\b"
     # "Responsibility was claimed by the Al-Quds Brigades", "The assault was claimed hours later by Sinai Province"
     r"|\bresponsibility (?:was|has been|had been) claimed\b|\b(?:was|were|has been|had been) claimed (?:\w+ ){0,3}?by\b"
-    r"|\bclaimed (?:the|both|this|that) (?:\w+ )?(?:attacks?|bombings?|strikes?|assault|blast|explosion|shooting|"
-    r"ambush)\b"
+    # ("claimed both the drone attack on Erbil and the rocket fire on Ain al-Asad")
+    r"|\bclaimed (?:both )?(?:the|this|that|these|those|both) (?:[\w-]+ ){0,2}?(?:attacks?|bombings?|strikes?|assault|"
+    r"blast|explosion|shooting|ambush|barrage|raid|fire)\b"
 )
 # A blame or an attribution told on its own names the doer of the act just told, as a claim does: "He blamed
 # Islamic State sleeper cells." (in a sentence with an act of its own it is about that act)
@@ -249,6 +257,12 @@ _LATER = re.compile(
 )
 _APART = ("separately", "elsewhere", "in a separate", "in another separate", "in separate", "in other")
 # "claimed both attacks": the two violent events told last, each of which the claim names the doer of.
+_WEEKLY = re.compile(
+    r"\b(?:this|past|last) week\b|\bthe week's\b|\b(?:weekly|week-long|week in review) (?:roundup|round-up|summary)\b"
+    r"|\broundup of the week\b",
+    re.IGNORECASE,
+)
+_CLAIM_REACH = 8  # sentences back to the act a claim names by its kind
 _PAIR = re.compile(r"\b(?:both|the two) (?:attacks|strikes|raids)\b")
 # Types that happen somewhere even when the sentence does not say where.
 _LOCATED_TYPES = {"arrest_or_seizure", "protest"}
@@ -266,6 +280,7 @@ _PARTITIVE = re.compile(
     r"^\W{0,3}(?:One|Another|One of the|Some of the|Several of the) (?:rockets?|missiles?|shells?|mortars?|drones?)\b"
 )
 _STATES = frozenset({"government", "state_forces"})
+_CLAIM_OVERRIDES = frozenset({"unknown", "government", "state_forces", "external_force"})  # doers a claim replaces
 _DONE_AT_HOME = frozenset({"attack", "arrest_or_seizure"})  # a state's executions and arrests
 # "Sources said the discussions focused on a ceasefire", "A delegation from Oman also took part in the meeting": the
 # talks the story told, told again
@@ -456,6 +471,15 @@ def _mergeable(prev: _Candidate, cur: _Candidate, told: set[int]) -> bool:
         return True  # its death toll told again a few sentences on, with the wounded (see _same_toll_again)
     if cur.far_revision:
         return True  # "By nightfall the ministry said the death toll had risen to 205": the act told with fewer dead
+    if (
+        cur.claim
+        and cur.anaphoric
+        and not cur.trigger.generic
+        and cur.event_type == prev.event_type
+        and cur.sentence - prev.last_sentence <= _CLAIM_REACH
+        and _places_compatible(prev.place, cur.place)
+    ):
+        return True  # "... claimed both the drone attack on Erbil and the rocket fire on Ain al-Asad"
     if cur.sentence - prev.last_sentence > MERGE_DISTANCE or cur.answers:
         return False
     if cur.trigger.continuation:  # a toll of the act just told: where the wounded were taken is no other scene
@@ -615,12 +639,26 @@ def _named(first: Actor | None, then: Actor | None) -> Actor | None:
     return first
 
 
+def _claimed(first: Actor | None, cur: _Candidate) -> Actor | None:
+    """The armed group that claims an act whose doer was read from the words around it ("... a member of the
+    Saudi-led coalition backing Yemen's government. AQAP claimed the attack"): the claimant, over a state or
+    no one named."""
+    claimant = cur.actor1
+    if not cur.claim or claimant is None or claimant.type not in ARMED_GROUP_TYPES:
+        return None
+    return claimant if first is None or first.type in _CLAIM_OVERRIDES else None
+
+
 def _merge(prev: _Candidate, cur: _Candidate) -> _Candidate:
     specific = cur if prev.trigger.generic and not cur.trigger.generic else prev
     if cur.trigger.continuation:
         specific = prev
     # a toll or a claim merged whatever place it names ("... ships bound for Suez", "aimed at Jaffa") does not move it
-    better = _place_rank(cur.place) > _place_rank(prev.place) and _places_compatible(prev.place, cur.place)
+    better = (
+        not (cur.claim and prev.place is not None)
+        and _place_rank(cur.place) > _place_rank(prev.place)
+        and _places_compatible(prev.place, cur.place)
+    )
     better_place = cur.place if better else prev.place
     dated = prev if prev.date_precision != "published" else cur
     # an attack met with fire is a clash (ACLED: both sides armed and firing)
@@ -632,7 +670,7 @@ def _merge(prev: _Candidate, cur: _Candidate) -> _Candidate:
         ),
         end=cur.end,
         last_sentence=cur.sentence,
-        actor1=_named(prev.actor1, cur.actor1),
+        actor1=_claimed(prev.actor1, cur) or _named(prev.actor1, cur.actor1),
         actor2=prev.actor2 or cur.actor2,
         patron=prev.patron or cur.patron,
         place=better_place,
@@ -666,6 +704,8 @@ def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:
             twin.counts = _combine(twin.counts, c.counts)
             if c.account and c.actor1 is not None and c.actor1.type != "unknown":
                 twin.actor1 = c.actor1  # the party that tells its own act names its doer best
+            elif c.anaphoric:
+                twin.actor1 = _named(twin.actor1, c.actor1)  # "The attack ... was claimed by ...": who it was
     return kept
 
 
@@ -679,6 +719,10 @@ def _same_kind(c: _Candidate, k: _Candidate) -> bool:
     """Of one type, or violence named in general words ("Iran's second direct attack on Israel") after violence."""
     if k.event_type == c.event_type:
         return True
+    if c.account and c.event_type == "attack" and k.event_type in _WAVES:
+        # "The Israeli military said it had struck 'terror infrastructure' ..." after its air strikes: its own word
+        # for the wave, not a raid of another kind
+        return c.actor1 is not None and k.actor1 is not None and _same_party(c.actor1, k.actor1)
     violent = rules().violent
     return c.trigger.generic and c.anaphoric and c.event_type in violent and k.event_type in violent
 
@@ -732,12 +776,31 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
         return c.counts.killed is None or k.counts.killed in (None, c.counts.killed) or partial
     # "Tuesday's barrage was Iran's second direct attack on Israel", paragraphs after the barrage: the act told again
     # by name, where the story puts no other act of its kind in between
+    # (a day apart at most: "after a drone attack overnight" in a story of Thursday, then "The attack came at about
+    # 11:40 p.m. on Wednesday")
     return (
         c.anaphoric
         and _adds_to(c.counts, k.counts)
-        and _same_day(c, k)
-        and _places_compatible(k.place, c.place)
+        and (_same_day(c, k) or (c.date is not None and k.date is not None and abs((c.date - k.date).days) == 1))
+        and _same_area(k.place, c.place)
         and _told_last(c, k, kept)
+    )
+
+
+def _same_area(a: Place | None, b: Place | None) -> bool:
+    """Compatible places, or two places of one province ("the air base that hosts coalition troops" near Erbil, then
+    "Erbil"): where an act told again by name may be placed at another precision."""
+    if _places_compatible(a, b):
+        return True
+    return (
+        a is not None
+        and b is not None
+        and a.admin1 is not None
+        and (a.country_iso, a.admin1)
+        == (
+            b.country_iso,
+            b.admin1,
+        )
     )
 
 
@@ -934,6 +997,10 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     first_violent: int | None = None  # the sentence of the first violent event: the one a lead toll is for
     recalled = -2  # the last sentence whose act is dated weeks before publication (background, not news)
     news_day: dt.date | None = None  # the day of the first act the lede dates: later acts days before it are history
+    # ("Iran this week: a deadly assault ..., two more executions ... Here is our roundup of the week's main security
+    # developments": every day of the week is news)
+    lede_end = spans[min(len(spans), _LEAD_SENTENCES) - 1][1] if spans else 0
+    weekly = _WEEKLY.search(text, 0, lede_end) is not None
     looks_back = False  # the story opens by looking back (see [modality] retrospective): undated acts are history
     aftermath = False  # ... or on a funeral or the reactions to an act (see [modality] aftermath)
     # The story opens with an act outside the region (Kyiv, Niger, Mogadishu): later acts it places nowhere are that
@@ -1056,6 +1123,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             region_mentions += sum(1 for m in people if m.actor.country in region or m.actor.of_scene)
             # "... and warned Iran": the doer named before; "... after the group fired": the target named before
             carried = previous[0] if u.shares_subject else previous[1] if u.refers_back else None
+            if carried is None and claim and n > 0 and _CLAIM.search(lowered_sentence[:cs]) is not None:
+                carried = previous[0]  # "X claimed both the drone attack on Erbil and the rocket fire on Ain al-Asad"
             if carried is not None:
                 people = [replace(carried, role_hint="agent"), *people]
             weapon = weapon_of(unit.lower()) if unit_triggers[0].event_type in r.violent else None
@@ -1072,6 +1141,17 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 # "A car bomb tore through a market ..., as violence raised fears that Iraq could slide back": bombs
                 # are armed groups' (a state's only when the story says so: "planted by Israel")
                 a1 = None
+            if (
+                trigger.event_type == "air_or_drone_strike"
+                and a1 is not None
+                and a1.type in ARMED_GROUP_TYPES
+                and (agent is None or agent.role_hint != "agent")
+                and _WARPLANES.search(unit) is not None
+                and _DRONE.search(unit) is None
+            ):
+                # "Israel's military said dozens of aircraft had struck ... infrastructure used by the Houthis": the
+                # group is what was struck; the jets are a state's, the one speaking or named before
+                a1 = _forces_named(people, cands, i, text, spans)
             if (
                 agent is not None
                 and trigger.event_type == "attack"
@@ -1122,6 +1202,10 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             elif a1 is None and trigger.event_type == "threat" and _PRONOUN_SPEAKS.search(sentence):
                 a1 = _speaker_before(text, spans, i)  # 'He warned that ...': the speaker named before
             event_date, precision = resolve_date(unit, published)
+            if precision == "published" and cs > 0:  # "..., a day after Israeli warplanes pounded ports"
+                told = cands[-1].date if cands else None
+                act_at = cs + trigger.start
+                event_date, precision = _days_apart(sentence, cs, act_at, published, told, event_date, precision)
             if precision == "published" and len(unit) != len(sentence):  # a clause: the sentence may date it
                 event_date, precision = resolve_date(sentence, published)
             that_day = precision == "published" and i > 0 and _THAT_DAY.search(unit) is not None
@@ -1137,7 +1221,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                     event_date, precision = dated.date, dated.date_precision
             if _recalled(
                 unit, i, trigger, event_date, precision, published, looks_back, that_day, news_day, sentence[:cs]
-            ):
+            ) or _came_after(sentence, cs + trigger.start, published, cands[-1].date if cands else None):
                 recalled = i
                 continue
             if aftermath and (
@@ -1204,7 +1288,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 apart=n == 0 and lowered_sentence.startswith(_APART),
                 fragment=trigger.event_type in _WAVES and _FRAGMENT.search(unit) is not None,
             ))  # fmt: skip
-            if news_day is None and i < _LEAD_SENTENCES and precision == "day":
+            if news_day is None and i < _LEAD_SENTENCES and precision == "day" and not weekly:
                 news_day = event_date
 
     relevance = relevance_score(region_mentions, security, offtopic, offtopic_lead)
@@ -1223,6 +1307,12 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                            and c.sentence - merged[j].last_sentence <= MERGE_DISTANCE), -1)  # fmt: skip
             if target >= 0 and _recount(c.counts):
                 target = -1  # a toll told anew goes to the act it names or counts fewer for (below), however near
+            elif target < 0 and c.claim and c.anaphoric and not c.trigger.generic:
+                # "The Islamic Resistance in Iraq claimed both the drone attack on Erbil and ...": the act of that kind
+                # there, told paragraphs before
+                target = next((j for j in recent if merged[j].event_type == c.event_type
+                               and _places_compatible(merged[j].place, c.place)
+                               and c.sentence - merged[j].last_sentence <= _CLAIM_REACH), -1)  # fmt: skip
             if target < 0:  # the violent act told last (a clause's act may sit after one told on since)
                 violent_told = [j for j in recent if merged[j].event_type in r.violent]
                 target = max(violent_told, key=lambda j: (merged[j].last_sentence, j), default=len(merged) - 1)
@@ -1379,6 +1469,72 @@ _DAYS_BEFORE_NEWS = 3  # an act told after the lede this many days before the le
 # An act told after the lede as "earlier this month" is background to the day's news (in the lede it may be the news).
 _EARLIER = re.compile(r"\b[Ee]arlier this (?:month|year)\b")
 _THAT_DAY = re.compile(r"\b(?:that|the same) (?:day|night|morning|afternoon|evening)\b", re.IGNORECASE)
+# "rallied in Sanaa on Friday, a day after Israeli warplanes pounded ports": the clause's act is dated from the
+# sentence's own act
+_DAYS_APART = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|\d) (?:full )?days? (?P<dir>after|before)\s+(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+_CAME = re.compile(r"\b(?:came|comes|happened|occurred|followed)\s+(?:just\s+|only\s+|barely\s+)?$", re.IGNORECASE)
+
+
+def _days_apart(
+    sentence: str,
+    cs: int,
+    act_at: int,
+    published: dt.date,
+    told: dt.date | None,
+    date: dt.date | None,
+    precision: str | None,
+) -> tuple[dt.date | None, str | None]:
+    """The date of a clause's act told as "N days after/before" the act the sentence opens with, when the sentence
+    dates its own act, or is the act told before ("The attack came two days after ..."); else the date given."""
+    m = _DAYS_APART.search(sentence, max(0, act_at - 60), act_at)
+    if m is None or m.start() > cs + 3:
+        return date, precision
+    opening = sentence[: m.start()]
+    main, main_precision = resolve_date(opening, published)
+    if main_precision == "published" and _CAME.search(opening) is not None:
+        main = told
+    if main is None or main_precision not in ("day", "published"):
+        return date, precision
+    n = m.group("n").lower()
+    days = 1 if n in ("a", "one") else numbers()["units"][n] if not n.isdigit() else int(n)
+    shift = dt.timedelta(days=days)
+    return (main - shift if m.group("dir").lower() == "after" else main + shift), "day"
+
+
+# "The violence came five days after two car bombs ...", "The overnight raids came after Israeli aircraft hit the
+# port of Latakia on Tuesday": what the news followed, told as its cause
+_CAME_AFTER = re.compile(
+    r"\b(?:came|comes|followed|follows|occurred|happened)\s+(?:just |only |barely |less than |more than |about |some )?"
+    r"(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|few) (?P<unit>days?|weeks?|months?)\s+)?"
+    r"after\s+(?:[\w'’-]+\s+){0,8}$",
+    re.IGNORECASE,
+)
+
+
+def _came_after(sentence: str, act_at: int, published: dt.date | None, told: dt.date | None) -> bool:
+    """Is the act at `act_at` what the act told before (on `told`) "came" days after: three days or more (as
+    _DAYS_BEFORE_NEWS), or weeks or months, or just "after" an act of its own day two or more days before? Background
+    to it then. (A day after, it is as often news the story tells for the first time: "The raid followed a shooting
+    Monday evening near Eli, where a gunman ...")"""
+    m = _CAME_AFTER.search(sentence, max(0, act_at - 110), act_at)
+    if m is None:
+        return False
+    n, unit = (m.group("n") or "").lower(), (m.group("unit") or "").lower()
+    if unit.startswith(("week", "month")):
+        return True
+    if not unit:
+        # "The overnight raids came after Israeli aircraft hit the port of Latakia on Tuesday" (a story of Thursday)
+        own, precision = resolve_date(sentence[m.end() :], published)
+        return precision == "day" and own is not None and told is not None and (told - own).days >= 2
+    days = numbers()["units"].get(n, 0) if not n.isdigit() else int(n)
+    return n in ("several", "few") or days >= _DAYS_BEFORE_NEWS
+
+
 _SOON_AFTER = re.compile(r"\b(?:hours|minutes) (?:later|afterwards?)\b", re.IGNORECASE)
 _LOOK_AHEAD = 2  # sentences after an event that may still say where it happened
 # A paragraph a live blog or a summary heads as background: "BACKGROUND: The ceasefire, brokered by ..."
@@ -1590,6 +1746,8 @@ _DONE_WHERE_DECIDED = frozenset({"diplomacy", "threat", "sanctions"})
 def _scene(mentions: list, triggers: list[Trigger]) -> Place | None:
     if triggers and triggers[0].event_type == "protest":
         mentions = [m for m in mentions if not m.topic]  # marching in Cairo against the war in Gaza
+    elif triggers and triggers[0].event_type == "arrest_or_seizure":
+        mentions = [m for m in mentions if not m.based]  # (the cell's links "to groups based in Iraq")
     elif triggers and triggers[0].event_type in _DONE_WHERE_DECIDED:
         # "Jordan recalled its ambassador from Israel in protest at the war in Gaza": neither is where it happened
         mentions = [m for m in mentions if not m.topic and not m.origin]
