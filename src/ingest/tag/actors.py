@@ -131,7 +131,10 @@ _SPEAKS = re.compile(r"^(?:'s?)?\s*(?:(?!(?:\w+ed|met|held|sent|gave|took|saw)\b
 # "... US troops being injured": a mention followed by a passive of harm is the target.
 # "American ships are a legitimate target": named as one.
 # ("A senior Hamas leader and six other people were killed": the victims named with others)
-_HARMED = re.compile(r"^\s+(?:\w+\s+){0,2}(?:and\s+(?:[\w-]+\s+){0,2}other\s+(?:[\w-]+\s+){0,2})?"
+_HARMED = re.compile(r"^\s+(?:(?:and\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:were|was)\s+among\s+(?:the\s+)?"
+                     # "Two American service members and a British medic were among the dead"
+                     r"(?:dead|killed|wounded|injured|casualties|victims)\b|"
+                     r"(?:\w+\s+){0,2}(?:and\s+(?:[\w-]+\s+){0,2}other\s+(?:[\w-]+\s+){0,2})?"
                      r"(?:(?:being|were|was|have been|had been|came|"
                      r"come|is|are)\s+"
                      r"(?:injured|killed|wounded|hurt|hit|targeted|attacked|struck|under|"
@@ -141,7 +144,7 @@ _HARMED = re.compile(r"^\s+(?:\w+\s+){0,2}(?:and\s+(?:[\w-]+\s+){0,2}other\s+(?:
                      # "Two US personnel suffered minor injuries"
                      r"|(?:suffered|sustained)\s+(?:[\w-]+\s+){0,2}(?:injuries|wounds|concussions?|burns)"
                      # "warned that Saudi Arabia would face 'more painful operations'": whom a threat is aimed at
-                     r"|(?:would|will)\s+(?:\w+\s+)?(?:face|pay|regret))\b",
+                     r"|(?:would|will)\s+(?:\w+\s+)?(?:face|pay|regret)))\b",
                      re.IGNORECASE)  # fmt: skip
 
 

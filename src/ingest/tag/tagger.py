@@ -262,6 +262,7 @@ _WEEKLY = re.compile(
     r"|\broundup of the week\b",
     re.IGNORECASE,
 )
+_NO_CLAIM = re.compile(r"\b(?:no|nobody|none|not|no one|never|denied|deny|denies)\b[^.;]{0,30}\bclaim")
 _CLAIM_REACH = 8  # sentences back to the act a claim names by its kind
 _PAIR = re.compile(r"\b(?:both|the two) (?:attacks|strikes|raids)\b")
 # Types that happen somewhere even when the sentence does not say where.
@@ -324,6 +325,8 @@ class _Candidate:
     clause: int = 0  # which event of its sentence (clauses.units): events of one sentence are never merged
     answers: bool = False  # its sentence opens "In response, ...": an act of its own, never merged into the last
     claim: bool = False  # its sentence claims responsibility: for the act just told, wherever it says it aimed
+    named_claim: bool = False  # a claim by someone, or blame on someone ("IS claimed the attack"; not "no group ...")
+    claimed: bool = False  # a claim of responsibility by someone: for the act of its kind told paragraphs before
     told_back: bool = False  # talks, a deployment, sanctions or arrests told again: "the talks", "the deployment"
     account: bool = False  # a party's own telling of its act: "Hezbollah said it had fired rockets at ..."
     fire_returned: bool = False  # a clash told as the answer to an attack: "The soldiers returned fire"
@@ -472,12 +475,11 @@ def _mergeable(prev: _Candidate, cur: _Candidate, told: set[int]) -> bool:
     if cur.far_revision:
         return True  # "By nightfall the ministry said the death toll had risen to 205": the act told with fewer dead
     if (
-        cur.claim
+        cur.claimed
         and cur.anaphoric
-        and not cur.trigger.generic
         and cur.event_type == prev.event_type
         and cur.sentence - prev.last_sentence <= _CLAIM_REACH
-        and _places_compatible(prev.place, cur.place)
+        and _same_area(prev.place, cur.place)
     ):
         return True  # "... claimed both the drone attack on Erbil and the rocket fire on Ain al-Asad"
     if cur.sentence - prev.last_sentence > MERGE_DISTANCE or cur.answers:
@@ -639,12 +641,24 @@ def _named(first: Actor | None, then: Actor | None) -> Actor | None:
     return first
 
 
+def _state_speaking(people: list[ActorMention]) -> Actor | None:
+    """The forces of a state that speaks in the sentence ("Israel's military said ..."), if one does."""
+    for m in people:
+        if m.role_hint == "speaker" and m.actor.type in ("state_forces", "government") and m.actor.country:
+            return actors().forces_of.get(m.actor.country, m.actor)
+    return None
+
+
+def _speaker(people: list[ActorMention]) -> Actor | None:
+    return next((m.actor for m in people if m.role_hint == "speaker"), None)
+
+
 def _claimed(first: Actor | None, cur: _Candidate) -> Actor | None:
     """The armed group that claims an act whose doer was read from the words around it ("... a member of the
     Saudi-led coalition backing Yemen's government. AQAP claimed the attack"): the claimant, over a state or
     no one named."""
     claimant = cur.actor1
-    if not cur.claim or claimant is None or claimant.type not in ARMED_GROUP_TYPES:
+    if not cur.named_claim or claimant is None or claimant.type not in ARMED_GROUP_TYPES:
         return None
     return claimant if first is None or first.type in _CLAIM_OVERRIDES else None
 
@@ -711,8 +725,11 @@ def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:
 
 def _same_day(c: _Candidate, k: _Candidate) -> bool:
     """The same date, or a later telling that gives none of its own ("on Monday ..." then "What was meant to be a
-    routine arrest raid turned into a prolonged gun battle")."""
-    return c.date == k.date or c.date_precision == "published"
+    routine arrest raid turned into a prolonged gun battle"), or a day of the week `k` was told in ("a suicide bomber
+    struck police recruits in Ramadi this week" then "On Monday a suicide bomber blew himself up ... in Ramadi")."""
+    if c.date == k.date or c.date_precision == "published":
+        return True
+    return k.date_precision == "week" and c.date is not None and k.date is not None and 0 <= (k.date - c.date).days < 7
 
 
 def _same_kind(c: _Candidate, k: _Candidate) -> bool:
@@ -756,7 +773,10 @@ def _told_again(c: _Candidate, k: _Candidate, kept: list[_Candidate]) -> bool:
         here = c.place.country_iso if c.place is not None and k.place is not None else None
         return _told_last(c, k, kept) or (here is not None and _told_last(c, k, kept, here))
     if c.event_type in _WAVES and _one_wave(c, k):
-        return _told_last(c, k, kept)  # "Warplanes struck the air base ... The coalition said its jets destroyed ..."
+        # "Warplanes struck the air base ... The coalition said its jets destroyed ..." (the last of its kind there: a
+        # lede may tell the other side's answer in its next clause)
+        here = c.place.country_iso if c.place is not None else None
+        return _told_last(c, k, kept) or (here is not None and _told_last(c, k, kept, here))
     if c.told_back and _same_day(c, k) and _places_compatible(k.place, c.place) and _adds_to(c.counts, k.counts):
         return _told_last(c, k, kept)  # "killed in the clashes": the last fight told
     named = [a for a in (k.actor1, c.actor1) if a is not None and a.type != "unknown"]
@@ -1039,8 +1059,11 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         last = _last_told(cands, r.violent)
         follows_violence = last is not None and last.event_type in r.violent
         claim = bool(_CLAIM.search(lowered_sentence)) if triggers or follows_violence else False
+        # ("No group claimed responsibility for the bombing": about the act told, naming no one)
+        claimed = claim and _NO_CLAIM.search(lowered_sentence) is None
         if not triggers and follows_violence and not claim:
             claim = bool(_BLAME.search(lowered_sentence))
+        named_claim = claim and _NO_CLAIM.search(lowered_sentence) is None  # a claimant or one blamed
         anaphoric = claim or bool(_ANAPHORA.search(lowered_sentence)) if triggers or follows_violence else False
         if anaphoric and triggers and not triggers[0].generic and not _refers_before(lowered_sentence, triggers[0]):
             # "An explosive device tore into an armoured vehicle ...; Islamic Jihad claimed the bombing": the
@@ -1143,15 +1166,16 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 a1 = None
             if (
                 trigger.event_type == "air_or_drone_strike"
-                and a1 is not None
-                and a1.type in ARMED_GROUP_TYPES
-                and (agent is None or agent.role_hint != "agent")
+                and (a1 is None or (a1.type in ARMED_GROUP_TYPES and (agent is None or agent.role_hint != "agent")))
                 and _WARPLANES.search(unit) is not None
                 and _DRONE.search(unit) is None
             ):
                 # "Israel's military said dozens of aircraft had struck ... infrastructure used by the Houthis": the
-                # group is what was struck; the jets are a state's, the one speaking or named before
-                a1 = _forces_named(people, cands, i, text, spans)
+                # group is what was struck; the jets are a state's, the one speaking (or, where a group was read as
+                # the doer, the one named before)
+                a1 = _forces_named(people, cands, i, text, spans) if a1 is not None else _state_speaking(people)
+            if claimed and (voice := _speaker(people)) is not None and voice.type in ARMED_GROUP_TYPES:
+                a1 = voice  # "The Houthi military spokesman claimed responsibility ...": the group that speaks did it
             if (
                 agent is not None
                 and trigger.event_type == "attack"
@@ -1278,7 +1302,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 date_precision=precision, counts=counts, weapon=weapon,
                 anaphoric=anaphor, pair=anaphor and bool(_PAIR.search(unit.lower())), clause=n, abroad=unit_abroad,
                 far_revision=far_revision,
-                answers=n == 0 and _answers(lowered_sentence, trigger), claim=claim,
+                answers=n == 0 and _answers(lowered_sentence, trigger), claim=claim, named_claim=named_claim,
+                claimed=claimed,
                 told_back=_told_back(trigger.event_type, unit), intercepted=bool(_INTERCEPTED.search(unit)),
                 account=trigger.event_type in r.violent and _OWN_ACCOUNT.search(unit) is not None,
                 day_named=_day_named(unit, published), indefinite=n == 0 and _INDEFINITE.match(sentence) is not None,
@@ -1307,11 +1332,11 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                            and c.sentence - merged[j].last_sentence <= MERGE_DISTANCE), -1)  # fmt: skip
             if target >= 0 and _recount(c.counts):
                 target = -1  # a toll told anew goes to the act it names or counts fewer for (below), however near
-            elif target < 0 and c.claim and c.anaphoric and not c.trigger.generic:
+            elif target < 0 and c.claimed and c.anaphoric:
                 # "The Islamic Resistance in Iraq claimed both the drone attack on Erbil and ...": the act of that kind
                 # there, told paragraphs before
                 target = next((j for j in recent if merged[j].event_type == c.event_type
-                               and _places_compatible(merged[j].place, c.place)
+                               and _same_area(merged[j].place, c.place)
                                and c.sentence - merged[j].last_sentence <= _CLAIM_REACH), -1)  # fmt: skip
             if target < 0:  # the violent act told last (a clause's act may sit after one told on since)
                 violent_told = [j for j in recent if merged[j].event_type in r.violent]
