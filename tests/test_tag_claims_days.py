@@ -180,7 +180,8 @@ def test_who_a_sentence_names_as_reporter_target_or_attacker() -> None:
     )
     assert (
         roles(
-            "The Syrian Democratic Forces said its fighters repelled an attack by factions of the Syrian National Army.",
+            "The Syrian Democratic Forces said its fighters repelled an attack by factions of the Syrian National "
+            "Army.",
             "armed_clash",
         )[0]
         == "Syrian opposition"

@@ -572,7 +572,7 @@ def _both_sides(unit: str, counts: Counts) -> Counts:
     if len(parts) < 2:
         return counts
     each = [extract_counts(part) for part in parts]
-    killed = _summed(counts.killed, [c.killed for c in each if not c.killed_vague and not c.killed_revised])
+    killed = _summed(counts.killed, [c.killed for c in each if not c.killed_revised])
     return replace(counts, killed=killed, injured=_summed(counts.injured, [c.injured for c in each]))
 
 
