@@ -294,12 +294,18 @@ def best_place(mentions: list[PlaceMention], strict: bool = False, at_sea: bool 
     best = max(mentions, key=lambda m: (m.score, -m.start))
     place = best.place
     if place.kind == "sea":
-        # (not the dateline's city: "DUBAI - Iran's Guards seized a tanker in the Strait of Hormuz" is filed there)
+        # (not the dateline's city: "DUBAI - Iran's Guards seized a tanker in the Strait of Hormuz" is filed there;
+        # nor a state on no shore of that sea)
+        shores = places().sea_coasts.get(place.name)
         coastal = next(
             (
                 m.place
                 for m in mentions
-                if m.place.country_iso and in_region(m.place) and m.score != _FILED_SCORE and not m.topic
+                if m.place.country_iso
+                and in_region(m.place)
+                and m.score != _FILED_SCORE
+                and not m.topic
+                and (shores is None or m.place.country_iso in shores)
             ),
             None,
         )

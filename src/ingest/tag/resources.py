@@ -164,6 +164,7 @@ class PlaceIndex:
     shared_names: dict[Place, str] = field(default_factory=dict)  # each of those places -> its shared name
     elsewhere: frozenset[str] = frozenset()  # ISO codes of states whose own wars fill the same wires
     strikes_abroad: frozenset[str] = frozenset()  # covered states whose strikes land abroad (places.toml)
+    sea_coasts: dict[str, frozenset[str]] = field(default_factory=dict)  # sea area -> ISO codes of its shores
 
 
 @cache
@@ -218,7 +219,8 @@ def places() -> PlaceIndex:
                       NameFinder(list(demonyms)), sea_attacks, scene_words, NameFinder(list(scene_words)),
                       homonyms, {p: alias for alias, ps in homonyms.items() for p in ps},
                       frozenset(c["iso"] for c in data["country"] if c.get("elsewhere")),
-                      frozenset(c["iso"] for c in data["country"] if c.get("strikes_abroad")))  # fmt: skip
+                      frozenset(c["iso"] for c in data["country"] if c.get("strikes_abroad")),
+                      sea_coasts={p["name"]: frozenset(p["coasts"]) for p in data.get("sea", []) if "coasts" in p})  # fmt: skip
 
 
 _ARTICLE = re.compile(r"^(?:al|el|Al|El)[- ]")
