@@ -214,13 +214,14 @@ def places() -> PlaceIndex:
     for word in data.get("not_places", []):
         by_alias.pop(word, None)
     sea_attacks = {p["name"]: p["attacks_coded_to"] for p in data.get("sea", []) if "attacks_coded_to" in p}
+    sea_coasts = {p["name"]: frozenset(p["coasts"]) for p in data.get("sea", []) if "coasts" in p}
     scene_words = {w: countries[c["iso"]] for c in data["country"] for w in c.get("scene_words", [])}
     return PlaceIndex(by_alias, NameFinder(list(by_alias)), frozenset(region), countries, demonyms,
                       NameFinder(list(demonyms)), sea_attacks, scene_words, NameFinder(list(scene_words)),
                       homonyms, {p: alias for alias, ps in homonyms.items() for p in ps},
                       frozenset(c["iso"] for c in data["country"] if c.get("elsewhere")),
                       frozenset(c["iso"] for c in data["country"] if c.get("strikes_abroad")),
-                      sea_coasts={p["name"]: frozenset(p["coasts"]) for p in data.get("sea", []) if "coasts" in p})  # fmt: skip
+                      sea_coasts=sea_coasts)  # fmt: skip
 
 
 _ARTICLE = re.compile(r"^(?:al|el|Al|El)[- ]")
