@@ -187,3 +187,57 @@ def test_who_a_sentence_names_as_reporter_target_or_attacker() -> None:
         == "Syrian opposition"
     )
     assert roles("Two US personnel suffered minor injuries in the attack on the base.", "attack")[0] is None
+
+
+def test_words_that_tell_no_act_tanker_trucks_habits_histories_and_purposes() -> None:
+    trucks = (
+        "ABU DHABI - Three people were killed on Monday when suspected drones struck fuel tanker trucks in Abu Dhabi's "
+        "industrial district of Musaffah, police said."
+    )
+    assert types(trucks) == ["air_or_drone_strike"]
+    habit = (
+        "RIYADH - Before the truce, the Houthis regularly fired missiles and drones at Saudi cities and oil facilities."
+    )
+    assert types(habit) == []
+    since_when = (
+        "GAZA - The flare-up was the most serious since early May, when two days of fighting killed 25 Palestinians "
+        "before an Egyptian-mediated ceasefire took hold."
+    )
+    assert types(since_when) == []
+    engineers = (
+        "JENIN, West Bank - Troops found several explosive devices on the main road of the camp, which were later "
+        "detonated by military engineers, the army said."
+    )
+    assert types(engineers) == []
+    purpose = (
+        "JENIN, West Bank - Israeli troops entered the camp before dawn to arrest two men wanted over shooting "
+        "attacks and came under heavy fire from gunmen; three Palestinians were killed in the gun battle."
+    )
+    assert types(purpose) == ["armed_clash"]
+    critics = (
+        "US strikes hit militia warehouses in Iraq and Syria last month.\n\nBut critics in Congress argue that "
+        "limited strikes on empty warehouses in Iraq and Syria have failed to deter the militias."
+    )
+    assert types(critics) == []
+
+
+def test_a_summons_to_protest_after_an_abbreviation_is_diplomacy() -> None:
+    text = "BAGHDAD - Iraq's foreign ministry summoned the U.S. charge d'affaires in Baghdad on Monday to protest."
+    assert types(text) == ["diplomacy"]
+
+
+def test_a_clashs_sides_are_summed_with_a_vague_side() -> None:
+    text = (
+        "RIYADH - Saudi border guards fought off Houthi fighters who attacked a frontier post in Najran province on "
+        "Monday. Two Saudi soldiers were killed and several of the attackers died in the exchange of fire, the "
+        "ministry said."
+    )
+    assert [e[:3] for e in summary(text)] == [("armed_clash", "SA", 5)]
+
+
+def test_a_sea_borrows_only_a_state_on_its_shores() -> None:
+    text = (
+        "DUBAI - Yemen's Houthi movement said on Monday it had hit a Greek-owned bulk carrier in the Gulf of Aden with "
+        "anti-ship missiles, in a campaign it says is meant to pressure Israel over the war in Gaza."
+    )
+    assert [e[:2] for e in summary(text)] == [("maritime_attack", "YE")]
