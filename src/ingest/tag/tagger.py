@@ -1227,9 +1227,9 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 a1 = _speaker_before(text, spans, i)  # 'He warned that ...': the speaker named before
             event_date, precision = resolve_date(unit, published)
             if precision == "published" and cs > 0:  # "..., a day after Israeli warplanes pounded ports"
-                told = cands[-1].date if cands else None
+                told_day = cands[-1].date if cands else None
                 act_at = cs + trigger.start
-                event_date, precision = _days_apart(sentence, cs, act_at, published, told, event_date, precision)
+                event_date, precision = _days_apart(sentence, cs, act_at, published, told_day, event_date, precision)
             if precision == "published" and len(unit) != len(sentence):  # a clause: the sentence may date it
                 event_date, precision = resolve_date(sentence, published)
             that_day = precision == "published" and i > 0 and _THAT_DAY.search(unit) is not None
@@ -1509,7 +1509,7 @@ def _days_apart(
     sentence: str,
     cs: int,
     act_at: int,
-    published: dt.date,
+    published: dt.date | None,
     told: dt.date | None,
     date: dt.date | None,
     precision: str | None,
