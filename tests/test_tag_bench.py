@@ -137,7 +137,7 @@ def test_held_out_part_is_scored_apart(passages: list[dict]) -> None:
 
 
 def test_whole_articles_are_scored_apart_and_stay_above_their_floors(passages: list[dict]) -> None:
-    """Whole stories (b64-b79 and b84-b175: 1,296 articles of 6-12 paragraphs by annotators who never saw the tagger),
+    """Whole stories (b64-b79 and b84-b187: 1,440 articles of 6-12 paragraphs by annotators who never saw the tagger),
     scored apart: their background, retellings and running totals are what short passages lack. tag-18 on b64-b67:
     micro F1 55.3. First reads, each batch written before the rules read off the ones before it: b68-b71 tag-18 57.6
     -> tag-19 as it then stood 60.8; b72-b75 57.1 -> 65.1; b76-b79 57.8 -> 69.3; b84-b87 tag-19 70.1 -> tag-20 as it
@@ -154,14 +154,16 @@ def test_whole_articles_are_scored_apart_and_stay_above_their_floors(passages: l
     70.5 -> 74.4 -> 75.8 final; on all 1,152 tag-22 77.4, tag-23 78.4; b164-b167 (retellings from both sides, recaps
     of earlier days) tag-23 68.4 -> tag-24 as it then stood 69.8 -> 72.9 final; b168-b171 (read only when tag-24 was
     final) tag-23 76.9, tag-24 79.7; b172-b175 tag-23 77.1 -> tag-24 as it then stood 77.1 -> 79.3 final; on all 1,296
-    tag-23 77.9, tag-24 79.9 (held-out third 75.1 -> 76.8), off-topic stories with events 5.5% -> 3.3%. Floors a
-    little below."""
+    tag-23 77.9, tag-24 79.9 (held-out third 75.1 -> 76.8), off-topic stories with events 5.5% -> 3.3%; b176-b179
+    (regions in the lede and towns later, acts dated relative to others) tag-24 79.2 -> tag-25 84.7; b180-b183 tag-24
+    78.9 -> tag-25 as it then stood 79.2 -> 82.4 final; b184-b187 (read only when tag-25 was final) tag-24 75.0,
+    tag-25 75.7; on all 1,440 tag-24 79.7, tag-25 80.4 (held-out third 76.5 -> 76.9). Floors a little below."""
     articles = bench.load_passages(bench.ARTICLES)
-    assert len(articles) >= 1296
+    assert len(articles) >= 1440
     assert not {a["id"] for a in articles} & {p["id"] for p in passages}
     assert min(len(a["text"].split()) for a in articles) >= 300
     s = bench.score_passages(articles)
-    assert s.micro_f1 >= 0.78, "\n".join(s.errors)
+    assert s.micro_f1 >= 0.79, "\n".join(s.errors)
     assert s.country.value >= 0.90, "\n".join(s.errors)
     assert s.offtopic_false_rate <= 0.06, "\n".join(s.errors)
 
@@ -169,7 +171,7 @@ def test_whole_articles_are_scored_apart_and_stay_above_their_floors(passages: l
 def test_the_blind_articles_stay_apart(passages: list[dict]) -> None:
     """The blind whole articles (b80-b83, never read to change a rule) are labelled like the others and in no other
     set. Their first read: tag-18 micro F1 59.1, tag-19 67.6, 67.8 final; tag-20 71.2; tag-21 71.2; tag-22 75.3;
-    tag-23 76.4; tag-24 79.1 (no floor: it would invite reading them)."""
+    tag-23 76.4; tag-24 79.1; tag-25 80.0 (no floor: it would invite reading them)."""
     blind = bench.load_passages(bench.ARTICLES_BLIND)
     assert len(blind) >= 48
     others = bench.load_passages(bench.ARTICLES) + passages
