@@ -110,6 +110,11 @@ _REACTS = re.compile(
     r"welcomed|praised|outrage|concern|rebuke|censure)\s+(?:from|by)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+_SERVICE_OF = re.compile(
+    r"^(?:'s|\u2019s)\s+(?:[\w-]+\s+){0,4}?(?:ambulance|rescue|emergency|health|medical|civil defen[cs]e|fire)\s+"
+    r"(?:service|services|ministry|authority|agency|workers|teams?|directorate|department)\b",
+    re.IGNORECASE,
+)
 _SOURCE = re.compile(r"\baccording to (?:the |a |an )?(?:\w+ ){0,2}$", re.IGNORECASE)
 # "The US military said it struck ...", "... said the group would keep targeting", "warned that the group would
 # strike": the speaker is the doer.
@@ -191,6 +196,8 @@ def actor_mentions(sentence: str) -> list[ActorMention]:
         # "The coalition said it had intercepted a drone": it reports defending itself
         reported = m_end + self_report.end() if self_report else -1
         defends = _DEFENDS.match(after) or (reported >= 0 and _DEFENDS.match(sentence[reported : reported + 80]))
+        if _SERVICE_OF.match(after):
+            continue  # "Israel's Magen David Adom ambulance service said": a rescue service of the state reports
         if not speaks_of_itself and (_SOURCE.search(before) or _REACTS.search(before)):
             continue  # "according to the Pentagon": a source, not a party
         if not speaks_of_itself and _SPEAKS.match(after):
