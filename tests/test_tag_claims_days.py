@@ -241,3 +241,17 @@ def test_a_sea_borrows_only_a_state_on_its_shores() -> None:
         "anti-ship missiles, in a campaign it says is meant to pressure Israel over the war in Gaza."
     )
     assert [e[:2] for e in summary(text)] == [("maritime_attack", "YE")]
+
+
+def test_a_states_rescue_service_reports_and_settlers_who_storm_a_village_attack_it() -> None:
+    rocket = (
+        "BEIRUT - Hours before the strike, a rocket launched from southern Lebanon slammed into a kibbutz in the Upper "
+        "Galilee, killing a man, Israel's Magen David Adom ambulance service said."
+    )
+    assert doers(rocket) == [("shelling_artillery_missile", None)]
+    settlers = (
+        "RAMALLAH - Dozens of Israeli settlers, some of them armed and masked, stormed the Palestinian village of "
+        "Qaryut south of Nablus on Monday evening, setting fire to two homes, residents said.\n\n"
+        "Four Palestinians were injured, one of them by live ammunition fired by a settler and the others by stones."
+    )
+    assert [e[0] for e in summary(settlers)] == ["attack"]

@@ -677,6 +677,9 @@ def _merge(prev: _Candidate, cur: _Candidate) -> _Candidate:
     dated = prev if prev.date_precision != "published" else cur
     # an attack met with fire is a clash (ACLED: both sides armed and firing)
     kind = "armed_clash" if cur.fire_returned and prev.event_type == "attack" else specific.trigger.event_type
+    doer = _claimed(prev.actor1, cur) or _named(prev.actor1, cur.actor1)
+    if kind == "armed_clash" and doer is not None and doer.type == "civilians" and not cur.fire_returned:
+        kind = "attack"  # "Dozens of settlers stormed the village ... injured by live ammunition fired by a settler"
     return replace(
         prev,
         trigger=replace(
@@ -684,7 +687,7 @@ def _merge(prev: _Candidate, cur: _Candidate) -> _Candidate:
         ),
         end=cur.end,
         last_sentence=cur.sentence,
-        actor1=_claimed(prev.actor1, cur) or _named(prev.actor1, cur.actor1),
+        actor1=doer,
         actor2=prev.actor2 or cur.actor2,
         patron=prev.patron or cur.patron,
         place=better_place,
