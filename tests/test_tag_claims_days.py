@@ -255,3 +255,14 @@ def test_a_states_rescue_service_reports_and_settlers_who_storm_a_village_attack
         "Four Palestinians were injured, one of them by live ammunition fired by a settler and the others by stones."
     )
     assert [e[0] for e in summary(settlers)] == ["attack"]
+
+
+def test_how_a_fight_began_told_after_it_is_the_fight() -> None:
+    text = (
+        "ANKARA - Kurdish militants attacked a military outpost in southeastern Turkey near the Iraqi border on "
+        "Monday, sparking a gun battle in which two Turkish soldiers and five attackers were killed, the Defence "
+        "Ministry said.\n\n"
+        "The militants opened fire with rifles and rocket-propelled grenades on the base in Hakkari province shortly "
+        "after midnight. Three other soldiers were wounded."
+    )
+    assert [e[:4] for e in summary(text)] == [("armed_clash", "TR", 7, 3)]

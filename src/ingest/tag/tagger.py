@@ -498,6 +498,26 @@ def _mergeable(prev: _Candidate, cur: _Candidate, told: set[int]) -> bool:
         return same_doer and at_sea
     if cur.fire_returned and prev.event_type == "attack" and cur.sentence - prev.last_sentence <= 1:
         return _places_compatible(prev.place, cur.place)  # "Gunmen opened fire on a patrol. The soldiers returned fire"
+    if (
+        prev.event_type == "armed_clash"
+        and cur.event_type == "attack"
+        and cur.weapon == "small_arms"
+        and cur.counts.killed in (None, prev.counts.killed)
+        and not cur.more
+        and cur.sentence - prev.last_sentence <= 1
+        and _places_compatible(prev.place, cur.place)
+        and prev.actor1 is not None
+        and cur.actor1 is not None
+        and (
+            cur.actor1.type == "unknown"
+            or prev.actor1.type == "unknown"
+            or _same_party(prev.actor1, cur.actor1)
+            or (prev.actor2 is not None and _same_party(prev.actor2, cur.actor1))
+        )
+    ):
+        # "Kurdish militants attacked an outpost, sparking a gun battle ... The militants opened fire with rifles and
+        # rocket-propelled grenades on the base": how the fight began, told after it
+        return True
     if cur.partitive and cur.event_type == prev.event_type and cur.sentence - prev.last_sentence <= MERGE_DISTANCE:
         # "Hamas fired barrages of rockets at Tel Aviv. One rocket struck a house in Holon": where one of them fell
         return prev.place is None or cur.place is None or prev.place.country_iso == cur.place.country_iso
