@@ -266,3 +266,16 @@ def test_how_a_fight_began_told_after_it_is_the_fight() -> None:
         "after midnight. Three other soldiers were wounded."
     )
     assert [e[:4] for e in summary(text)] == [("armed_clash", "TR", 7, 3)]
+
+
+def test_a_bodys_concern_and_talks_as_the_backdrop_of_violence_are_no_diplomacy() -> None:
+    concern = (
+        "BEIRUT - The UN peacekeeping force in south Lebanon, UNIFIL, said it was deeply concerned by the "
+        "intensity of the exchanges on Monday."
+    )
+    assert types(concern) == []
+    backdrop = (
+        "GAZA - The escalation comes as Egyptian and UN mediators try to broker a long-term truce between Israel and "
+        "Hamas."
+    )
+    assert types(backdrop) == []
