@@ -929,9 +929,9 @@ def _forces_named(
     said troops had detained ..."), else the state forces named in the last events of the story, else the state
     named last in the sentences before ("..., the Israeli military said. ... The army said it responded by
     pounding the sources of fire")."""
-    for m in people:
-        if m.role_hint == "speaker" and m.actor.type in ("state_forces", "government") and m.actor.country:
-            return actors().forces_of.get(m.actor.country, m.actor)
+    speaking = _state_speaking(people)
+    if speaking is not None:
+        return speaking
     for c in reversed(cands):
         if sentence - c.last_sentence > _FORCES_REACH:
             break
