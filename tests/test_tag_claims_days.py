@@ -279,3 +279,13 @@ def test_a_bodys_concern_and_talks_as_the_backdrop_of_violence_are_no_diplomacy(
         "Hamas."
     )
     assert types(backdrop) == []
+
+
+def test_the_group_that_claims_the_attack_is_its_doer() -> None:
+    text = (
+        "BAGHDAD - At least four rockets were fired at Ain al-Asad air base in Anbar province late on Sunday, a US "
+        "defence official said.\n\n"
+        "A coalition of Iran-aligned armed groups calling itself the Islamic Resistance in Iraq claimed the attack in "
+        "a statement on Telegram, describing it as a response to Washington's support for Israel in the war in Gaza."
+    )
+    assert doers(text) == [("shelling_artillery_missile", "Islamic Resistance in Iraq")]

@@ -33,7 +33,11 @@ _ACTS = re.compile(r"^\s+(?:,?\s*(?:backed|supported|aided|escorted|accompanied|
                    r"recalled|held|protested|marched|rallied|moved|withdrew|pulled|closed|filed|expelled|hosted|"
                    r"received|dispatched|reinforced|halted|suspended|banned|froze|blocked|barred|ordered|signed|"
                    r"mediated|added|listed|designated|blacklisted|captured|swept|rounded|rampaged|torched|set fire|"
-                   r"set alight|hurled|threw|stabbed|kidnapped|abducted)\b",
+                   r"set alight|hurled|threw|stabbed|kidnapped|abducted"
+                   # "... calling itself the Islamic Resistance in Iraq claimed the attack": the claimant did it
+                   r"|claimed (?:responsibility|credit)|claimed (?:both )?(?:the|this|that|these|those|both) "
+                   r"(?:[\w-]+ ){0,2}?(?:attacks?|bombings?|strikes?|assault|blast|explosion|shooting|ambush|barrage|"
+                   r"raid|operation))\b",
                    re.IGNORECASE)  # fmt: skip
 # "US warships shot down drones launched by the Houthis": the defender is the one attacked, not the attacker.
 _DEFENDS = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:(?:shot down|intercepted|downed)\s+(?:and\s+\w+\s+)?"
