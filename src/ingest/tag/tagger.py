@@ -835,16 +835,9 @@ def _same_area(a: Place | None, b: Place | None) -> bool:
     "Erbil"): where an act told again by name may be placed at another precision."""
     if _places_compatible(a, b):
         return True
-    return (
-        a is not None
-        and b is not None
-        and a.admin1 is not None
-        and (a.country_iso, a.admin1)
-        == (
-            b.country_iso,
-            b.admin1,
-        )
-    )
+    if a is None or b is None or a.admin1 is None:
+        return False
+    return a.country_iso == b.country_iso and a.admin1 == b.admin1
 
 
 # "Hezbollah said it had fired a barrage of rockets at ...", "the group said its fighters had targeted ...": a party's
@@ -1083,10 +1076,11 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         follows_violence = last is not None and last.event_type in r.violent
         claim = bool(_CLAIM.search(lowered_sentence)) if triggers or follows_violence else False
         # ("No group claimed responsibility for the bombing": about the act told, naming no one)
-        claimed = claim and _NO_CLAIM.search(lowered_sentence) is None
+        unclaimed = _NO_CLAIM.search(lowered_sentence) is not None
+        claimed = claim and not unclaimed
         if not triggers and follows_violence and not claim:
             claim = bool(_BLAME.search(lowered_sentence))
-        named_claim = claim and _NO_CLAIM.search(lowered_sentence) is None  # a claimant or one blamed
+        named_claim = claim and not unclaimed  # a claimant or one blamed
         anaphoric = claim or bool(_ANAPHORA.search(lowered_sentence)) if triggers or follows_violence else False
         if anaphoric and triggers and not triggers[0].generic and not _refers_before(lowered_sentence, triggers[0]):
             # "An explosive device tore into an armoured vehicle ...; Islamic Jihad claimed the bombing": the
