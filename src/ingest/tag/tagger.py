@@ -1522,6 +1522,11 @@ _DAYS_APART = re.compile(
 _CAME = re.compile(r"\b(?:came|comes|happened|occurred|followed)\s+(?:just\s+|only\s+|barely\s+)?$", re.IGNORECASE)
 
 
+def _count_of(word: str) -> int:
+    """A small count in figures or words ("3", "a", "five"; numbers.toml), 0 for a vague one ("several")."""
+    return int(word) if word.isdigit() else numbers()["units"].get(word, 0)
+
+
 def _days_apart(
     sentence: str,
     cs: int,
@@ -1543,8 +1548,7 @@ def _days_apart(
     if main is None or main_precision not in ("day", "published"):
         return date, precision
     n = m.group("n").lower()
-    days = 1 if n in ("a", "one") else numbers()["units"][n] if not n.isdigit() else int(n)
-    shift = dt.timedelta(days=days)
+    shift = dt.timedelta(days=_count_of(n))
     return (main - shift if m.group("dir").lower() == "after" else main + shift), "day"
 
 
@@ -1573,8 +1577,7 @@ def _came_after(sentence: str, act_at: int, published: dt.date | None, told: dt.
         # "The overnight raids came after Israeli aircraft hit the port of Latakia on Tuesday" (a story of Thursday)
         own, precision = resolve_date(sentence[m.end() :], published)
         return precision == "day" and own is not None and told is not None and (told - own).days >= 2
-    days = numbers()["units"].get(n, 0) if not n.isdigit() else int(n)
-    return n in ("several", "few") or days >= _DAYS_BEFORE_NEWS
+    return n in ("several", "few") or _count_of(n) >= _DAYS_BEFORE_NEWS
 
 
 _SOON_AFTER = re.compile(r"\b(?:hours|minutes) (?:later|afterwards?)\b", re.IGNORECASE)
