@@ -132,8 +132,10 @@ def test_no_talks_or_deployment_from_a_cabinet_a_standing_commitment_or_a_system
     assert summary("Israel's security cabinet met in Tel Aviv late on Sunday to weigh its next steps.") == []
     assert summary("Hezbollah denied firing the rockets and said it remained committed to the ceasefire.") == []
     assert summary("Israel has deployed the Iron Dome rocket interceptor since 2011, officials said.") == []
-    # a meeting that says the same is still one; forces sent since a recent day are still sent
+    # a meeting that says the same is still one; forces sent are still sent
     assert [e[0] for e in summary("Blinken, who held talks with King Abdullah in Amman on Sunday, said Washington "
                                    "remained committed to a ceasefire.")] == ["diplomacy"]  # fmt: skip
-    sent = "The US has deployed two carrier strike groups to the eastern Mediterranean since Oct. 7."
+    sent = "The US has deployed two more carrier strike groups to the eastern Mediterranean, officials said on Sunday."
     assert [e[0] for e in summary(sent)] == ["military_deployment"]
+    # (tag-26: forces in place since a month are a standing presence too, as the whole-article labels code it)
+    assert summary("The US has deployed two carrier strike groups to the eastern Mediterranean since Oct. 7.") == []

@@ -81,8 +81,8 @@ _GOODS_TO = re.compile(
 # Where a ship or a cargo was bound, not where it was hit: "any ship heading to the ports of occupied Palestine",
 # "a tanker bound for Basra"
 _BOUND = re.compile(
-    r"\b(?:ports\s+(?:of|in)|(?:bound|heading|headed|destined|sailing|en\s+route)\s+(?:to|for))\s+(?:the\s+)?"
-    r"(?:occupied\s+)?$",
+    r"\b(?:ports\s+(?:of|in)|(?:bound|heading|headed|destined|sailing|en\s+route)\s+(?:to|for))\s+[\"\u201c]?(?:the\s+)?"
+    r"(?:occupied\s+)?$",  # (quoted too: 'bound for ports of "occupied Palestine"')
     re.IGNORECASE,
 )
 _NAMED_NEXT = re.compile(r" [A-Z]")

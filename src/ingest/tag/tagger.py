@@ -12,7 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ingest.tag.actors import ARMED_GROUP_TYPES, ActorMention, actor_mentions, assign_roles, patron_in, roles
+from ingest.tag.actors import (
+    ARMED_GROUP_TYPES,
+    ActorMention,
+    actor_mentions,
+    assign_roles,
+    patron_in,
+    roles,
+    speaking_surname,
+    titled_speakers,
+)
 from ingest.tag.clauses import units as clause_units
 from ingest.tag.counts import Counts, extract_counts, has_toll
 from ingest.tag.dates import RECALLED_DAYS, RECALLED_DAYS_AFTER_LEDE, dated_before, opening_date, resolve_date
@@ -34,7 +43,7 @@ from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "tag-25"
+TAGGER_VERSION = "tag-26"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -184,6 +193,15 @@ def _revised_target(
         return smaller[0]
     named = [j for j in smaller if _named_places([merged[j]], unit)]
     return named[0] if len(named) == 1 else target
+
+
+_ZERO_REACH = 4  # sentences of one paragraph a "No one was killed." may look back over to its act
+
+
+def _no_harm(sentence: str) -> bool:
+    """Does the sentence say only that no one was killed or hurt ("No deaths were reported.")?"""
+    counts = extract_counts(sentence)
+    return 0 in (counts.killed, counts.injured) and not counts.killed and not counts.injured
 
 
 def _tells_harm(sentence: str) -> bool:
@@ -1027,6 +1045,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     # Scenes of earlier sentences, for carrying the scene forward: worked out when a sentence is read for
     # other reasons, else on demand (most sentences of a story are never looked back at).
     scenes = _Scenes(text, spans)
+    speakers = _Speakers(text)
     # A toll told before its event, as headlines do ("Syria troops kill at least 50 jihadists. ... clashes"):
     # (sentence index, counts) of the last such sentence.
     lead_toll: tuple[int, Counts] | None = None
@@ -1102,6 +1121,13 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                         and (last.sentence < _LEAD_SENTENCES or "\n\n" not in text[spans[i - 2][0] : start])
                         and not _tells_harm(text[spans[i - 1][0] : spans[i - 1][1]])
                     )
+                    # ("... wounding two civilians. Debris fell on houses. Two residents suffered light injuries.
+                    # No deaths were reported."): that no one died or was hurt is said of the act of its paragraph
+                    or (
+                        last.last_sentence >= i - _ZERO_REACH
+                        and "\n\n" not in text[spans[last.last_sentence][0] : start]
+                        and _no_harm(sentence)
+                    )
                 )
             )
             follows_protest = (
@@ -1167,6 +1193,15 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 carried = previous[0]  # "X claimed both the drone attack on Erbil and the rocket fire on Ain al-Asad"
             if carried is not None:
                 people = [replace(carried, role_hint="agent"), *people]
+            if unit_triggers[0].event_type == "threat" and not any(m.role_hint in ("agent", "speaker") for m in people):
+                said_by = speakers.of(sentence)  # "Saree warned that the United States 'will pay a heavy price'"
+                if said_by is None and sentence.lstrip().startswith(_QUOTES) and cands:
+                    # 'Saree vowed retaliation. "The American and British aggression will not go unanswered ..."'
+                    before = cands[-1]
+                    if before.event_type == "threat" and before.last_sentence == i - 1:
+                        said_by = before.actor1
+                if said_by is not None:
+                    people = [ActorMention(said_by, 0, 0, "speaker"), *people]
             weapon = weapon_of(unit.lower()) if unit_triggers[0].event_type in r.violent else None
             trigger = _by_weapon(unit_triggers, weapon)
             previous = roles(people, trigger.event_type)
@@ -1260,9 +1295,18 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                 dated = next((c for c in reversed(cands) if c.date_precision != "published"), None)
                 if dated is not None and i - cands[-1].last_sentence <= MERGE_DISTANCE:
                     event_date, precision = dated.date, dated.date_precision
-            if _recalled(
-                unit, i, trigger, event_date, precision, published, looks_back, that_day, news_day, sentence[:cs]
-            ) or _came_after(sentence, cs + trigger.start, published, cands[-1].date if cands else None):
+            # ("That truce followed a drone attack on Jan. 28 on the Tower 22 outpost ... Washington responded days
+            # later with strikes"): told by its distance from a recalled act, it is background too
+            later_than_recalled = (
+                recalled == i - 1 and precision == "published" and _TOLD_LATER.search(unit) is not None
+            )
+            if (
+                later_than_recalled
+                or _recalled(
+                    unit, i, trigger, event_date, precision, published, looks_back, that_day, news_day, sentence[:cs]
+                )
+                or _came_after(sentence, cs + trigger.start, published, cands[-1].date if cands else None)
+            ):
                 recalled = i
                 continue
             if aftermath and (
@@ -1448,6 +1492,26 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
                        events=events)  # fmt: skip
 
 
+_QUOTES = ('"', "\u201c")
+
+
+class _Speakers:
+    """The parties the story's speakers speak for, by surname (read once, when a sentence first asks)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._by_surname: dict[str, Actor] | None = None
+
+    def of(self, sentence: str) -> Actor | None:
+        """The party of the speaker who opens the sentence, or closes its quote, by surname alone."""
+        surname = speaking_surname(sentence)
+        if surname is None:
+            return None
+        if self._by_surname is None:
+            self._by_surname = titled_speakers(self._text)
+        return self._by_surname.get(surname)
+
+
 class _Scenes:
     """Each sentence's scene as the look-back sees it (a place in the region, or None), worked out at most
     once and only when needed: most sentences of a story are never looked back at."""
@@ -1581,6 +1645,11 @@ def _came_after(sentence: str, act_at: int, published: dt.date | None, told: dt.
 
 
 _SOON_AFTER = re.compile(r"\b(?:hours|minutes) (?:later|afterwards?)\b", re.IGNORECASE)
+_TOLD_LATER = re.compile(
+    r"\b(?:(?:hours|minutes|days|a day|a few days|weeks|a week|shortly) (?:later|afterwards?)"
+    r"|the (?:next|following) (?:day|morning|night|week))\b",
+    re.IGNORECASE,
+)
 _LOOK_AHEAD = 2  # sentences after an event that may still say where it happened
 # A paragraph a live blog or a summary heads as background: "BACKGROUND: The ceasefire, brokered by ..."
 _BACKGROUND_HEAD = re.compile(r"^\W{0,3}(?:BACKGROUND|Background|CONTEXT|Context)\s*(?::|[-\u2013\u2014]\s)")

@@ -1,0 +1,148 @@
+"""Rules of tag-26: sport told in war words beyond football, talks that were not held, acts told as later than a
+recalled one, campaigns told as rounds or as what stays common, a speaker named by surname, and "no one was killed"
+said of an act a few sentences back. Read off the dev part of the whole-article set; general rules. The stories are
+written for these tests (published on DAY, 2024-05-20, a Monday)."""
+
+from __future__ import annotations
+
+from tag_cases import doers, summary, types
+
+
+def test_a_boxing_story_told_in_war_words_has_no_event() -> None:
+    text = (
+        "RIYADH - A Nigerian-born heavyweight demolished his Russian opponent inside four rounds at the Kingdom Arena "
+        "on Saturday night, unleashing a barrage of right hands that left the former champion slumped against the "
+        "ropes and the referee waving off the fight.\n\n"
+        '"But my coach told me to stay patient, to wait for the ambush," he said in the ring.\n\n'
+        "The win makes him the mandatory challenger for the undisputed heavyweight crown, according to the "
+        "sanctioning body."
+    )
+    assert summary(text) == []
+    # (a race's name alone is no sport story: a strike near the Jeddah Grand Prix is news)
+    race = (
+        "JEDDAH - A Houthi missile struck a fuel depot in Jeddah on Friday, sending smoke over the city as drivers "
+        "practised for the Saudi Arabian Grand Prix nearby."
+    )
+    assert types(race) == ["shelling_artillery_missile"]
+
+
+def test_talks_postponed_or_called_off_are_no_talks() -> None:
+    text = (
+        "BAGHDAD - A round of talks between Iraq and the United States on ending the mission of the U.S.-led "
+        "coalition, which had been due to take place in Washington this week, has been postponed, Iraqi officials "
+        "said on Monday."
+    )
+    assert types(text) == []
+    called_off = "AMMAN - Jordan's king called off a planned summit with the Egyptian and Palestinian leaders on Monday."
+    assert types(called_off) == []
+    held = "BAGHDAD - Iraqi and U.S. officials held talks in Baghdad on Monday on ending the coalition's mission."
+    assert types(held) == ["diplomacy"]
+
+
+def test_an_act_told_days_later_than_a_recalled_act_is_background_too() -> None:
+    text = (
+        "BAGHDAD - Iraq's prime minister is under pressure from Iran-aligned factions to set a date for the U.S. "
+        "exit, officials said on Monday.\n\nThe factions' pause followed a drone attack on Jan. 28 on the Tower 22 outpost in Jordan, which killed three U.S. "
+        "soldiers. Washington responded days later with strikes on dozens of targets in Iraq and Syria."
+    )
+    assert types(text) == []
+    # (days later than the news is still news)
+    news = (
+        "BAGHDAD - A drone struck the Ain al-Asad air base in western Iraq early on Monday, wounding two U.S. "
+        "soldiers, the Pentagon said.\n\nHours later, U.S. jets struck a militia depot near al-Qaim."
+    )
+    assert types(news) == ["air_or_drone_strike", "air_or_drone_strike"]
+
+
+def test_campaigns_told_as_rounds_since_a_day_or_as_what_stays_common_are_no_acts() -> None:
+    rounds = (
+        "U.S. and British forces have carried out several rounds of strikes on Houthi targets in Yemen since "
+        "January 12."
+    )
+    assert types(rounds) == []
+    common = "U.S. commanders say car bombs and suicide attacks remain frequent in Baghdad."
+    assert types(common) == []
+    standing = (
+        "The United States has deployed two aircraft carrier strike groups to the eastern Mediterranean since "
+        "October, a move officials describe as a message to Iran."
+    )
+    assert types(standing) == []
+    reported = (
+        "ADEN - The coast guard commander said his men had intercepted dozens of dhows carrying drone components "
+        "and rockets off Yemen since 2016. For him, the war in Yemen is fought as much at sea as on land."
+    )
+    assert types(reported) == []
+    total = "More than 130 Palestinians have been killed in the West Bank since January, officials said."
+    assert types(total) == []
+
+
+def test_what_suspects_are_questioned_about_is_no_act() -> None:
+    text = (
+        "BAQOUBA, Iraq - Police in Diyala province arrested 14 suspected insurgents in raids on villages on Monday. "
+        "A police spokesman said the suspects were being questioned about a series of attacks on local markets."
+    )
+    assert types(text) == ["arrest_or_seizure"]
+
+
+def test_a_claim_naming_where_the_ship_was_bound_stays_at_sea() -> None:
+    text = (
+        "DUBAI - Yemen's Houthi militia fired two anti-ship missiles at a Greek-owned bulk carrier in the Gulf of "
+        "Aden on Monday, causing minor damage, maritime security sources said.\n\n"
+        "Houthi military spokesman Yahya Saree said the group's naval forces had targeted the ship because it was "
+        'bound for ports of "occupied Palestine".'
+    )
+    assert [(e[0], e[1], e[4]) for e in summary(text)] == [("maritime_attack", "YE", "Houthis")]
+
+
+def test_a_speaker_named_by_surname_speaks_for_the_party_that_titled_him() -> None:
+    text = (
+        "DUBAI - Yemen's Houthi militia fired two anti-ship missiles at a bulk carrier in the Gulf of Aden on Monday, "
+        "Houthi military spokesman Yahya Saree said.\n\n"
+        'Saree warned that the United States and Britain "will pay a heavy price" for their aggression.'
+    )
+    assert doers(text) == [("maritime_attack", "Houthis"), ("threat", "Houthis")]
+    # the quote that goes on right after a threat is the same speaker's
+    quoted = (
+        "DUBAI - Houthi military spokesman Yahya Saree said on Monday the group had fired missiles at a ship in the "
+        'Red Sea.\n\nSaree vowed retaliation. "The American and British aggression will not go unanswered, and our '
+        'forces will strike every ship heading to the ports of occupied Palestine."'
+    )
+    assert doers(quoted)[-1] == ("threat", "Houthis")
+    assert [d for d in doers(quoted) if d[0] == "threat"] == [("threat", "Houthis")]
+
+
+def test_titled_speakers_and_the_surnames_that_speak() -> None:
+    from ingest.tag.actors import speaking_surname, titled_speakers
+
+    story = (
+        "Houthi military spokesman Yahya Saree spoke first. Coalition spokesman Brig. Gen. Turki Al-Maliki replied. "
+        "Israeli Defence Minister Moshe Yaalon said nothing. Defence Minister Hulusi Akar was visiting."
+    )
+    assert {k: a.name for k, a in titled_speakers(story).items()} == {
+        "saree": "Houthis",
+        "maliki": "Coalition",
+        "yaalon": "Israel",
+    }  # (a title no party stands before names no party)
+    assert speaking_surname('Saree warned that the United States "will pay a heavy price".') == "saree"
+    assert speaking_surname("In the same address, Mr Saree warned the Emirates.") == "saree"
+    assert speaking_surname('"We will strike the source of fire every time," Yaalon told reporters.') == "yaalon"
+    assert speaking_surname("Al-Maliki warned that the coalition would respond.") == "maliki"
+    assert speaking_surname("The United States said it would respond.") is None
+
+
+def test_no_one_killed_is_said_of_the_act_of_its_paragraph_a_few_sentences_back() -> None:
+    text = (
+        "RIYADH - Saudi air defences on Monday intercepted a ballistic missile launched by the Houthi militia toward "
+        "the southern city of Jazan, the coalition said, with falling fragments wounding two civilians.\n\n"
+        "The coalition spokesman said debris from the intercepted missile fell on a residential neighbourhood, "
+        "damaging several houses and vehicles. Two residents, a Saudi citizen and a Yemeni national, suffered light "
+        "injuries and were taken to hospital, the Saudi Press Agency reported. No deaths were reported."
+    )
+    assert summary(text) == [("shelling_artillery_missile", "SA", 0, 2, "Houthis")]
+    # (another paragraph's "no one was killed" is not said of it)
+    apart = (
+        "RIYADH - A Houthi drone struck near the airport in Abha on Monday, wounding eight civilians, the coalition "
+        "said.\n\nThe wounded included two children. Flights resumed later.\n\n"
+        "In a separate development, talks on a truce made no progress. No deaths were reported."
+    )
+    assert summary(apart)[0][2] is None
