@@ -315,17 +315,18 @@ def assign_roles(mentions: list[ActorMention], event_type: str) -> tuple[Actor |
 
 # Wire copy names a party's speaker once by title and then by surname alone ("Houthi military spokesman Yahya Saree
 # said ... Saree warned that the United States 'will pay a heavy price'"): the surname speaks for that party.
+_SURNAME = r"(?:[Aa]l-|[Ee]l-)?[A-Z][\w'\u2019-]+"
 _TITLED = re.compile(
     r"\b(?i:spokes(?:man|woman|person)|leader|commander|chief|minister|official|general|envoy|negotiator|president"
     r"|ambassador|secretary)\s+(?:(?:[A-Z][a-z]{0,4}\.|Sheikh|Sayyed|Rear|Vice)\s+)*"
-    r"(?:[A-Z][\w'\u2019-]+\s+){0,3}(?P<last>(?:[Aa]l-|[Ee]l-)?[A-Z][\w'\u2019-]+)"
+    r"(?:[A-Z][\w'\u2019-]+\s+){0,3}(?P<last>" + _SURNAME + r")"
 )
 _TITLE_REACH = 40  # characters between a party's name and its speaker's title ("Houthi military spokesman")
 _SAYS = r"(?:said|says|warned|warns|added|vowed|vows|threatened|threatens|told|declared|pledged|promised|stressed)"
 # the speaker opens the sentence ("Saree warned that ...") or closes a quote ('... every time," Yaalon told reporters.')
 _SURNAME_SAYS = re.compile(
-    r"^\W*(?:[^,;\"\u201c]{1,40},\s+)?(?:(?:But|And|Mr\.?|Ms\.?)\s+)?(?P<first>(?:[Aa]l-|[Ee]l-)?[A-Z][\w'\u2019-]+)\s+" + _SAYS + r"\b"
-    r"|,\W*\s(?P<last>(?:[Aa]l-|[Ee]l-)?[A-Z][\w'\u2019-]+)\s+" + _SAYS + r"\b[^,;]{0,40}$"
+    r"^\W*(?:[^,;\"\u201c]{1,40},\s+)?(?:(?:But|And|Mr\.?|Ms\.?)\s+)?(?P<first>" + _SURNAME + r")\s+" + _SAYS + r"\b"
+    r"|,\W*\s(?P<last>" + _SURNAME + r")\s+" + _SAYS + r"\b[^,;]{0,40}$"
 )
 
 
