@@ -147,3 +147,27 @@ def test_no_one_killed_is_said_of_the_act_of_its_paragraph_a_few_sentences_back(
         "In a separate development, talks on a truce made no progress. No deaths were reported."
     )
     assert summary(apart)[0][2] is None
+
+
+def test_a_quote_threat_is_spoken_by_the_party_of_the_sentence_before_the_quote() -> None:
+    text = (
+        "JERUSALEM - Rockets fired from Gaza hit the southern town of Sderot on Monday, wounding two people.\n\n"
+        "Prime Minister Benjamin Netanyahu, speaking after a meeting with Israeli commanders in Tel Aviv, said the "
+        'campaign would intensify. "Hamas will pay a heavy price for firing at our citizens," he said.'
+    )
+    assert summary(text)[-1] == ("threat", "IL", None, None, "Israel")
+    # the quote may go on for sentences after its speaker's: one threat, his party's
+    longer = (
+        "DUBAI - US jets struck Houthi missile launchers near Hodeidah on Monday, CENTCOM said.\n\n"
+        "In a televised speech, Houthi leader Abdul Malik al-Houthi vowed to widen the campaign. "
+        '"American and British ships will be targets for our missiles wherever they sail in the Red Sea," he said. '
+        '"Every new aggression will be met with a stronger response."'
+    )
+    assert [d for d in doers(longer) if d[0] == "threat"] == [("threat", "Houthis")]
+    # (a sentence that names its own speaker keeps it)
+    own = (
+        "RIYADH - The first of 3,000 more US troops arrived in Saudi Arabia on Monday, the Pentagon said. In Tehran, "
+        "Revolutionary Guards commander Hossein Salami warned that any country that lets its soil be used for an "
+        "attack on Iran will itself become the battlefield, and 'we will strike it,' he said."
+    )
+    assert [d for d in doers(own) if d[0] == "threat"] == [("threat", "IRGC")]

@@ -1045,7 +1045,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     # Scenes of earlier sentences, for carrying the scene forward: worked out when a sentence is read for
     # other reasons, else on demand (most sentences of a story are never looked back at).
     scenes = _Scenes(text, spans)
-    speakers = _Speakers(text)
+    speakers = _Speakers(text, spans)
     # A toll told before its event, as headlines do ("Syria troops kill at least 50 jihadists. ... clashes"):
     # (sentence index, counts) of the last such sentence.
     lead_toll: tuple[int, Counts] | None = None
@@ -1194,12 +1194,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             if carried is not None:
                 people = [replace(carried, role_hint="agent"), *people]
             if unit_triggers[0].event_type == "threat" and not any(m.role_hint in ("agent", "speaker") for m in people):
-                said_by = speakers.of(sentence)  # "Saree warned that the United States 'will pay a heavy price'"
-                if said_by is None and sentence.lstrip().startswith(_QUOTES) and cands:
-                    # 'Saree vowed retaliation. "The American and British aggression will not go unanswered ..."'
-                    before = cands[-1]
-                    if before.event_type == "threat" and before.last_sentence == i - 1:
-                        said_by = before.actor1
+                said_by = speakers.of(i, cands[-1] if cands else None, people)
                 if said_by is not None:
                     people = [ActorMention(said_by, 0, 0, "speaker"), *people]
             weapon = weapon_of(unit.lower()) if unit_triggers[0].event_type in r.violent else None
@@ -1493,23 +1488,52 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
 
 
 _QUOTES = ('"', "\u201c")
+_QUOTE_REACH = 3  # sentences of one quote a threat may be told after its speaker's sentence
+_PRONOUN_SAID = re.compile(r",\W*\s(?:he|she)\s+(?:said|added|warned|told)\b")
 
 
 class _Speakers:
-    """The parties the story's speakers speak for, by surname (read once, when a sentence first asks)."""
+    """Who speaks a threat that names no party: a speaker named by surname alone, whose party a title named before
+    ("Houthi military spokesman Yahya Saree ... Saree warned that the United States 'will pay a heavy price'"), or the
+    party of the sentence before a quote ('The commander of the Guards' navy warned Western countries. "Any foreign
+    force ... will receive a crushing response," he said.')."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
         self._text = text
-        self._by_surname: dict[str, Actor] | None = None
+        self._spans = spans
+        self._by_surname: dict[str, Actor] | None = None  # read once, when a sentence first asks
 
-    def of(self, sentence: str) -> Actor | None:
-        """The party of the speaker who opens the sentence, or closes its quote, by surname alone."""
+    def _sentence(self, i: int) -> str:
+        start, end = self._spans[i]
+        return self._text[start:end]
+
+    def of(self, i: int, last: _Candidate | None, named: list[ActorMention]) -> Actor | None:
+        """The party speaking sentence `i` (`last`: the event told last, a threat the quote may go on with; `named`:
+        the parties the sentence names itself)."""
+        sentence = self._sentence(i)
         surname = speaking_surname(sentence)
-        if surname is None:
+        if surname is not None:
+            if self._by_surname is None:
+                self._by_surname = titled_speakers(self._text)
+            return self._by_surname.get(surname)
+        if i == 0 or not (sentence.lstrip().startswith(_QUOTES) or _PRONOUN_SAID.search(sentence)):
             return None
-        if self._by_surname is None:
-            self._by_surname = titled_speakers(self._text)
-        return self._by_surname.get(surname)
+        if any(_a_party(m) for m in named):
+            return (
+                None  # ("Guards commander Hossein Salami warned ... 'We do not hesitate,' he said"): it names its own
+            )
+        if last is not None and last.event_type == "threat" and last.last_sentence == i - 1 and last.actor1:
+            return last.actor1  # 'Saree vowed retaliation. "The American and British aggression will not go ..."'
+        for j in range(i - 1, max(-1, i - 1 - _QUOTE_REACH), -1):
+            before = self._sentence(j)
+            if not before.lstrip().startswith(_QUOTES):  # (a quote that goes on is passed over)
+                return next((m.actor for m in actor_mentions(before) if _a_party(m)), None)
+        return None
+
+
+def _a_party(mention: ActorMention) -> bool:
+    """Is the mention a party that may speak: not a target, nor civilians or someone unknown?"""
+    return mention.role_hint != "target" and mention.actor.type not in ("civilians", "unknown")
 
 
 class _Scenes:
