@@ -1,7 +1,8 @@
 """Rules of tag-26: sport told in war words beyond football, talks that were not held, acts told as later than a
-recalled one, campaigns told as rounds or as what stays common, a speaker named by surname, and "no one was killed"
-said of an act a few sentences back. Read off the dev part of the whole-article set; general rules. The stories are
-written for these tests (published on DAY, 2024-05-20, a Monday)."""
+recalled one, campaigns told as rounds or as what stays common or goes on, a speaker named by surname or before a
+quote, "no one was killed" said of an act a few sentences back, ordinary crime, questions, a story filed from another
+war. Read off the dev part of the whole-article set; general rules. The stories are written for these tests
+(published on DAY, 2024-05-20, a Monday)."""
 
 from __future__ import annotations
 
@@ -171,3 +172,60 @@ def test_a_quote_threat_is_spoken_by_the_party_of_the_sentence_before_the_quote(
         "attack on Iran will itself become the battlefield, and 'we will strike it,' he said."
     )
     assert [d for d in doers(own) if d[0] == "threat"] == [("threat", "IRGC")]
+
+
+def test_an_antiquities_gang_and_its_arrests_are_no_security_news() -> None:
+    text = (
+        "CAIRO - Egyptian police have broken up a gang accused of digging illegally for antiquities under a house in "
+        "Luxor and smuggling the finds abroad, arresting nine people, the Interior Ministry said on Monday.\n\n"
+        "Those arrested include the owner of the house and a former employee of the antiquities ministry, according "
+        "to a security source."
+    )
+    assert types(text) == []
+    # (militants arrested are still arrests)
+    cell = "CAIRO - Egyptian police arrested nine suspected members of an Islamic State cell in Giza on Monday."
+    assert types(cell) == ["arrest_or_seizure"]
+
+
+def test_a_question_asserts_no_act() -> None:
+    text = (
+        "Iran's nuclear programme: what we know.\n\nWHAT ABOUT SANCTIONS?\n\n"
+        "Will Israel strike Iran's nuclear sites this year?"
+    )
+    assert types(text) == []
+
+
+def test_a_story_filed_from_another_war_codes_nothing_no_party_of_the_region_did() -> None:
+    text = (
+        "GOMA, Democratic Republic of Congo (Reuters) - Fighting between M23 rebels and pro-government militias "
+        "killed at least 20 people in eastern Congo on Monday, even as delegations from both sides met in Qatar to "
+        "try to agree a truce.\n\nAt least four civilians were killed when shells struck a market, a local leader said."
+    )
+    assert types(text) == []
+
+
+def test_campaigns_that_go_on_and_what_a_recalled_act_set_off_are_background() -> None:
+    text = (
+        "U.S. and British warplanes have struck Houthi targets in Yemen repeatedly since Jan. 12, but the attacks "
+        "on shipping have continued."
+    )
+    assert types(text) == []
+    listed = "The PKK is designated a terrorist organisation by Turkey, the United States and the European Union."
+    assert types(listed) == []
+    text = (
+        "ANKARA - Turkish warplanes struck PKK positions in the Qandil mountains of northern Iraq overnight, the "
+        "defence ministry said on Monday.\n\nEarlier this month, a Turkish air strike near the town of Sidakan "
+        "killed two civilians, according to local officials, prompting small demonstrations in the area."
+    )
+    assert types(text) == ["air_or_drone_strike"]
+    seized = (
+        "BAGHDAD - Iraqi police detained six men in Adhamiya on Monday. The troops also seized two vehicles packed "
+        "with explosives and a stack of mortar rounds in a garage near the raided houses."
+    )
+    assert types(seized) == ["arrest_or_seizure"]
+    despite = (
+        "BAGHDAD - A car bomb killed 14 people in a Baghdad market on Monday, police said. The bloodshed came "
+        "despite a security crackdown launched in February, under which thousands of extra U.S. and Iraqi troops "
+        "have been sent onto the streets of the capital."
+    )
+    assert types(despite) == ["remote_explosive"]

@@ -56,6 +56,7 @@ class _Rules:
     veto_arrest: GuardedAlternation
     veto_deployment: GuardedAlternation
     disaster: GuardedAlternation  # a story that opens with a storm or a quake (tagger: its relevance)
+    crime: GuardedAlternation  # ordinary crime (a gang of antiquities smugglers): no arrest of ours, nor its story
     hypothetical: GuardedAlternation
     future: GuardedAlternation
     negation: GuardedAlternation
@@ -99,6 +100,7 @@ def rules() -> _Rules:
         veto_arrest=lowered_alternation(p["vetoes"]["arrest"]),
         veto_deployment=lowered_alternation(p["vetoes"]["deployment"]),
         disaster=lowered_alternation(p["vetoes"]["disaster"]),
+        crime=lowered_alternation(p["vetoes"]["crime"]),
         hypothetical=lowered_alternation(p["modality"]["hypothetical"]),
         future=lowered_alternation(p["modality"]["future"]),
         negation=lowered_alternation(p["modality"]["negation"]),
@@ -159,7 +161,7 @@ def _vetoed(event_type: str, sentence: str, r: _Rules, memo: dict[str, bool] | N
     if event_type == "diplomacy":
         return hit("veto_diplomacy") or hit("fiction")
     if event_type == "arrest_or_seizure":
-        return hit("veto_violent") or hit("veto_arrest")
+        return hit("veto_violent") or hit("veto_arrest") or hit("crime")
     return hit("veto_violent") and event_type != "sanctions"
 
 
@@ -270,6 +272,10 @@ def _not_asserted(sentence: str, act_end: int | None = None) -> str | None:
     return None
 
 
+_CLOSERS = " \t\n\"'\u201d\u2019)"
+_QUESTION_LENGTH = 200  # characters: a question longer than that is text run together, not a question
+
+
 def find_triggers(
     sentence: str, published_year: int | None = None, vetoes: dict[str, bool] | None = None
 ) -> list[Trigger]:
@@ -287,7 +293,9 @@ def find_triggers(
     in_sentence = needles_in(r.needles, lowered)
     # The types one of whose words occurs: most sentences rule most types out here (and many rule out all).
     candidates = r.always.union(*(r.types_of[n] for n in in_sentence))
-    if not candidates:
+    if not candidates or (len(lowered) <= _QUESTION_LENGTH and lowered.rstrip(_CLOSERS).endswith("?")):
+        # (a question asserts no act: "WHAT ABOUT SANCTIONS?", "Will Iran strike back?"; a long run of text that ends
+        # in one is page furniture run together with a story's sentences)
         return found
     for event_type in r.order:
         if event_type not in candidates:

@@ -1061,6 +1061,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     # The story opens with an act outside the region (Kyiv, Niger, Mogadishu): later acts it places nowhere are that
     # story's, not the region's ("Security forces killed five attackers and captured one alive").
     abroad_lede = False
+    filed_abroad = False  # ... told by its dateline ("GOMA, Democratic Republic of Congo (Reuters) -")
     background_until = -1  # the end of a paragraph headed "BACKGROUND:" (what it tells is no news)
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
@@ -1081,10 +1082,13 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             looks_back = back is not None and not _act_then_aside(sentence, back.start(), year)
             aftermath = bool(r.aftermath.search(lowered_sentence))
             # "KYIV, Ukraine (AP) - Swarms of Iranian-made drones ...": a story filed from another war
-            abroad_lede = filed_elsewhere(sentence, scenes.mentions(0))
-            # a story that opens with sport, markets, space, a film or a disaster ("a drama ... won warm applause")
+            filed_abroad = abroad_lede = filed_elsewhere(sentence, scenes.mentions(0))
+            # a story that opens with sport, markets, space, a film, a disaster or a crime ("a drama ... won applause")
             offtopic_lead = not triggers and (
-                offtopic == 1 or bool(r.fiction.search(lowered_sentence)) or bool(r.disaster.search(lowered_sentence))
+                offtopic == 1
+                or bool(r.fiction.search(lowered_sentence))
+                or bool(r.disaster.search(lowered_sentence))
+                or bool(r.crime.search(lowered_sentence))
             )
         if region_mentions < REGION_ENOUGH:  # past that the count changes nothing
             mentions = scenes.mentions(i)
@@ -1178,6 +1182,10 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         for n, u in enumerate(split):
             cs, ce, unit_triggers = u.start, u.end, u.triggers
             unit = sentence[cs:ce]
+            if recalled == i and _CONSEQUENCE.search(
+                sentence, max(0, cs - _CONSEQUENCE_REACH), cs + _CONSEQUENCE_REACH
+            ):
+                continue  # ("Earlier this month, a Turkish air strike ... killed two, prompting small demonstrations")
             whole = len(split) == 1  # one event: the sentence's scene and text (the unit may leave out a tail)
             unit_scene = scene if whole else _scene(place_mentions(unit), unit_triggers)
             unit_abroad = abroad if whole else False
@@ -1471,7 +1479,9 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     if abroad_lede:
         # a story of another war: the region's acts it tells with no day and no toll are asides ("it coordinates with
         # Moscow over its air operations against Iranian-linked targets in Syria")
-        merged = [c for c in merged if c.place_from_text and not _aside(c)]
+        # (nor, in a story filed from there, what no party of the region did: "GOMA, Democratic Republic of Congo -
+        # ... even as delegations from both sides met in Qatar to agree a truce", "shells struck a market")
+        merged = [c for c in merged if c.place_from_text and not _aside(c) and (_regional_actor(c) or not filed_abroad)]
     elif _told_in_passing(cands, merged, len(spans)):
         merged = []
     elif offtopic_lead:
@@ -1516,12 +1526,11 @@ class _Speakers:
             if self._by_surname is None:
                 self._by_surname = titled_speakers(self._text)
             return self._by_surname.get(surname)
-        if i == 0 or not (sentence.lstrip().startswith(_QUOTES) or _PRONOUN_SAID.search(sentence)):
+        # A sentence that opens with a quote: the parties it names are whom it threatens. Any other needs a "he said"
+        # and no party of its own ("Guards commander Hossein Salami warned ... 'We do not hesitate,' he said").
+        quoted = sentence.lstrip().startswith(_QUOTES)
+        if i == 0 or not (quoted or (_PRONOUN_SAID.search(sentence) and not any(_a_party(m) for m in named))):
             return None
-        if any(_a_party(m) for m in named):
-            return (
-                None  # ("Guards commander Hossein Salami warned ... 'We do not hesitate,' he said"): it names its own
-            )
         if last is not None and last.event_type == "threat" and last.last_sentence == i - 1 and last.actor1:
             return last.actor1  # 'Saree vowed retaliation. "The American and British aggression will not go ..."'
         for j in range(i - 1, max(-1, i - 1 - _QUOTE_REACH), -1):
@@ -1669,6 +1678,9 @@ def _came_after(sentence: str, act_at: int, published: dt.date | None, told: dt.
 
 
 _SOON_AFTER = re.compile(r"\b(?:hours|minutes) (?:later|afterwards?)\b", re.IGNORECASE)
+# What a recalled act set off, told in its sentence, is as old as it
+_CONSEQUENCE = re.compile(r"\b(?:prompting|sparking|triggering|provoking|drawing|leading to|causing)\b")
+_CONSEQUENCE_REACH = 20  # characters around a clause's start where its "prompting" may stand
 _TOLD_LATER = re.compile(
     r"\b(?:(?:hours|minutes|days|a day|a few days|weeks|a week|shortly) (?:later|afterwards?)"
     r"|the (?:next|following) (?:day|morning|night|week))\b",

@@ -20,7 +20,8 @@ _INITIAL = re.compile(r"[A-Z]")  # "Dwight D. Eisenhower"
 # runs to the dash, so what it names is where the story was filed, never a party to it.
 _DATELINE = re.compile(
     r"([A-Z][A-Z'\u2019.-]*[A-Z](?:[ /][A-Z][A-Z'\u2019.-]*[A-Z]){0,4})"
-    r"(?:,\s+[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){0,3})?"  # ", Egypt", ", Kurdistan Region"
+    # ", Egypt", ", Kurdistan Region", ", Democratic Republic of Congo"
+    r"(?:,\s+[A-Z][\w'\u2019.-]+(?:\s+(?:of\s+|the\s+)?[A-Z][\w'\u2019.-]+){0,3})?"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # ", Feb 6"
     r"\s*(?:\([^()]{1,24}\)\s*)?"  # "(Reuters)"
     r"(?:[-\u2013\u2014]|--)\s"
