@@ -229,3 +229,64 @@ def test_campaigns_that_go_on_and_what_a_recalled_act_set_off_are_background() -
         "have been sent onto the streets of the capital."
     )
     assert types(despite) == ["remote_explosive"]
+
+
+def test_a_date_last_year_and_last_month_of_the_same_name_are_a_year_back() -> None:
+    import datetime as dt
+
+    from ingest.tag.dates import resolve_date
+
+    day = dt.date(2022, 5, 21)
+    assert resolve_date("flattened by an Israeli air strike on May 15 last year", day) == (dt.date(2021, 5, 15), "day")
+    assert resolve_date("on 15 May last year", day) == (dt.date(2021, 5, 15), "day")
+    assert resolve_date("last May", day) == (dt.date(2021, 5, 1), "month")
+    assert resolve_date("on May 15", day) == (dt.date(2022, 5, 15), "day")
+    text = (
+        "GAZA - A year after the May 2021 ceasefire, Gaza City's Rimal district still bears the scars of the war, "
+        "residents said on Monday.\n\nWhere the al-Jalaa tower was flattened by an Israeli air strike on May 15 last "
+        "year, the lot remains an expanse of rubble."
+    )
+    assert types(text) == []
+
+
+def test_parades_arsenals_inquiries_condolences_and_firsts_are_no_acts() -> None:
+    parade = (
+        "TEHRAN - Iran's regular army paraded long-range drones, a locally built air defence system and short-range "
+        "ballistic missiles through southern Tehran on Monday as the Islamic Republic marked National Army Day."
+    )
+    assert types(parade) == []
+    arsenal = (
+        "The report estimates that the group now fields at least five types of one-way attack drone, alongside "
+        "ballistic missiles capable of reaching Riyadh."
+    )
+    assert types(arsenal) == []
+    inquiry = (
+        "RAMALLAH - The Israeli military said on Monday that it had opened a criminal investigation into the death "
+        "of a Palestinian man who was shot near a checkpoint south of Nablus."
+    )
+    assert types(inquiry) == []
+    condolences = "Parliament's speaker sent condolences to the families of the two soldiers killed in Hakkari."
+    assert "military_deployment" not in types(condolences)
+    first = (
+        "ADEN - A Houthi missile struck a bulk carrier in the Gulf of Aden on Monday, wounding three crew.\n\n"
+        "It was the first strike to damage a merchant ship since the Rubymar was hit on February 18."
+    )
+    assert types(first) == ["maritime_attack"]
+
+
+def test_campaigns_over_a_span_and_sanctions_sought_to_be_eased_are_background() -> None:
+    assert types("Egyptian and UN mediators have been working for months to shore up a truce in Gaza.") == []
+    assert types("The Houthis' attacks on merchant shipping have forced most vessels to avoid the Red Sea.") == []
+    assert types("The Observatory says air raids on Aleppo have killed more than 500 people since mid-December.") == []
+    assert types("Syria's new leaders are seeking to ease Western sanctions imposed during Assad's rule.") == []
+    assert types("The officials have since met in Beijing and Riyadh to prepare the reopening of embassies.") == []
+    assert (
+        types("Kerry accused Damascus of stepping up the bombardment to strengthen its hand at the negotiating table.")
+        == []
+    )
+    that_summer = (
+        "DUBAI - Iran's Revolutionary Guards seized a tanker in the Strait of Hormuz on Monday.\n\n"
+        "In June 2019, Iran shot down a U.S. drone over the strait. That summer, several tankers were also damaged by "
+        "limpet mines off Fujairah."
+    )
+    assert types(that_summer) == ["maritime_attack"]

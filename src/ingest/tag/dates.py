@@ -16,7 +16,7 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH_ALT = "|".join(m.capitalize() for m in _MONTHS) + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 # Month names are matched case-sensitively so the verb "march" and modal "may" are not months. Guarded: most
 # sentences name no month or weekday, and a substring test rules the pattern out (see prefilter).
-_YEAR_PART = r"(?:,? (?P<y>(?:19|20)\d\d))?\b"
+_YEAR_PART = r"(?:,? (?P<y>(?:19|20)\d\d)|(?P<last> last year))?\b"  # ("on May 15 last year")
 _DAY_MONTH = Guarded.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTH_ALT})\.?{_YEAR_PART}")
 _MONTH_DAY = Guarded.compile(rf"\b(?P<m>{_MONTH_ALT})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?{_YEAR_PART}")
 _SINCE = Guarded.compile(
@@ -112,7 +112,7 @@ def resolve_date(sentence: str, published: dt.date | None) -> tuple[dt.date | No
         # (a date that names another event dates nothing here: "the November 27 truce", "Iran's October 1 barrage")
         m = next((m for m in pattern.finditer(sentence) if not _NAMING.search(sentence, 0, m.start())), None)
         if m:
-            y = int(m.group("y")) if m.group("y") else None
+            y = int(m.group("y")) if m.group("y") else published.year - 1 if m.group("last") else None
             date = _not_after(int(m.group("d")), _month_number(m.group("m")), y, published)
             if date:
                 return date, "day"
@@ -133,7 +133,10 @@ def resolve_date(sentence: str, published: dt.date | None) -> tuple[dt.date | No
         year = published.year - 1 if month_year.group("y") == "last year" else int(month_year.group("y"))
         return dt.date(year, _month_number(month_year.group("m")), 1), "month"
     if month_only:
-        date = _not_after(1, _month_number(month_only.group("m")), None, published)
+        month_number = _month_number(month_only.group("m"))
+        date = _not_after(1, month_number, None, published)
+        if date and month_number == published.month and month_only.group(0)[:4].lower() == "last":
+            date = date.replace(year=published.year - 1)  # "last May" in a story of May: a year back
         if date:
             return date, "month"
     return published, "published"

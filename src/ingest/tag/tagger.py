@@ -1607,7 +1607,12 @@ _OWN_DATE_REACH = 40  # characters after an act's trigger within which a date is
 _DAYS_BEFORE_NEWS = 3  # an act told after the lede this many days before the lede's act is background
 # An act told after the lede as "earlier this month" is background to the day's news (in the lede it may be the news).
 _EARLIER = re.compile(r"\b[Ee]arlier this (?:month|year)\b")
-_THAT_DAY = re.compile(r"\b(?:that|the same) (?:day|night|morning|afternoon|evening)\b", re.IGNORECASE)
+# ("That summer, several tankers were also damaged by limpet mines off Fujairah", "An Egyptian-brokered truce ended
+# that round": the time the sentence before names)
+_THAT_DAY = re.compile(
+    r"\b(?:that|the same) (?:day|night|morning|afternoon|evening|week|month|summer|spring|autumn|winter|year|round)\b",
+    re.IGNORECASE,
+)
 # "rallied in Sanaa on Friday, a day after Israeli warplanes pounded ports": the clause's act is dated from the
 # sentence's own act
 _DAYS_APART = re.compile(
