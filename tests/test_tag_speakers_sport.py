@@ -1,8 +1,8 @@
 """Rules of tag-26: sport told in war words beyond football, talks that were not held, acts told as later than a
 recalled one, campaigns told as rounds or as what stays common or goes on, a speaker named by surname or before a
 quote, "no one was killed" said of an act a few sentences back, ordinary crime, questions, a story filed from another
-war. Read off the dev part of the whole-article set; general rules. The stories are written for these tests
-(published on DAY, 2024-05-20, a Monday)."""
+war, two acts of one kind in two places. Read off the dev part of the whole-article set; general rules. The stories
+are written for these tests (published on DAY, 2024-05-20, a Monday)."""
 
 from __future__ import annotations
 
@@ -290,3 +290,18 @@ def test_campaigns_over_a_span_and_sanctions_sought_to_be_eased_are_background()
         "limpet mines off Fujairah."
     )
     assert types(that_summer) == ["maritime_attack"]
+
+
+def test_two_acts_of_one_kind_in_two_places_each_with_its_toll_are_two_events() -> None:
+    text = (
+        "BAGHDAD (Reuters) - A roadside bomb killed three U.S. soldiers and wounded two others near the city of "
+        "Baquba on Monday, the U.S. military said, and a car bomb tore through a crowded market in central Baghdad, "
+        "killing at least 11 people."
+    )
+    assert [(e[0], e[2], e[3]) for e in summary(text)] == [("remote_explosive", 3, 2), ("remote_explosive", 11, None)]
+    # (one act told with its weapons or its place twice stays one)
+    one = (
+        "BAGHDAD - A car bomb tore through a market in Baghdad's Karrada district on Monday, killing 11 people, and a "
+        "second blast hit the same market minutes later, police said."
+    )
+    assert len(summary(one)) == 1

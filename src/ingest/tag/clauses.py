@@ -16,9 +16,12 @@ from functools import cache
 from re import Pattern  # dataclass fields name it bare: mypyc (native.py) resolves their types by name
 
 from ingest.tag.actors import actor_mentions, roles
+from ingest.tag.counts import has_toll
+from ingest.tag.places import place_mentions
 from ingest.tag.prefilter import for_lowered_text
-from ingest.tag.resources import actors, patterns
+from ingest.tag.resources import actors, patterns, places
 from ingest.tag.rules import RETURNED_FIRE, Trigger, rules, triggers_in_part
+from ingest.tag.text import dateline
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ def units(sentence: str, triggers: list[Trigger]) -> list[Unit]:
     if not triggers or triggers[0].continuation:
         return whole
     asserted = {t.event_type: t for t in triggers}
-    if len(asserted) == 1 and not _two_parties(sentence):
+    if len(asserted) == 1 and not _two_parties(sentence) and not _and_another(sentence, triggers[0]):
         return whole  # one kind of act and at most one named party: one event (most sentences stop here)
     lowered = sentence.lower()
     if len(lowered) != len(sentence):  # a rare letter whose lower case is longer: read the sentence as written
@@ -198,7 +201,31 @@ def _distinct(sentence: str, prev: _Piece, cur: _Piece) -> bool:
     # Two doers each with an act of their own ("Hezbollah fired missiles ... and Israeli artillery shelled ...").
     doer_a = _doer(prev_text, a)
     doer_b = _doer(cur_text[: cur.triggers[0].end], b)  # named by the end of its own act: a subject of its own
-    return doer_a is not None and doer_b is not None and doer_a != doer_b
+    if doer_a is not None and doer_b is not None:
+        return doer_a != doer_b
+    # Two acts of one kind in two places, each with its own toll ("A roadside bomb killed three U.S. soldiers near
+    # Baquba ..., and a car bomb tore through a market in central Baghdad, killing at least 11 people").
+    return a in violent and _own_place_and_toll(prev_text, cur_text)
+
+
+def _and_another(sentence: str, trigger: Trigger) -> bool:
+    """Might the sentence tell a second act of its one kind after a clause break ("..., and a car bomb ...")?"""
+    if trigger.event_type not in rules().violent:
+        return False
+    cut = max(sentence.find(", and a"), sentence.find("; a"), sentence.find(", while a"))
+    return cut > trigger.end
+
+
+def _own_place_and_toll(first: str, second: str) -> bool:
+    """Does each text name a place of its own in the region, the two apart, and a toll?"""
+    region = places().region
+    filed = dateline(first)  # ("BAGHDAD (Reuters) - ...": where the story was filed is no place of its act)
+    first = first[filed.end() :] if filed else first
+    here = {m.place.name for m in place_mentions(first) if m.place.country_iso in region and m.place.kind != "country"}
+    there = {
+        m.place.name for m in place_mentions(second) if m.place.country_iso in region and m.place.kind != "country"
+    }
+    return bool(here) and bool(there) and not here & there and has_toll(first) and has_toll(second)
 
 
 def _doer(text: str, event_type: str) -> str | None:
