@@ -305,3 +305,22 @@ def test_two_acts_of_one_kind_in_two_places_each_with_its_toll_are_two_events() 
         "second blast hit the same market minutes later, police said."
     )
     assert len(summary(one)) == 1
+
+
+def test_what_a_party_would_stop_or_blames_and_paces_and_estimates_are_no_acts() -> None:
+    assert types("Residents protested in Sderot on Monday, demanding stronger action to halt the rocket fire.") == [
+        "protest"
+    ]
+    blamed = (
+        "BEIRUT - An Israeli air strike killed a Hezbollah commander in southern Lebanon on Monday. The Israeli "
+        "military said the commander was responsible for rocket fire on northern Israel."
+    )
+    assert types(blamed) == ["air_or_drone_strike"]
+    assert types("Rocket fire from Gaza has increased sharply since then, officials said.") == []
+    estimate = "The report estimates that the Houthis fired at least 450 drones and missiles at shipping."
+    assert types(estimate) == []
+    wreckage = (
+        "RIYADH - The Saudi defence ministry displayed what it said was the wreckage of 18 drones and seven cruise "
+        "missiles at a news conference on Monday."
+    )
+    assert types(wreckage) == []
