@@ -324,3 +324,21 @@ def test_what_a_party_would_stop_or_blames_and_paces_and_estimates_are_no_acts()
         "missiles at a news conference on Monday."
     )
     assert types(wreckage) == []
+
+
+def test_calls_wishes_and_readiness_for_talks_are_no_talks() -> None:
+    for said in (
+        "Lebanon's prime minister has demanded an immediate and unconditional ceasefire.",
+        "Kurdish politicians condemned the bombing, calling for a return to peace talks.",
+        "The prime minister said Israel preferred a diplomatic solution.",
+        "Iraq's prime minister has said he wants to begin talks on ending the coalition's presence.",
+        "An Israeli official said Israel's negotiating team was ready to travel.",
+        "Officials say the anger is fuelled by the absence of any peace process.",
+        "After a day of fighting both sides claimed to hold the summit by nightfall.",
+    ):
+        assert "diplomacy" not in types(said), said
+    # (a resolution that demands one, and talks held, are)
+    vote = "The UN Security Council on Monday adopted a resolution demanding an immediate ceasefire in Gaza."
+    assert types(vote) == ["diplomacy"]
+    held = "Egyptian mediators held talks with a Hamas delegation in Cairo on Monday on a ceasefire."
+    assert types(held) == ["diplomacy"]
