@@ -342,3 +342,15 @@ def test_calls_wishes_and_readiness_for_talks_are_no_talks() -> None:
     assert types(vote) == ["diplomacy"]
     held = "Egyptian mediators held talks with a Hamas delegation in Cairo on Monday on a ceasefire."
     assert types(held) == ["diplomacy"]
+
+
+def test_totals_over_a_span_and_accusations_are_no_acts() -> None:
+    for said in (
+        "Iran-aligned groups in Iraq have been claiming more than 130 attacks on U.S. forces since October.",
+        "Since the start of October, 14 Israelis have been killed in Palestinian stabbing and shooting attacks.",
+        "At least 20 people have been killed in Palestinian attacks on Israelis over the same period.",
+        "Rights groups said Turkish border guards had shot and killed at least five asylum seekers since December.",
+        "The group has carried out mass executions of captured soldiers and members of religious minorities.",
+        "Tehran accuses Mossad of carrying out a string of assassinations of nuclear scientists.",
+    ):
+        assert types(said) == [], said
