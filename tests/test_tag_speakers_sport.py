@@ -354,3 +354,12 @@ def test_totals_over_a_span_and_accusations_are_no_acts() -> None:
         "Tehran accuses Mossad of carrying out a string of assassinations of nuclear scientists.",
     ):
         assert types(said) == [], said
+
+
+def test_wars_over_years_habits_and_counted_acts_are_no_new_acts() -> None:
+    for said in (
+        "The Houthis have controlled Sanaa since 2014 and fought a Saudi-led coalition for eight years.",
+        "Turkish drone strikes against suspected PKK militants are a regular occurrence in the mountains.",
+        "Monday's clash was the third reported on the frontier this month.",
+    ):
+        assert types(said) == [], said
