@@ -363,3 +363,22 @@ def test_wars_over_years_habits_and_counted_acts_are_no_new_acts() -> None:
         "Monday's clash was the third reported on the frontier this month.",
     ):
         assert types(said) == [], said
+
+
+def test_a_clash_toll_revised_by_the_number_killed_and_the_attackers_killed_by_the_troops() -> None:
+    text = (
+        "EL-ARISH, Egypt - Islamist militants stormed an army checkpoint in North Sinai on Monday, killing at least "
+        "seven soldiers in a gun battle that lasted two hours, security sources said.\n\n"
+        "By the evening the military put the number of soldiers killed at nine, with 12 others wounded. An army "
+        "spokesman said troops had killed 17 of the attackers during the fighting."
+    )
+    assert [(e[0], e[2], e[3]) for e in summary(text)] == [("armed_clash", 26, 12)]
+    # (a statement that tells both sides again gives the toll anew, not more: the first telling's 13 or its 17, never
+    # the two added)
+    again = (
+        "EL-ARISH, Egypt - Militants attacked an army checkpoint near Rafah on Monday, setting off a gun battle that "
+        "killed five soldiers and at least eight of the assailants, security sources said.\n\n"
+        "A military spokesman gave a higher toll, saying seven soldiers had been killed in the assault and that "
+        "troops had killed 10 of the attackers."
+    )
+    assert summary(again)[0][2] in (13, 17)

@@ -492,6 +492,11 @@ _ALSO_KILLED = re.compile(
     # "... five of the attackers were killed in the ensuing clashes": the other side's dead
     r"|\bof the (?:attackers|assailants|raiders)\s+(?:were|had been|have been)\s+killed\b"
 )
+# "... troops had killed 17 of the attackers during the fighting": the same, told of those who killed them (when it
+# is the sentence's whole toll: "saying seven soldiers had been killed ... and that troops had killed 10 of the
+# attackers" tells both sides again)
+_DEATH_WORD = re.compile(r"\b(?:killed|dead|died)\b")
+_KILLED_OF_ATTACKERS = re.compile(r"\bkilled\s+(?:at least\s+)?(\w+)\s+of the (?:attackers|assailants|raiders)\b")
 # "Gunmen shot dead Abu Hamza al-Zoubi, 42, a former commander": one named victim, told by the apposition after his
 # name (an age or "a ..."); run on the sentence as written, where names are capitalised.
 _VICTIM_VERBS = ("shot dead", "gunned down", "assassinated", "killed", "killing", "stabbed to death", "beheaded",
@@ -638,6 +643,13 @@ def extract_counts(sentence: str) -> Counts:
         injured = 1
     told_more = " also " in sentence or " of the " in sentence
     also = killed is not None and told_more and bool(_ALSO_KILLED.search(sentence))
+    if not also and killed is not None and " of the " in sentence:
+        of_attackers = _KILLED_OF_ATTACKERS.search(sentence)
+        also = (
+            of_attackers is not None
+            and parse_number(of_attackers.group(1))[0] == killed
+            and _DEATH_WORD.search(sentence, 0, of_attackers.start()) is None
+        )
     injured_revised = False
     if "number of" in sentence and ("wounded" in sentence or "injured" in sentence):
         recounted = _best(compiled["injured_revised"], sentence)[0]  # type: ignore[arg-type]
