@@ -382,3 +382,12 @@ def test_a_clash_toll_revised_by_the_number_killed_and_the_attackers_killed_by_t
         "troops had killed 10 of the attackers."
     )
     assert summary(again)[0][2] in (13, 17)
+
+
+def test_a_placeless_act_of_the_coalition_is_the_coalition_of_the_storys_scene() -> None:
+    text = (
+        "RIYADH - Saudi air defences intercepted a ballistic missile fired by the Houthis at the southern city of "
+        "Jazan on Monday, the coalition said.\n\n"
+        'Coalition spokesman Turki al-Maliki warned that the alliance would strike "with an iron fist" any launch site.'
+    )
+    assert doers(text)[-1] == ("threat", "Saudi Arabia")

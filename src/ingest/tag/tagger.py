@@ -970,14 +970,18 @@ def _of_scene(actor: Actor | None, place: Place | None) -> Actor | None:
     return actors().forces_of.get(iso)
 
 
-def _event(c: _Candidate, text: str) -> Event:
+def _event(c: _Candidate, text: str, story_place: Place | None = None) -> Event:
+    """The event of a candidate (`story_place`: where the story's first placed act happened, whose "coalition" or
+    "government forces" a placeless act's are: "Coalition spokesman Turki al-Maliki warned that the alliance 'will
+    not tolerate' attacks" in a story of Houthi strikes on Saudi Arabia)."""
     spec = event_types()[c.event_type]
     place = c.place
     region_level = place is not None and place.kind == "admin1"
-    actor1 = _of_scene(c.actor1, place) or (
+    scene = place or story_place
+    actor1 = _of_scene(c.actor1, scene) or (
         actors().by_name[spec["default_actor1"]] if "default_actor1" in spec else None
     )
-    actor2 = _of_scene(c.actor2, place)
+    actor2 = _of_scene(c.actor2, scene)
     if actor2 is not None and actor1 is not None and actor2.name == actor1.name:
         actor2 = None
     # A toll belongs to violence: an arrest, a threat or a sanction told beside a death toll ("blamed for the 2016
@@ -1489,10 +1493,11 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         # until the last second"); only an act that killed or hurt someone is news in it
         merged = [c for c in merged if c.counts.killed or c.counts.injured]
     events = []
+    story_place = next((c.place for c in merged if c.place is not None and c.place.country_iso), None)
     for c in merged:
         if c.event_type in r.violent and c.place is None and not _regional_actor(c):
             continue  # violence we cannot place in the region is not coded
-        events.append(_event(c, text))
+        events.append(_event(c, text, story_place))
     return ArticleTags(relevance=relevance, topics=topic_tags(article, events, r.violent),
                        events=events)  # fmt: skip
 
