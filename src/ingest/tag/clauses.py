@@ -218,14 +218,16 @@ def _and_another(sentence: str, trigger: Trigger) -> bool:
 
 def _own_place_and_toll(first: str, second: str) -> bool:
     """Does each text name a place of its own in the region, the two apart, and a toll?"""
-    region = places().region
     filed = dateline(first)  # ("BAGHDAD (Reuters) - ...": where the story was filed is no place of its act)
     first = first[filed.end() :] if filed else first
-    here = {m.place.name for m in place_mentions(first) if m.place.country_iso in region and m.place.kind != "country"}
-    there = {
-        m.place.name for m in place_mentions(second) if m.place.country_iso in region and m.place.kind != "country"
-    }
+    here, there = _towns_in_region(first), _towns_in_region(second)
     return bool(here) and bool(there) and not here & there and has_toll(first) and has_toll(second)
+
+
+def _towns_in_region(text: str) -> set[str]:
+    """The names of the places below a country that the text names in the region."""
+    region = places().region
+    return {m.place.name for m in place_mentions(text) if m.place.country_iso in region and m.place.kind != "country"}
 
 
 def _doer(text: str, event_type: str) -> str | None:
