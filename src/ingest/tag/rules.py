@@ -49,6 +49,7 @@ class _Rules:
     # Everything from here to `weapons` but `hedge` runs on the lower-cased sentence (see lowered_alternation).
     generic: dict[str, Pattern[str]]  # per type, its generic wording ([generic] in the data file)
     veto_violent: GuardedAlternation
+    veto_sport: GuardedAlternation  # (lifted by the tagger where the story is surely security news)
     veto_launch: GuardedAlternation
     veto_protest: GuardedAlternation
     veto_diplomacy: GuardedAlternation
@@ -93,6 +94,7 @@ def rules() -> _Rules:
         always=frozenset(t for t, ts in triggers.items() if any(g.needles is None for g in ts)),
         generic={t: re.compile(x, for_lowered_text([x])) for t, x in generic.items()},
         veto_violent=lowered_alternation(p["vetoes"]["violent"]),
+        veto_sport=lowered_alternation(p["vetoes"]["sport"]),
         veto_launch=lowered_alternation(p["vetoes"]["launch"]),
         veto_protest=lowered_alternation(p["vetoes"]["protest"]),
         veto_diplomacy=lowered_alternation(p["vetoes"]["diplomacy"]),
@@ -150,19 +152,22 @@ def _vetoed(event_type: str, sentence: str, r: _Rules, memo: dict[str, bool] | N
             memo[name] = bool(getattr(r, name).search(sentence))
         return memo[name]
 
+    def violence_vetoed() -> bool:  # (sport words: see vetoed_violent)
+        return hit("veto_violent") or hit("veto_sport")
+
     if event_type == "threat":
-        return hit("veto_violent") or hit("veto_launch") or hit("veto_threat")
+        return violence_vetoed() or hit("veto_launch") or hit("veto_threat")
     if event_type in r.violent:
-        return hit("veto_violent") or hit("veto_launch")
+        return violence_vetoed() or hit("veto_launch")
     if event_type == "military_deployment":  # troops sent after a cyclone rescue people
-        return hit("veto_violent") or hit("veto_launch") or hit("disaster") or hit("veto_deployment")
+        return violence_vetoed() or hit("veto_launch") or hit("disaster") or hit("veto_deployment")
     if event_type == "protest":
-        return hit("veto_protest") or hit("veto_violent")
+        return hit("veto_protest") or violence_vetoed()
     if event_type == "diplomacy":
         return hit("veto_diplomacy") or hit("fiction")
     if event_type == "arrest_or_seizure":
-        return hit("veto_violent") or hit("veto_arrest") or hit("crime")
-    return hit("veto_violent") and event_type != "sanctions"
+        return violence_vetoed() or hit("veto_arrest") or hit("crime")
+    return violence_vetoed() and event_type != "sanctions"
 
 
 def _negated(sentence: str, start: int, r: _Rules) -> bool:
@@ -403,10 +408,14 @@ def triggers_in_part(part: str, asserted: dict[str, Trigger]) -> list[Trigger]:
 
 
 def vetoed_violent(lowered: str, vetoes: dict[str, bool]) -> bool:
-    """Does the lower-cased sentence hit the violence veto (sport, markets, space)? Shares find_triggers' memo."""
+    """Does the lower-cased sentence hit the violence veto (markets, space, accidents) or the sport veto? Shares
+    find_triggers' memo: a caller that sets ``vetoes["veto_sport"] = False`` after this lifts the sport veto for the
+    sentence's triggers."""
     if "veto_violent" not in vetoes:
         vetoes["veto_violent"] = bool(rules().veto_violent.search(lowered))
-    return vetoes["veto_violent"]
+    if "veto_sport" not in vetoes:
+        vetoes["veto_sport"] = bool(rules().veto_sport.search(lowered))
+    return vetoes["veto_violent"] or vetoes["veto_sport"]
 
 
 def weapon_of(sentence: str) -> str | None:

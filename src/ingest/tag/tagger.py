@@ -26,6 +26,8 @@ from ingest.tag.clauses import units as clause_units
 from ingest.tag.counts import Counts, extract_counts, has_toll
 from ingest.tag.dates import RECALLED_DAYS, RECALLED_DAYS_AFTER_LEDE, dated_before, opening_date, resolve_date
 from ingest.tag.model import ArticleTags, Event
+from ingest.tag.offtopic import SURELY_ON_TOPIC, offtopic_probability
+from ingest.tag.offtopic import THRESHOLD as OFFTOPIC_THRESHOLD
 from ingest.tag.places import (
     PlaceMention,
     best_place,
@@ -43,7 +45,7 @@ from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "tag-26"
+TAGGER_VERSION = "tag-27"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -1067,6 +1069,7 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     abroad_lede = False
     filed_abroad = False  # ... told by its dateline ("GOMA, Democratic Republic of Congo (Reuters) -")
     background_until = -1  # the end of a paragraph headed "BACKGROUND:" (what it tells is no news)
+    story_off = -1.0  # the off-topic model's score of the whole story (offtopic.py), worked out when first needed
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
         if _BACKGROUND_HEAD.match(sentence):
@@ -1077,7 +1080,12 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         far_revision = False  # a raised toll told far from its act (below)
         lowered_sentence = sentence.lower()
         if vetoed_violent(lowered_sentence, vetoes):
-            offtopic += 1
+            if vetoes["veto_sport"] and not vetoes["veto_violent"]:
+                story_off = offtopic_probability(lowered, lowered=True) if story_off < 0 else story_off
+                if story_off < SURELY_ON_TOPIC:
+                    vetoes["veto_sport"] = False  # "a suicide bomber struck a crowd watching a football match": news
+            if vetoes["veto_violent"] or vetoes["veto_sport"]:
+                offtopic += 1
         triggers = find_triggers(sentence, year, vetoes)
         if i == 0:
             # (not a lede that tells its own act first: "Israeli troops killed a gunman in a raid ..., as thousands
@@ -1498,6 +1506,12 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         if c.event_type in r.violent and c.place is None and not _regional_actor(c):
             continue  # violence we cannot place in the region is not coded
         events.append(_event(c, text, story_place))
+    if events:
+        # the story as a whole, by its words (offtopic.py's model): a match report, a market wrap, a crash or another
+        # war told in war words is no act in the region, however its sentences read one by one
+        story_off = offtopic_probability(lowered, lowered=True) if story_off < 0 else story_off
+        if story_off >= OFFTOPIC_THRESHOLD:
+            return ArticleTags(relevance=min(relevance, round(1.0 - story_off, 3)), topics=[], events=[])
     return ArticleTags(relevance=relevance, topics=topic_tags(article, events, r.violent),
                        events=events)  # fmt: skip
 
