@@ -26,8 +26,6 @@ from ingest.tag.clauses import units as clause_units
 from ingest.tag.counts import Counts, extract_counts, has_toll
 from ingest.tag.dates import RECALLED_DAYS, RECALLED_DAYS_AFTER_LEDE, dated_before, opening_date, resolve_date
 from ingest.tag.model import ArticleTags, Event
-from ingest.tag.offtopic import SURELY_ON_TOPIC, offtopic_probability
-from ingest.tag.offtopic import THRESHOLD as OFFTOPIC_THRESHOLD
 from ingest.tag.places import (
     PlaceMention,
     best_place,
@@ -41,6 +39,14 @@ from ingest.tag.prefilter import Guarded, prescan
 from ingest.tag.relevance import relevance_score, topic_tags
 from ingest.tag.resources import Actor, Place, actors, event_types, numbers, patterns, places
 from ingest.tag.rules import RETURNED_FIRE, Trigger, find_triggers, not_current_cues, rules, vetoed_violent, weapon_of
+from ingest.tag.story import (
+    NO_NEWS_THRESHOLD,
+    OFFTOPIC_THRESHOLD,
+    SURELY_ON_TOPIC,
+    features,
+    no_news_model,
+    offtopic_model,
+)
 from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
@@ -1069,7 +1075,9 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
     abroad_lede = False
     filed_abroad = False  # ... told by its dateline ("GOMA, Democratic Republic of Congo (Reuters) -")
     background_until = -1  # the end of a paragraph headed "BACKGROUND:" (what it tells is no news)
-    story_off = -1.0  # the off-topic model's score of the whole story (offtopic.py), worked out when first needed
+    # The story models' view of the whole story (story.py), worked out when first needed
+    words: set[str] | None = None
+    story_off = -1.0
     for i, (start, end) in enumerate(spans):
         sentence = text[start:end]
         if _BACKGROUND_HEAD.match(sentence):
@@ -1081,7 +1089,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
         lowered_sentence = sentence.lower()
         if vetoed_violent(lowered_sentence, vetoes):
             if vetoes["veto_sport"] and not vetoes["veto_violent"]:
-                story_off = offtopic_probability(lowered, lowered=True) if story_off < 0 else story_off
+                words = features(lowered, lowered=True) if words is None else words
+                story_off = offtopic_model().score(words) if story_off < 0 else story_off
                 if story_off < SURELY_ON_TOPIC:
                     vetoes["veto_sport"] = False  # "a suicide bomber struck a crowd watching a football match": news
             if vetoes["veto_violent"] or vetoes["veto_sport"]:
@@ -1507,11 +1516,15 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             continue  # violence we cannot place in the region is not coded
         events.append(_event(c, text, story_place))
     if events:
-        # the story as a whole, by its words (offtopic.py's model): a match report, a market wrap, a crash or another
-        # war told in war words is no act in the region, however its sentences read one by one
-        story_off = offtopic_probability(lowered, lowered=True) if story_off < 0 else story_off
+        # the story as a whole, by its words (story.py's models): a match report, a market wrap, a crash or another
+        # war told in war words is no act in the region, and an anniversary, a verdict or an analysis retells old
+        # acts, however their sentences read one by one
+        words = features(lowered, lowered=True) if words is None else words
+        story_off = offtopic_model().score(words) if story_off < 0 else story_off
         if story_off >= OFFTOPIC_THRESHOLD:
             return ArticleTags(relevance=min(relevance, round(1.0 - story_off, 3)), topics=[], events=[])
+        if no_news_model().score(words) >= NO_NEWS_THRESHOLD:
+            return ArticleTags(relevance=relevance, topics=[], events=[])
     return ArticleTags(relevance=relevance, topics=topic_tags(article, events, r.violent),
                        events=events)  # fmt: skip
 

@@ -1,0 +1,155 @@
+"""Build the tagger's two story models in src/ingest/tag/data/ (see ingest/tag/story.py).
+
+Each is an L2-regularised logistic regression over a story's words and word pairs, trained on the development part
+of the project's labelled stories only (tests/data/tagging, the split bench/tagging.py uses; the held-out part is
+never read, so it still measures the models). Deterministic: full-batch optimisation from zero, no randomness.
+
+* offtopic_model.tsv: whole articles and passages; label: marked off-topic.
+* no_news_model.tsv: whole articles that are security news; label: no event labelled (an anniversary, a verdict,
+  an analysis). Passages are left out: their traps are single sentences (a hypothetical, a denial), not stories.
+
+    python tools/train_story_models.py          # write both model files
+    python tools/train_story_models.py --cv     # five-fold cross-validation on the development stories: what each
+                                                # threshold flags, per kind of story
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "bench")]
+
+from ingest.tag.story import (  # noqa: E402
+    NO_NEWS_FILE,
+    NO_NEWS_THRESHOLD,
+    OFFTOPIC_FILE,
+    OFFTOPIC_THRESHOLD,
+    StoryModel,
+    features,
+)
+from tagging import split_of  # noqa: E402  (bench/tagging.py: the dev / held-out split)
+
+LABELLED = ROOT / "tests" / "data" / "tagging"
+DATA = ROOT / "src" / "ingest" / "tag" / "data"
+MIN_STORIES = 3  # a feature seen in one story only is that story's, not a topic's
+L2 = 2e-5
+STEPS = 600
+KEEP = 0.15  # weights smaller than this are left out of the file (they move no story's score by a thousandth)
+
+
+def development_stories(sources: tuple[str, ...] = ("articles.jsonl", "passages.jsonl")) -> list[dict]:
+    stories = []
+    for name in sources:
+        for line in (LABELLED / name).read_text("utf-8").splitlines():
+            if line.strip():
+                story = json.loads(line)
+                if split_of(story["id"]) == "dev":
+                    stories.append(story)
+    return stories
+
+
+def offtopic_examples() -> list[tuple[str, bool]]:
+    return [(s["text"], bool(s.get("offtopic"))) for s in development_stories()]
+
+
+def no_news_examples() -> list[tuple[str, bool]]:
+    stories = development_stories(("articles.jsonl",))
+    return [(s["text"], not s["events"]) for s in stories if not s.get("offtopic")]
+
+
+def train(examples: list[tuple[str, bool]]) -> StoryModel:
+    found = [features(text) for text, _ in examples]
+    seen = Counter(f for fs in found for f in fs)
+    vocab = sorted(f for f, n in seen.items() if n >= MIN_STORIES)
+    index = {f: i for i, f in enumerate(vocab)}
+    rows, cols, vals = [], [], []
+    for r, fs in enumerate(found):
+        ids = sorted(index[f] for f in fs if f in index)
+        rows += [r] * len(ids)
+        cols += ids
+        vals += [1.0 / math.sqrt(max(1, len(fs)))] * len(ids)  # as OfftopicModel.probability scales them
+    row, col, val = np.array(rows), np.array(cols), np.array(vals)
+    y = np.array([1.0 if label else 0.0 for _, label in examples])
+    n, v = len(examples), len(vocab)
+    w, b = np.zeros(v), 0.0
+    # Adam on the mean log-loss plus L2: converges in a few hundred steps on a few thousand stories
+    m_w, s_w, m_b, s_b = np.zeros(v), np.zeros(v), 0.0, 0.0
+    rate, beta1, beta2, eps = 0.05, 0.9, 0.999, 1e-8
+    for step in range(1, STEPS + 1):
+        z = b + np.bincount(row, weights=w[col] * val, minlength=n)
+        err = 1.0 / (1.0 + np.exp(-z)) - y
+        g_w = np.bincount(col, weights=err[row] * val, minlength=v) / n + L2 * w
+        g_b = float(err.mean())
+        m_w = beta1 * m_w + (1 - beta1) * g_w
+        s_w = beta2 * s_w + (1 - beta2) * g_w * g_w
+        m_b = beta1 * m_b + (1 - beta1) * g_b
+        s_b = beta2 * s_b + (1 - beta2) * g_b * g_b
+        w -= rate * (m_w / (1 - beta1**step)) / (np.sqrt(s_w / (1 - beta2**step)) + eps)
+        b -= rate * (m_b / (1 - beta1**step)) / (math.sqrt(s_b / (1 - beta2**step)) + eps)
+    weights = {f: round(float(x), 4) for f, x in zip(vocab, w, strict=True) if abs(x) >= KEEP}
+    return StoryModel(round(b, 4), weights)
+
+
+def render(model: StoryModel, stories: int, what: str) -> str:
+    head = [
+        "# One of the tagger's story models: built by tools/train_story_models.py, do not edit by hand.",
+        f"# Logistic regression over a story's words and word pairs, trained on {stories} development stories of",
+        f"# tests/data/tagging ({what}). Score = bias + sum of the weights of the features present /",
+        "# sqrt(number of features present). The features that most say yes first.",
+        f"(bias)\t{model.bias}",
+    ]
+    ranked = sorted(model.weights.items(), key=lambda kv: (-kv[1], kv[0]))
+    return "\n".join(head + [f"{f}\t{x}" for f, x in ranked]) + "\n"
+
+
+def cross_validate(name: str, examples: list[tuple[str, bool]], kinds: list[str], threshold: float) -> None:
+    folds = 5
+    scores = [0.0] * len(examples)
+    for k in range(folds):
+        model = train([e for i, e in enumerate(examples) if i % folds != k])
+        for i in range(k, len(examples), folds):
+            scores[i] = model.probability(examples[i][0])
+    total = Counter(kinds)
+    print(f"{name}: five-fold cross-validation on {len(examples)} development stories, flagged at each threshold")
+    for at in (0.5, 0.6, 0.7, 0.8, 0.9):
+        hit = Counter(k for k, p in zip(kinds, scores, strict=True) if p >= at)
+        mark = "  <- threshold" if at == threshold else ""
+        print(f"  {at:.2f}: " + ", ".join(f"{k} {hit[k]}/{total[k]}" for k in total) + mark)
+
+
+# (file, examples, what the file's header says the label is, threshold)
+MODELS = (
+    (OFFTOPIC_FILE, offtopic_examples, "articles and passages; label: off-topic", OFFTOPIC_THRESHOLD),
+    (NO_NEWS_FILE, no_news_examples, "security news articles; label: no new act", NO_NEWS_THRESHOLD),
+)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cv", action="store_true", help="cross-validate instead of writing the models")
+    args = ap.parse_args()
+    if args.cv:
+        stories = development_stories()
+        kinds = ["offtopic" if s.get("offtopic") else "events" if s["events"] else "no news" for s in stories]
+        cross_validate(OFFTOPIC_FILE, offtopic_examples(), kinds, OFFTOPIC_THRESHOLD)
+        examples = no_news_examples()
+        cross_validate(NO_NEWS_FILE, examples, ["no news" if label else "events" for _, label in examples],
+                       NO_NEWS_THRESHOLD)  # fmt: skip
+        return
+    for name, examples_of, what, _ in MODELS:
+        examples = examples_of()
+        model = train(examples)
+        (DATA / name).write_text(render(model, len(examples), what), encoding="utf-8")
+        print(f"wrote src/ingest/tag/data/{name}: {len(model.weights):,} weights from {len(examples):,} stories")
+
+
+if __name__ == "__main__":
+    main()
