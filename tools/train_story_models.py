@@ -7,6 +7,9 @@ never read, so it still measures the models). Deterministic: full-batch optimisa
 * offtopic_model.tsv: whole articles and passages; label: marked off-topic.
 * no_news_model.tsv: whole articles that are security news; label: no event labelled (an anniversary, a verdict,
   an analysis). Passages are left out: their traps are single sentences (a hypothetical, a denial), not stories.
+* event_model.tsv: every event the tagger finds (unscreened) in those articles; label: it pairs with no labelled
+  event (the act told again, background, an aside), as bench/tagging.py pairs them. It learns from the tagger's
+  output, so rebuild it after the rules change (a test fails until then).
 
     python tools/train_story_models.py          # write both model files
     python tools/train_story_models.py --cv     # five-fold cross-validation on the development stories: what each
@@ -27,15 +30,22 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "bench")]
 
+import datetime as dt  # noqa: E402
+
+from ingest.tag import tag_article  # noqa: E402
 from ingest.tag.story import (  # noqa: E402
+    EVENT_FILE,
+    EVENT_THRESHOLD,
     NO_NEWS_FILE,
     NO_NEWS_THRESHOLD,
     OFFTOPIC_FILE,
     OFFTOPIC_THRESHOLD,
     StoryModel,
+    event_features,
     features,
+    told_before,
 )
-from tagging import split_of  # noqa: E402  (bench/tagging.py: the dev / held-out split)
+from tagging import pair_events, split_of  # noqa: E402  (bench/tagging.py: the dev / held-out split, the pairing)
 
 LABELLED = ROOT / "tests" / "data" / "tagging"
 DATA = ROOT / "src" / "ingest" / "tag" / "data"
@@ -56,17 +66,39 @@ def development_stories(sources: tuple[str, ...] = ("articles.jsonl", "passages.
     return stories
 
 
-def offtopic_examples() -> list[tuple[str, bool]]:
-    return [(s["text"], bool(s.get("offtopic"))) for s in development_stories()]
+Examples = list[tuple[set[str], bool]]  # (features, label)
 
 
-def no_news_examples() -> list[tuple[str, bool]]:
-    stories = development_stories(("articles.jsonl",))
-    return [(s["text"], not s["events"]) for s in stories if not s.get("offtopic")]
+def offtopic_examples() -> Examples:
+    return [(features(s["text"]), bool(s.get("offtopic"))) for s in development_stories()]
 
 
-def train(examples: list[tuple[str, bool]]) -> StoryModel:
-    found = [features(text) for text, _ in examples]
+def _news_articles() -> list[dict]:
+    return [s for s in development_stories(("articles.jsonl",)) if not s.get("offtopic")]
+
+
+def no_news_examples() -> Examples:
+    return [(features(s["text"]), not s["events"]) for s in _news_articles()]
+
+
+def event_examples() -> Examples:
+    return [(found, label) for _, found, label in _events_by_story()]
+
+
+def _events_by_story() -> list[tuple[int, set[str], bool]]:
+    out = []
+    for number, story in enumerate(_news_articles()):
+        day = dt.date.fromisoformat(story["published"])
+        events = tag_article(story["text"], published=day, screen=False).events
+        extra = {id(e) for e, label in pair_events(events, story["events"]) if e is not None and label is None}
+        for rank, e in enumerate(events):
+            found = event_features(story["text"], e, rank, told_before(e, events[:rank]))
+            out.append((number, found, id(e) in extra))
+    return out
+
+
+def train(examples: Examples) -> StoryModel:
+    found = [fs for fs, _ in examples]
     seen = Counter(f for fs in found for f in fs)
     vocab = sorted(f for f, n in seen.items() if n >= MIN_STORIES)
     index = {f: i for i, f in enumerate(vocab)}
@@ -101,35 +133,49 @@ def train(examples: list[tuple[str, bool]]) -> StoryModel:
 def render(model: StoryModel, stories: int, what: str) -> str:
     head = [
         "# One of the tagger's story models: built by tools/train_story_models.py, do not edit by hand.",
-        f"# Logistic regression over a story's words and word pairs, trained on {stories} development stories of",
-        f"# tests/data/tagging ({what}). Score = bias + sum of the weights of the features present /",
-        "# sqrt(number of features present). The features that most say yes first.",
+        f"# Logistic regression over words and word pairs, trained on {stories} development examples from",
+        f"# tests/data/tagging ({what}).",
+        "# Score = bias + sum of the weights of the features present / sqrt(number of features present).",
+        "# The features that most say yes first.",
         f"(bias)\t{model.bias}",
     ]
     ranked = sorted(model.weights.items(), key=lambda kv: (-kv[1], kv[0]))
     return "\n".join(head + [f"{f}\t{x}" for f, x in ranked]) + "\n"
 
 
-def cross_validate(name: str, examples: list[tuple[str, bool]], kinds: list[str], threshold: float) -> None:
+def cross_validate(
+    name: str, examples: Examples, kinds: list[str], threshold: float, groups: list[int] | None = None
+) -> None:
+    """Five folds; `groups`: examples of one group (an article's events) stay in one fold."""
     folds = 5
+    fold = [(g if groups else i) % folds for i, g in enumerate(groups or range(len(examples)))]
     scores = [0.0] * len(examples)
     for k in range(folds):
-        model = train([e for i, e in enumerate(examples) if i % folds != k])
-        for i in range(k, len(examples), folds):
-            scores[i] = model.probability(examples[i][0])
+        model = train([e for e, f in zip(examples, fold, strict=True) if f != k])
+        for i, f in enumerate(fold):
+            if f == k:
+                scores[i] = model.score(examples[i][0])
     total = Counter(kinds)
-    print(f"{name}: five-fold cross-validation on {len(examples)} development stories, flagged at each threshold")
+    print(f"{name}: five-fold cross-validation on {len(examples)} development examples, flagged at each threshold")
     for at in (0.5, 0.6, 0.7, 0.8, 0.9):
         hit = Counter(k for k, p in zip(kinds, scores, strict=True) if p >= at)
         mark = "  <- threshold" if at == threshold else ""
         print(f"  {at:.2f}: " + ", ".join(f"{k} {hit[k]}/{total[k]}" for k in total) + mark)
 
 
-# (file, examples, what the file's header says the label is, threshold)
+# (file, examples, what the file's header says the label is)
 MODELS = (
-    (OFFTOPIC_FILE, offtopic_examples, "articles and passages; label: off-topic", OFFTOPIC_THRESHOLD),
-    (NO_NEWS_FILE, no_news_examples, "security news articles; label: no new act", NO_NEWS_THRESHOLD),
+    (OFFTOPIC_FILE, offtopic_examples, "articles and passages; label: off-topic"),
+    (NO_NEWS_FILE, no_news_examples, "security news articles; label: no new act"),
+    (EVENT_FILE, event_examples, "the tagger's unscreened events in news articles; label: unlabelled"),
 )
+
+
+def build(name: str) -> tuple[StoryModel, int]:
+    """The model of file `name`, and how many examples it learned from."""
+    (examples_of,) = (f for n, f, _ in MODELS if n == name)
+    examples = examples_of()
+    return train(examples), len(examples)
 
 
 def main() -> None:
@@ -143,12 +189,15 @@ def main() -> None:
         examples = no_news_examples()
         cross_validate(NO_NEWS_FILE, examples, ["no news" if label else "events" for _, label in examples],
                        NO_NEWS_THRESHOLD)  # fmt: skip
+        events = _events_by_story()
+        cross_validate(EVENT_FILE, [(f, label) for _, f, label in events],
+                       ["not labelled" if label else "labelled" for _, _, label in events], EVENT_THRESHOLD,
+                       [story for story, _, _ in events])  # fmt: skip
         return
-    for name, examples_of, what, _ in MODELS:
-        examples = examples_of()
-        model = train(examples)
-        (DATA / name).write_text(render(model, len(examples), what), encoding="utf-8")
-        print(f"wrote src/ingest/tag/data/{name}: {len(model.weights):,} weights from {len(examples):,} stories")
+    for name, _, what in MODELS:
+        model, count = build(name)
+        (DATA / name).write_text(render(model, count, what), encoding="utf-8")
+        print(f"wrote src/ingest/tag/data/{name}: {len(model.weights):,} weights from {count:,} examples")
 
 
 if __name__ == "__main__":

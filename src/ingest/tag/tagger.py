@@ -40,12 +40,17 @@ from ingest.tag.relevance import relevance_score, topic_tags
 from ingest.tag.resources import Actor, Place, actors, event_types, numbers, patterns, places
 from ingest.tag.rules import RETURNED_FIRE, Trigger, find_triggers, not_current_cues, rules, vetoed_violent, weapon_of
 from ingest.tag.story import (
+    EVENT_MIN_WORDS,
+    EVENT_THRESHOLD,
     NO_NEWS_THRESHOLD,
     OFFTOPIC_THRESHOLD,
     SURELY_ON_TOPIC,
+    event_features,
+    event_model,
     features,
     no_news_model,
     offtopic_model,
+    told_before,
 )
 from ingest.tag.text import sentence_spans
 
@@ -1031,7 +1036,7 @@ def _event(c: _Candidate, text: str, story_place: Place | None = None) -> Event:
     )
 
 
-def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags:
+def _tag(text: str, published: dt.date | None, title: str | None, screen: bool = True) -> ArticleTags:
     text = text[:MAX_CHARS]
     r = rules()
     year = published.year if published else None  # (the feed's: a year printed in the story is checked against it)
@@ -1525,6 +1530,8 @@ def _tag(text: str, published: dt.date | None, title: str | None) -> ArticleTags
             return ArticleTags(relevance=min(relevance, round(1.0 - story_off, 3)), topics=[], events=[])
         if no_news_model().score(words) >= NO_NEWS_THRESHOLD:
             return ArticleTags(relevance=relevance, topics=[], events=[])
+        if screen and len(text.split()) >= EVENT_MIN_WORDS:
+            events = _not_told_before(text, events)
     return ArticleTags(relevance=relevance, topics=topic_tags(article, events, r.violent),
                        events=events)  # fmt: skip
 
@@ -1951,21 +1958,30 @@ def _scene(mentions: list, triggers: list[Trigger]) -> Place | None:
     return scene
 
 
+def _not_told_before(text: str, events: list[Event]) -> list[Event]:
+    """The events story.py's told-before model is not sure of (an act retold paragraphs later, background, an
+    aside): each scored from its evidence sentence and where the story tells it."""
+    model = event_model()
+    return [e for rank, e in enumerate(events)
+            if model.score(event_features(text, e, rank, told_before(e, events[:rank]))) < EVENT_THRESHOLD]  # fmt: skip
+
+
 def _regional_actor(c: _Candidate) -> bool:
     region = places().region
     return any(a is not None and (a.country in region or a.of_scene) for a in (c.actor1, c.actor2))
 
 
-def tag_article(text: object, published: object = None, title: object = None) -> ArticleTags:
+def tag_article(text: object, published: object = None, title: object = None, screen: object = True) -> ArticleTags:
     """Tag one article's cleaned text (a str; `published` a date or datetime, `title` a str). Odd input of any type
     gives an empty, zero-relevance result, and a tagging bug on one article is logged and gives the same; only a
     broken data file raises (at the first call of a process). (Typed `object`: compiled, native.py, a function
-    checks its arguments against their declared types.)"""
+    checks its arguments against their declared types.) `screen=False` keeps the events the told-before model
+    would drop (tools/train_story_models.py learns from them)."""
     if not isinstance(text, str) or not text.strip():
         return ArticleTags(relevance=0.0, topics=[], events=[])
     _resources_ready()
     try:
-        return _tag(text, _as_date(published), title if isinstance(title, str) else None)
+        return _tag(text, _as_date(published), title if isinstance(title, str) else None, screen is not False)
     except Exception:  # a tagging bug must not take down the pipeline's worker, but it must be seen
         _log.exception("tagging failed on an article of %d characters; it gets no events", len(text))
         return ArticleTags(relevance=0.0, topics=[], events=[])
