@@ -162,6 +162,38 @@ def test_an_aside_told_after_the_news_is_dropped_from_a_whole_story() -> None:
     # (a short text is not screened: tests/test_tag_aftermath.py's "Separately, ..." acts stay two)
 
 
+# The lede tells the strikes with no toll; the ministry's later statement tells them again with one
+STRIKES_TOLD_AGAIN = "\n\n".join([
+    "ANKARA (Reuters) - Turkish warplanes pounded Kurdish militant positions in northern Iraq overnight, the defence "
+    "ministry said on Saturday, hours after militants attacked a Turkish base there.",
+    "The ministry said nine soldiers died when militants of the Kurdistan Workers Party (PKK) tried to infiltrate the "
+    "base in the Claw-Lock operation zone late on Friday.",
+    "In response, F-16 jets and armed drones struck 29 targets in the Metina, Hakurk and Gara areas, killing 21 "
+    "militants, the ministry said in a later statement. It said the targets included caves, bunkers, shelters and "
+    "depots used by the group.",
+    "President Tayyip Erdogan chaired a security meeting in Ankara. Opposition parties offered condolences to the "
+    "families of the soldiers, and flags were lowered to half-mast at government buildings across the country.",
+    "Turkey has carried out regular cross-border operations against the PKK in northern Iraq for years, and has set "
+    "up dozens of military outposts in the mountainous region. The PKK, which took up arms against the Turkish state "
+    "in 1984, is designated a terrorist organisation by Turkey, the United States and the European Union. More than "
+    "40,000 people have been killed in the conflict.",
+    "Iraq has repeatedly protested against the Turkish operations, saying they violate its sovereignty, while Ankara "
+    "says it is acting in self-defence.",
+])  # fmt: skip
+
+
+def test_a_dropped_retelling_gives_its_toll_to_the_act_it_retells() -> None:
+    day = dt.date(2024, 1, 13)
+    unscreened = tag_article(STRIKES_TOLD_AGAIN, published=day, screen=False).events
+    assert [(e.event_type, e.killed) for e in unscreened if e.event_type == "air_or_drone_strike"] == [
+        ("air_or_drone_strike", None), ("air_or_drone_strike", 21),
+    ]  # fmt: skip
+    strikes = [
+        e for e in tag_article(STRIKES_TOLD_AGAIN, published=day).events if e.event_type == "air_or_drone_strike"
+    ]
+    assert [(e.actor1, e.country_iso, e.killed) for e in strikes] == [("Turkey", "IQ", 21)]
+
+
 @pytest.mark.parametrize(
     ("name", "shipped"), [(OFFTOPIC_FILE, offtopic_model), (NO_NEWS_FILE, no_news_model), (EVENT_FILE, event_model)]
 )

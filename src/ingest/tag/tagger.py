@@ -1960,10 +1960,24 @@ def _scene(mentions: list, triggers: list[Trigger]) -> Place | None:
 
 def _not_told_before(text: str, events: list[Event]) -> list[Event]:
     """The events story.py's told-before model is not sure of (an act retold paragraphs later, background, an
-    aside): each scored from its evidence sentence and where the story tells it."""
+    aside): each scored from its evidence sentence and where the story tells it. A dropped event's toll goes to the
+    first kept event of its type and country where that tells none ("Turkish warplanes pounded PKK positions ...",
+    then "In response, F-16 jets ... struck 29 targets ..., killing 21 militants")."""
     model = event_model()
-    return [e for rank, e in enumerate(events)
-            if model.score(event_features(text, e, rank, told_before(e, events[:rank]))) < EVENT_THRESHOLD]  # fmt: skip
+    kept: list[Event] = []
+    for rank, e in enumerate(events):
+        if model.score(event_features(text, e, rank, told_before(e, events[:rank]))) < EVENT_THRESHOLD:
+            kept.append(e)
+            continue
+        at = next(
+            (i for i, k in enumerate(kept) if k.event_type == e.event_type and k.country_iso == e.country_iso), None
+        )
+        if at is not None:
+            first = kept[at]
+            killed = first.killed if first.killed is not None else e.killed
+            injured = first.injured if first.injured is not None else e.injured
+            kept[at] = replace(first, killed=killed, injured=injured)
+    return kept
 
 
 def _regional_actor(c: _Candidate) -> bool:
