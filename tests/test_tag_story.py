@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ran_with_plain_tagger
 from ingest.tag import tag_article
 from ingest.tag.story import (
     EVENT_FILE,
@@ -122,6 +123,24 @@ def test_an_anniversary_that_retells_the_act_gives_no_event() -> None:
 def test_a_new_bombing_on_an_anniversary_is_news() -> None:
     assert no_news_model().probability(NEW_BOMBING) < NO_NEWS_THRESHOLD
     assert _events(NEW_BOMBING, "2017-07-03") == [("remote_explosive", "IQ", 12)]
+
+
+def test_a_broken_model_file_stops_the_run_instead_of_giving_no_events(request, monkeypatch) -> None:
+    if ran_with_plain_tagger(request):
+        return
+    import ingest.tag.tagger as tagger
+
+    def broken() -> StoryModel:
+        raise ValueError(f"{EVENT_FILE} line 7: no weight after a tab: 'w:rocket 1.5'")
+
+    monkeypatch.setattr(tagger, "event_model", broken)
+    tagger._resources_loaded.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="line 7"):
+            tag_article("Rockets hit a base in Anbar province on Monday.")
+    finally:
+        monkeypatch.undo()
+        tagger._resources_loaded.cache_clear()
 
 
 def test_a_model_file_with_a_bad_line_is_named() -> None:

@@ -2020,6 +2020,7 @@ def _resources_loaded() -> None:
     """Load and compile the data files once per process, outside tag_article's guard: a broken data file (a
     pattern that does not compile, a TOML error) is the operator's error and stops the run with its traceback,
     instead of quietly giving every article no events."""
+    offtopic_model(), no_news_model(), event_model()  # (the probe is too short to screen its events)
     tags = _tag(_PROBE, dt.date(2024, 1, 15), None)
     if not tags.events:
         raise RuntimeError("the tagger's data files load but find no event in a sentence written to have one")
