@@ -19,7 +19,6 @@ never read, so it still measures the models). Deterministic: full-batch optimisa
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 from collections import Counter
@@ -45,25 +44,17 @@ from ingest.tag.story import (  # noqa: E402
     features,
     told_before,
 )
-from tagging import pair_events, split_of  # noqa: E402  (bench/tagging.py: the dev / held-out split, the pairing)
+from tagging import ARTICLES, PASSAGES, load_passages, pair_events, split_of  # noqa: E402  (bench/tagging.py)
 
-LABELLED = ROOT / "tests" / "data" / "tagging"
 DATA = ROOT / "src" / "ingest" / "tag" / "data"
-MIN_STORIES = 3  # a feature seen in one story only is that story's, not a topic's
+MIN_STORIES = 3  # a feature seen in fewer examples is theirs, not a kind's
 L2 = 2e-5
 STEPS = 600
 KEEP = 0.15  # weights smaller than this are left out of the file (they move no story's score by a thousandth)
 
 
-def development_stories(sources: tuple[str, ...] = ("articles.jsonl", "passages.jsonl")) -> list[dict]:
-    stories = []
-    for name in sources:
-        for line in (LABELLED / name).read_text("utf-8").splitlines():
-            if line.strip():
-                story = json.loads(line)
-                if split_of(story["id"]) == "dev":
-                    stories.append(story)
-    return stories
+def development_stories(sources: tuple[Path, ...] = (ARTICLES, PASSAGES)) -> list[dict]:
+    return [s for source in sources for s in load_passages(source) if split_of(s["id"]) == "dev"]
 
 
 Examples = list[tuple[set[str], bool]]  # (features, label)
@@ -74,7 +65,7 @@ def offtopic_examples() -> Examples:
 
 
 def _news_articles() -> list[dict]:
-    return [s for s in development_stories(("articles.jsonl",)) if not s.get("offtopic")]
+    return [s for s in development_stories((ARTICLES,)) if not s.get("offtopic")]
 
 
 def no_news_examples() -> Examples:
@@ -107,7 +98,7 @@ def train(examples: Examples) -> StoryModel:
         ids = sorted(index[f] for f in fs if f in index)
         rows += [r] * len(ids)
         cols += ids
-        vals += [1.0 / math.sqrt(max(1, len(fs)))] * len(ids)  # as OfftopicModel.probability scales them
+        vals += [1.0 / math.sqrt(max(1, len(fs)))] * len(ids)  # as StoryModel.score scales them
     row, col, val = np.array(rows), np.array(cols), np.array(vals)
     y = np.array([1.0 if label else 0.0 for _, label in examples])
     n, v = len(examples), len(vocab)
@@ -130,10 +121,10 @@ def train(examples: Examples) -> StoryModel:
     return StoryModel(round(b, 4), weights)
 
 
-def render(model: StoryModel, stories: int, what: str) -> str:
+def render(model: StoryModel, examples: int, what: str) -> str:
     head = [
         "# One of the tagger's story models: built by tools/train_story_models.py, do not edit by hand.",
-        f"# Logistic regression over words and word pairs, trained on {stories} development examples from",
+        f"# Logistic regression over words and word pairs, trained on {examples} development examples from",
         f"# tests/data/tagging ({what}).",
         "# Score = bias + sum of the weights of the features present / sqrt(number of features present).",
         "# The features that most say yes first.",
