@@ -168,13 +168,16 @@ def test_whole_articles_are_scored_apart_and_stay_above_their_floors(passages: l
     tag-26 81.1, tag-27 (the story models) 81.7 (held-out third 76.7 -> 77.4); off-topic stories with events 3.6% ->
     0.7% (held-out 8.9 -> 2.4), no-news stories with events 10.6% -> 2.1% (held-out 17.0 -> 6.6); with the
     told-before event model 88.0 (held-out 83.1). b216-b219 (written after tag-27's models, none of it read) tag-26
-    78.0, tag-27 83.4; on all 1,824 with the models retrained 87.9 (held-out 83.0). Floors a little below."""
+    78.0, tag-27 83.4; on all 1,824 with the models retrained 87.9 (held-out 83.0). b220-b223 (none of it read;
+    chose the event model's threshold) tag-27 82.6, at 0.75 83.0; b224-b227 (none of it read) tag-27 81.2, tag-28
+    82.1; on all 1,920 with the models retrained tag-27 87.6, tag-28 89.0 (held-out 82.9 -> 83.8). Floors a
+    little below."""
     articles = bench.load_passages(bench.ARTICLES)
-    assert len(articles) >= 1824
+    assert len(articles) >= 1920
     assert not {a["id"] for a in articles} & {p["id"] for p in passages}
     assert min(len(a["text"].split()) for a in articles) >= 300
     s = bench.score_passages(articles)
-    assert s.micro_f1 >= 0.86, "\n".join(s.errors)
+    assert s.micro_f1 >= 0.87, "\n".join(s.errors)
     assert s.country.value >= 0.90, "\n".join(s.errors)
     assert s.offtopic_false_rate <= 0.02, "\n".join(s.errors)
     assert 1 - s.trap_clean.value <= 0.04, "\n".join(s.errors)

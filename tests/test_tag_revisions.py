@@ -139,3 +139,59 @@ def test_no_talks_or_deployment_from_a_cabinet_a_standing_commitment_or_a_system
     assert [e[0] for e in summary(sent)] == ["military_deployment"]
     # (tag-26: forces in place since a month are a standing presence too, as the whole-article labels code it)
     assert summary("The US has deployed two carrier strike groups to the eastern Mediterranean since Oct. 7.") == []
+
+
+# --- tag-28: written for these tests after errors read off the dev part of the whole-article batches
+
+
+def test_a_first_count_is_no_revision_and_a_raise_told_by_it_is_one() -> None:
+    # (killed, told as a revision)
+    cases = {
+        "Police initially put the death toll at 10, but it rose during the afternoon.": (10, False),
+        "A health ministry official originally put the number of dead at 45.": (45, False),
+        "By late afternoon it had risen to 54 dead and 67 wounded, officials said.": (54, True),
+        "Activists later put Monday's death toll in Baba Amr at 31, with dozens wounded.": (31, True),
+    }
+    for sentence, (killed, revised) in cases.items():
+        counts = extract_counts(sentence)
+        assert (counts.killed, counts.killed_revised) == (killed, revised), sentence
+
+
+def test_one_of_the_deadliest_attacks_counts_no_one() -> None:
+    counts = extract_counts(
+        "A suicide bomber drove a car into a crowd of army recruits on Tuesday, killing dozens of young men in one of "
+        "the deadliest attacks on the port."
+    )
+    assert (counts.killed, counts.killed_vague, counts.attack_count) == (24, True, None)
+    assert extract_counts("Militias have carried out at least 23 attacks on US forces.").attack_count == 23
+
+
+def test_a_raised_toll_goes_to_the_act_of_the_lede_told_with_fewer_dead() -> None:
+    # two acts told in the lede, the second with no toll: the raise is the first's, not the act told last
+    text = (
+        "BAGHDAD (Reuters) - A car bomb tore through a crowded vegetable market in eastern Baghdad on Monday, killing "
+        "at least 14 people, while a suicide bomber blew himself up among police recruits north of the capital.\n\n"
+        "The car, parked beside stalls in the mainly Shi'ite district of Baladiyat, exploded shortly before noon as "
+        "shoppers packed the narrow lanes.\n\n"
+        "Police later raised the toll to 21 dead and said 47 people had been wounded."
+    )
+    assert summary(text) == [
+        ("remote_explosive", "IQ", 21, 47, None),
+        ("suicide_bomb", "IQ", None, None, "Unidentified armed group"),
+    ]
+
+
+def test_a_raise_after_acts_told_apart_stays_with_the_act_told_last() -> None:
+    # the act told last had no toll yet: the raise may be its first (not the earlier act's, told with fewer dead)
+    text = (
+        "GAZA/JERUSALEM (Reuters) - Israeli aircraft struck targets across the Gaza Strip overnight into Sunday after "
+        "Palestinian militants fired a barrage of rockets at southern Israel, killing one Palestinian, health "
+        "officials said.\n\n"
+        "The Israeli military said its jets and attack helicopters hit about a dozen targets belonging to Hamas, "
+        "including a weapons manufacturing site.\n\n"
+        "Gaza's health ministry later raised the toll to two, saying a man died of his wounds in hospital."
+    )
+    assert [(e.event_type, e.killed) for e in summary_events(text)] == [
+        ("air_or_drone_strike", 2),
+        ("shelling_artillery_missile", 1),
+    ]

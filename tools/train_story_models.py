@@ -148,7 +148,7 @@ def cross_validate(
                 scores[i] = model.score(examples[i][0])
     total = Counter(kinds)
     print(f"{name}: five-fold cross-validation on {len(examples)} development examples, flagged at each threshold")
-    for at in (0.5, 0.6, 0.7, 0.8, 0.9):
+    for at in (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9):
         hit = Counter(k for k, p in zip(kinds, scores, strict=True) if p >= at)
         mark = "  <- threshold" if at == threshold else ""
         print(f"  {at:.2f}: " + ", ".join(f"{k} {hit[k]}/{total[k]}" for k in total) + mark)

@@ -513,6 +513,9 @@ def _one_hurt(lowered: str) -> bool:
     return ("suffered" in lowered or "sustained" in lowered) and bool(_ONE_HURT.search(lowered))
 
 
+_RISEN = ("risen", "rose", "climbed", "jumped", "increased", "reached")
+
+
 def _revised_toll(lowered: str) -> int | None:
     """A toll the lower-cased sentence tells as revised ("the toll had climbed to 16"; patterns: killed_revised),
     running totals left out; a substring test first."""
@@ -522,6 +525,7 @@ def _revised_toll(lowered: str) -> int | None:
         and "figure" not in lowered
         and "tally" not in lowered
         and "now " not in lowered
+        and not any(map(lowered.__contains__, _RISEN))  # ("by late afternoon it had risen to 54 dead")
     ):
         return None
     return _best(_compiled()["killed_revised"], lowered, running_totals=True)[0]  # type: ignore[arg-type]

@@ -56,7 +56,7 @@ from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "tag-27"
+TAGGER_VERSION = "tag-28"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -1445,6 +1445,14 @@ def _tag(text: str, published: dt.date | None, title: str | None, screen: bool =
                         c.far_revision = True  # (however far back it was told)
                     elif c.far_revision and c.trigger.continuation:
                         target = _revised_target(merged, violent_told, target, raised, unit, hurt_only)
+                    elif c.counts.killed_revised and c.trigger.continuation:
+                        # "A car bomb ... killed at least 14, while a suicide bomber struck police recruits ... Police
+                        # later raised the toll to 21": of two acts told last in one sentence, the one told with fewer
+                        # dead (not so of acts told apart: the last may be the one whose toll was not told before)
+                        fewer = _revised_target(merged, violent_told, target, raised, unit)
+                        again = any(merged[j].counts.killed == raised for j in violent_told)  # (a toll told again)
+                        last_told = merged[fewer].last_sentence == merged[target].last_sentence
+                        target = fewer if last_told and not again else target
         elif (
             c.event_type in r.violent
             and target >= 0
