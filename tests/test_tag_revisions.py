@@ -195,3 +195,38 @@ def test_a_raise_after_acts_told_apart_stays_with_the_act_told_last() -> None:
         ("air_or_drone_strike", 2),
         ("shelling_artillery_missile", 1),
     ]
+
+
+def test_a_count_told_by_the_hour_it_came_replaces_the_first() -> None:
+    # (killed, told as a revision); a total over a period told so is still none
+    cases = {
+        "By evening, the health ministry said Israeli strikes on Tuesday had killed 10 Palestinians.": (10, True),
+        "By nightfall it said four had died, including two members of Hamas's armed wing.": (4, True),
+        "By late afternoon, the ministry said 17 people had been killed in the Sanaa raids.": (17, True),
+        "By Monday, more than 300 people had been killed since the war began.": (None, False),
+    }
+    for sentence, (killed, revised) in cases.items():
+        counts = extract_counts(sentence)
+        assert (counts.killed, counts.killed_revised) == (killed, revised), sentence
+    text = (
+        "BAGHDAD (Reuters) - A car bomb tore through a crowded market in central Baghdad on Monday, killing at least "
+        "14 people and wounding 30, police said.\n\n"
+        '"There was fire everywhere," said a vendor.\n\n'
+        "By evening, officials at al-Kindi hospital said 17 people had died in the blast."
+    )
+    assert summary(text) == [("remote_explosive", "IQ", 17, 30, None)]
+
+
+def test_no_one_hurt_told_in_more_ways() -> None:
+    # (killed, injured)
+    cases = {
+        "They landed in open ground near the border, causing no damage or casualties.": (0, 0),
+        "No worshippers were hurt, the mosque's imam said.": (None, 0),
+        "The army said no civilians had been hurt.": (None, 0),
+        "The drone fell in a field without hurting anyone.": (None, 0),
+        "No US service members were killed, a Pentagon spokesman said.": (0, None),
+        "No one was reported killed.": (0, None),
+    }
+    for sentence, want in cases.items():
+        counts = extract_counts(sentence)
+        assert (counts.killed, counts.injured) == want, sentence

@@ -526,6 +526,7 @@ def _revised_toll(lowered: str) -> int | None:
         and "tally" not in lowered
         and "now " not in lowered
         and not any(map(lowered.__contains__, _RISEN))  # ("by late afternoon it had risen to 54 dead")
+        and not lowered.startswith("by ")  # ("by evening, officials said 17 people had died")
     ):
         return None
     return _best(_compiled()["killed_revised"], lowered, running_totals=True)[0]  # type: ignore[arg-type]

@@ -154,7 +154,9 @@ def _same_toll_again(sentence: str, cands: list[_Candidate], i: int) -> bool:
 def _toll_revised(sentence: str, cands: list[_Candidate], i: int, text: str) -> bool:
     """Does the sentence raise the death toll of an act told before with a smaller one ("By late afternoon an
     official said the death toll had climbed to 23"), however many sentences of quotes and colour lie between?"""
-    if not any(map(sentence.__contains__, ("toll", "risen", "climbed", "now ", "revised", "number of"))):
+    if not any(map(sentence.__contains__, ("toll", "risen", "climbed", "now ", "revised", "number of"))) and not (
+        sentence.startswith("By ")  # ("By evening, the health ministry said the strikes had killed 10")
+    ):
         return False
     counts = extract_counts(sentence)
     if counts.injured_revised and counts.injured is not None and not counts.killed_revised:
