@@ -525,7 +525,8 @@ def _revised_toll(lowered: str) -> int | None:
         and "figure" not in lowered
         and "tally" not in lowered
         and "now " not in lowered
-        and not any(map(lowered.__contains__, _RISEN))  # ("by late afternoon it had risen to 54 dead")
+        # ("by late afternoon it had risen to 54 dead")
+        and not ((" it " in lowered or lowered.startswith("it ")) and any(map(lowered.__contains__, _RISEN)))
         and not lowered.startswith("by ")  # ("by evening, officials said 17 people had died")
     ):
         return None
