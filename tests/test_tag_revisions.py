@@ -13,6 +13,13 @@ def summary_events(text: str) -> list[Event]:
     return tag_article(text, published=DAY).events
 
 
+def _assert_killed_and_revised(cases: dict[str, tuple[int | None, bool]]) -> None:
+    """Each sentence's (killed, told as a revision)."""
+    for sentence, (killed, revised) in cases.items():
+        counts = extract_counts(sentence)
+        assert (counts.killed, counts.killed_revised) == (killed, revised), sentence
+
+
 def test_tolls_raised_in_words_the_patterns_had_missed() -> None:
     # (killed, injured, told as a revision)
     cases = {
@@ -22,9 +29,7 @@ def test_tolls_raised_in_words_the_patterns_had_missed() -> None:
         "Hospital sources now put the Sadr City toll at 18 dead and 40 wounded.": (18, True),
         "The civil defence now says 27 civilians were killed in Monday's strikes on the town.": (27, True),
     }
-    for sentence, (killed, revised) in cases.items():
-        counts = extract_counts(sentence)
-        assert (counts.killed, counts.killed_revised) == (killed, revised), sentence
+    _assert_killed_and_revised(cases)
 
 
 def test_wounded_who_died_are_no_count_of_wounded() -> None:
@@ -152,9 +157,7 @@ def test_a_first_count_is_no_revision_and_a_raise_told_by_it_is_one() -> None:
         "By late afternoon it had risen to 54 dead and 67 wounded, officials said.": (54, True),
         "Activists later put Monday's death toll in Baba Amr at 31, with dozens wounded.": (31, True),
     }
-    for sentence, (killed, revised) in cases.items():
-        counts = extract_counts(sentence)
-        assert (counts.killed, counts.killed_revised) == (killed, revised), sentence
+    _assert_killed_and_revised(cases)
 
 
 def test_one_of_the_deadliest_attacks_counts_no_one() -> None:
@@ -205,9 +208,7 @@ def test_a_count_told_by_the_hour_it_came_replaces_the_first() -> None:
         "By late afternoon, the ministry said 17 people had been killed in the Sanaa raids.": (17, True),
         "By Monday, more than 300 people had been killed since the war began.": (None, False),
     }
-    for sentence, (killed, revised) in cases.items():
-        counts = extract_counts(sentence)
-        assert (counts.killed, counts.killed_revised) == (killed, revised), sentence
+    _assert_killed_and_revised(cases)
     text = (
         "BAGHDAD (Reuters) - A car bomb tore through a crowded market in central Baghdad on Monday, killing at least "
         "14 people and wounding 30, police said.\n\n"
