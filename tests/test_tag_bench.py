@@ -219,3 +219,27 @@ def test_seed_article_yields_what_an_analyst_would_code() -> None:
     attacks = [e for e in events if e.event_type in bench.VIOLENT]
     assert len(attacks) == 1, "the summary paragraphs repeat the attacks; they are one event"
     assert (attacks[0].injured, attacks[0].attack_count, attacks[0].counts_lower_bound) == (21, 23, True)
+
+
+# The one FA-KES story whose labelled violence the told-before model takes at every threshold from 0.85 down: state
+# media's accusation of Saturday that recalls Wednesday's gas attack (the labelled event) as background.
+FAKES_TOLD_BEFORE = {"1965495324"}
+
+
+def test_the_told_before_model_takes_no_fakes_violence() -> None:
+    """What binds VIOLENT_EVENT_THRESHOLD (story.py): screening real Syrian-war news the model never saw must not
+    cost an article the violence of its labelled kind that the unscreened tagger finds (at 0.6 one more loses it)."""
+    if not bench.FAKES.exists():
+        pytest.skip(f"{bench.FAKES} is absent (../shared is only beside the repository in dev checkouts)")
+    lost = []
+    for line in bench.FAKES.read_text(encoding="utf-8").splitlines():
+        row = bench.json.loads(line)
+        day = bench.dt.date.fromisoformat(row["published"])
+        allowed = bench.FAKES_TYPES.get(row["cause_of_death"], bench.VIOLENT)
+        kinds = [
+            any(e.event_type in allowed for e in bench.tag_article(row["text"], published=day, screen=s).events)
+            for s in (True, False)
+        ]
+        if kinds == [False, True]:
+            lost.append(row["id"])
+    assert set(lost) <= FAKES_TOLD_BEFORE, lost

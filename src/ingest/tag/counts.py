@@ -50,10 +50,14 @@ _CUMULATIVE = re.compile(
     r"|it (?:began|started|erupted)|then\b)"
     r"|\b(?:in|over|during) the (?:past|last) (?:[\w-]+ )?(?:weeks|months|years)\b|\bso far\b"
     r"|\b(?:war|conflict|uprising)\b[^.;]{0,100}?\b(?:has|have|had) (?:now |so far )?(?:killed|left|claimed)\b"
+    # "the overall death toll in Gaza has risen to 30,000": a territory's total, not the toll of an act in it
+    r"|\b(?:overall|total|cumulative) (?:death |casualty )?toll (?:in|across|among) (?!the (?:attack|strikes?|bombings?|"
+    r"blasts?|raids?|explosions?|assault|shooting|massacre)\b)(?![\w-]+\'s )"
 )
 _CLAUSE_BREAK = re.compile(r",\s+and\s+|;\s+")
 _LATER_CLAUSE = re.compile(r",\s+(?:and|which|who|while|but|according to)\b|;\s+")
-_CUMULATIVE_WORDS = ("since", " past ", " last ", "so far", "has ", "have ", "had ")  # one is in every cue
+_CUMULATIVE_WORDS = ("since", " past ", " last ", "so far", "has ", "have ", "had ", "overall", "total ", "cumulative")
+# (one is in every cue)
 # "killing 12 in the deadliest raid since 2016": the period measures the raid, not a total
 _SUPERLATIVE = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|heaviest|largest|highest|first)\b")
 

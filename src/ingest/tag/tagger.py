@@ -45,6 +45,7 @@ from ingest.tag.story import (
     NO_NEWS_THRESHOLD,
     OFFTOPIC_THRESHOLD,
     SURELY_ON_TOPIC,
+    VIOLENT_EVENT_THRESHOLD,
     event_features,
     event_model,
     features,
@@ -56,7 +57,7 @@ from ingest.tag.text import sentence_spans
 
 _log = logging.getLogger(__name__)
 
-TAGGER_VERSION = "tag-28"
+TAGGER_VERSION = "tag-29"
 # Articles longer than this are tagged on their first part only: news bodies are far shorter, and a
 # runaway page must not stall a worker.
 MAX_CHARS = 200_000
@@ -177,6 +178,11 @@ def _toll_revised(sentence: str, cands: list[_Candidate], i: int, text: str) -> 
     if any(c.counts.killed == revised for c in violent):
         return False  # an act's toll told again, not another's raised
     near = [c for c in violent if i - c.last_sentence <= _REVISION_REACH]
+    if not near:
+        # "One strike destroyed the home of an officer, killing him, his wife and several relatives. Health officials
+        # initially reported 12 dead, but said the toll had risen to 20": the one act near, told with no number
+        untold = [c for c in cands if c.event_type in rules().violent and i - c.last_sentence <= _REVISION_REACH]
+        return len({(c.event_type, c.place.country_iso if c.place else None) for c in untold}) == 1
     smaller = [c for c in near if (k := c.counts.killed) is not None and k < revised]
     named = {m.place.country_iso for m in place_mentions(sentence)}
     if named:  # (a toll placed elsewhere is not theirs)
@@ -1974,9 +1980,11 @@ def _not_told_before(text: str, events: list[Event]) -> list[Event]:
     first kept event of its type and country where that tells none ("Turkish warplanes pounded PKK positions ...",
     then "In response, F-16 jets ... struck 29 targets ..., killing 21 militants")."""
     model = event_model()
+    violent = rules().violent
     kept: list[Event] = []
     for rank, e in enumerate(events):
-        if model.score(event_features(text, e, rank, told_before(e, events[:rank]))) < EVENT_THRESHOLD:
+        limit = VIOLENT_EVENT_THRESHOLD if e.event_type in violent else EVENT_THRESHOLD
+        if model.score(event_features(text, e, rank, told_before(e, events[:rank]))) < limit:
             kept.append(e)
             continue
         at = next(
