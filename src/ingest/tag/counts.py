@@ -409,7 +409,21 @@ _SUBCOUNT_ASIDE = re.compile(
 _LISTED_ASIDE = re.compile(r",\s+(?:including|among them|among whom)\s+[^,;]{1,40}(?=,\s+and\s)", re.IGNORECASE)
 
 
+# "Iran fired ballistic missiles at two bases, its retaliation for the American drone strike that killed Qassem
+# Soleimani": the toll of the act answered, told in a relative clause, is not the answer's.
+_ANSWERED_TOLL = re.compile(
+    r"\b(?:retaliation|revenge|reprisal|response|reply)\s+(?:for|to)\s+(?:[\w'\u2019-]+\s+){1,8}?(?:that|which)\s+"
+    r"(?:had\s+|has\s+)?(?:killed|left|claimed|wounded|injured)\b[^,;.]*",
+    re.IGNORECASE,
+)
+_ANSWER_WORDS = ("retaliat", "revenge", "reprisal", "response", "reply")
+
+
 def _without_subcounts(sentence: str) -> str:
+    if " that " in sentence or " which " in sentence:
+        lowered = sentence.lower()
+        if any(w in lowered for w in _ANSWER_WORDS):
+            sentence = _ANSWERED_TOLL.sub(" ", sentence)
     # cheap substring tests before each regex: most sentences have neither an aside nor a part of a count
     listed = "includ" in sentence or "among" in sentence or "most" in sentence
     if "\u2013" in sentence or "\u2014" in sentence or (listed and ("- " in sentence or "(" in sentence)):

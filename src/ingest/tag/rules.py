@@ -254,6 +254,10 @@ _REPORTING_TAIL = re.compile(
     r"|,\s*as\s+(?:[\w-]+\s+){0,5}?(?:raised|sparked|fuell?ed|stoked|heightened|deepened|prompted)\b"
     # "... was struck by a missile on Tuesday, as the world's biggest container lines said they would keep ..."
     r"|,\s*as\s+(?:\S+\s+){1,6}?(?:said|says|announced|warned|vowed|pledged)\b"
+    # "... had seized a British-flagged tanker, a move Britain called unacceptable and warned would bring serious
+    # consequences": another's word on the act, told after it
+    r"|,\s*(?:in\s+)?an?\s+(?:move|step|decision|act|action|escalation|development)\s+(?:that\s+|which\s+)?"
+    r"(?:[\w-]+\s+){1,4}?(?:called|calls|described|condemned|denounced|branded|labell?ed|slammed|decried|warned)\b"
 )
 
 
