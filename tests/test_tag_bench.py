@@ -172,13 +172,15 @@ def test_whole_articles_are_scored_apart_and_stay_above_their_floors(passages: l
     chose the event model's threshold) tag-27 82.6, at 0.75 83.0; b224-b227 (none of it read) tag-27 81.2, tag-28
     82.1; b228-b231 and b232-b235 (none of it read) tag-27 88.2 and 84.6, tag-28 89.0 and 86.0; on all 2,016 with the
     models retrained (and the threshold back at 0.8: the seed binds) tag-27 87.5, tag-28 87.8 (held-out 83.0 ->
-    83.1). Floors a little below."""
+    83.1). b236-b239 (written from a prompt rebuilt after the first was lost, scored before any change for them)
+    tag-28 78.1, tag-29 with the violent types' threshold alone 79.4, final 80.4; on all 2,064 with the models
+    retrained and the thresholds at 0.65 (violent) and 0.75 tag-29 90.2 (held-out 84.7). Floors a little below."""
     articles = bench.load_passages(bench.ARTICLES)
-    assert len(articles) >= 2016
+    assert len(articles) >= 2064
     assert not {a["id"] for a in articles} & {p["id"] for p in passages}
     assert min(len(a["text"].split()) for a in articles) >= 300
     s = bench.score_passages(articles)
-    assert s.micro_f1 >= 0.86, "\n".join(s.errors)
+    assert s.micro_f1 >= 0.88, "\n".join(s.errors)
     assert s.country.value >= 0.90, "\n".join(s.errors)
     assert s.offtopic_false_rate <= 0.02, "\n".join(s.errors)
     assert 1 - s.trap_clean.value <= 0.04, "\n".join(s.errors)

@@ -51,8 +51,8 @@ _CUMULATIVE = re.compile(
     r"|\b(?:in|over|during) the (?:past|last) (?:[\w-]+ )?(?:weeks|months|years)\b|\bso far\b"
     r"|\b(?:war|conflict|uprising)\b[^.;]{0,100}?\b(?:has|have|had) (?:now |so far )?(?:killed|left|claimed)\b"
     # "the overall death toll in Gaza has risen to 30,000": a territory's total, not the toll of an act in it
-    r"|\b(?:overall|total|cumulative) (?:death |casualty )?toll (?:in|across|among) (?!the (?:attack|strikes?|bombings?|"
-    r"blasts?|raids?|explosions?|assault|shooting|massacre)\b)(?![\w-]+\'s )"
+    r"|\b(?:overall|total|cumulative) (?:death |casualty )?toll (?:in|across|among) "
+    r"(?!the (?:attack|strikes?|bombings?|blasts?|raids?|explosions?|assault|shooting|massacre)\b)(?![\w-]+\'s )"
 )
 _CLAUSE_BREAK = re.compile(r",\s+and\s+|;\s+")
 _LATER_CLAUSE = re.compile(r",\s+(?:and|which|who|while|but|according to)\b|;\s+")

@@ -39,15 +39,15 @@ SURELY_ON_TOPIC = 0.2
 NO_NEWS_THRESHOLD = 0.8  # at or above: security news that reports no new act, no events
 EVENT_FILE = "event_model.tsv"
 # At or above: the event is dropped. Each threshold is the lowest, in steps of 0.05, that a real text binds, worked out
-# again whenever the model is retrained. Non-violent types: the seed article keeps the events an analyst codes from it
-# (tests/test_tag_bench.py; its anti-missile deployment scores 0.75 and its diplomacy 0.71). Violent types: the seed
-# keeps its attacks and the told-before model takes from no FA-KES article (real Syrian-war news the model never saw)
-# the violence of its labelled kind that it keeps at 0.85 (at 0.6 one loses it; one, a story that recalls Wednesday's
-# gas attack, loses it from 0.85 down: tests/test_tag_bench.py). Lower thresholds scored better in five-fold
-# cross-validation on the development stories (micro F1 0.876 with 0.8 for all types, 0.884 with 0.65 for the violent
-# ones, 0.895 with 0.5 for all: the training tool's --cv) and on rounds written blind after the model stood
+# again whenever the model is retrained. Other types: the seed article keeps the events an analyst codes from it
+# (tests/test_tag_bench.py; with the models of tag-29 its anti-missile deployment and its diplomacy score 0.74, with
+# tag-28's the deployment scored 0.75 and the threshold stood at 0.8). Violent types: the seed keeps its attacks (0.50)
+# and the model takes from no FA-KES article (real Syrian-war news it never saw) the violence of its labelled kind
+# that it keeps at 0.85 (at 0.6 one loses it; one, a story that recalls Wednesday's gas attack, loses it from 0.85
+# down: tests/test_tag_bench.py). Lower thresholds scored better in five-fold cross-validation on the development
+# stories (the training tool's --cv prints micro F1 at each) and on rounds written blind after the model stood
 # (bench/README "tag-28", "tag-29"), but those texts bind first.
-EVENT_THRESHOLD = 0.8
+EVENT_THRESHOLD = 0.75
 VIOLENT_EVENT_THRESHOLD = 0.65
 # It learned from whole articles (350-750 words) and screens texts of this many words or more: a short text has no
 # later paragraphs to retell its act in, and its "Separately, ..." tells another act.
