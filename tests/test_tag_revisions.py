@@ -281,9 +281,9 @@ def test_a_reaction_told_as_a_move_others_called_leaves_the_act_asserted() -> No
 
 def test_the_toll_of_the_act_answered_is_not_the_answers() -> None:
     counts = extract_counts(
-        "Iran fired a salvo of ballistic missiles at two military bases in Iraq housing U.S. troops early on Monday, its "
-        "first direct retaliation for the American drone strike that killed Revolutionary Guards commander Qassem "
-        "Soleimani in Baghdad five days ago."
+        "Iran fired a salvo of ballistic missiles at two military bases in Iraq housing U.S. troops early on Monday, "
+        "its first direct retaliation for the American drone strike that killed Revolutionary Guards commander "
+        "Qassem Soleimani in Baghdad five days ago."
     )
     assert counts.killed is None
     # a toll of the answer told after the answered act's clause still counts
