@@ -291,3 +291,14 @@ def test_the_toll_of_the_act_answered_is_not_the_answers() -> None:
         "In retaliation for a rocket attack that killed two soldiers, jets struck the camp, killing 14 militants."
     )
     assert counts.killed == 14
+
+
+def test_a_missile_fired_from_the_air_is_an_air_strike() -> None:
+    for sentence in (
+        "A missile fired by an Israeli aircraft hit a minivan near Tyre on Monday, killing seven people.",
+        "A missile fired from an Israeli drone hit a car in Tyre on Monday, killing two people.",
+    ):
+        assert [e[0] for e in summary(sentence)] == ["air_or_drone_strike"], sentence
+    assert [e[0] for e in summary("Rockets fired by Hezbollah hit Haifa on Monday, killing two.")] == [
+        "shelling_artillery_missile"
+    ]
