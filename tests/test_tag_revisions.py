@@ -302,3 +302,17 @@ def test_a_missile_fired_from_the_air_is_an_air_strike() -> None:
     assert [e[0] for e in summary("Rockets fired by Hezbollah hit Haifa on Monday, killing two.")] == [
         "shelling_artillery_missile"
     ]
+
+
+def test_no_word_of_arrests_is_no_arrest() -> None:
+    text = "Gunmen killed two policemen in Tehran on Monday. There was no immediate word of arrests."
+    assert [e[0] for e in summary(text)] == ["attack"]
+
+
+def test_a_years_tally_is_no_act() -> None:
+    for sentence in (
+        "Iran executed at least 834 people last year, a Norway-based rights group said in its annual report on Monday.",
+        "At least 22 women were executed in Iran, the highest number in a decade, the group said on Monday.",
+    ):
+        assert summary(sentence) == [], sentence
+    assert [e[0] for e in summary("Iran executed two men convicted of spying for Israel on Monday.")] == ["attack"]
