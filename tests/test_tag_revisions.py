@@ -316,3 +316,13 @@ def test_a_years_tally_is_no_act() -> None:
     ):
         assert summary(sentence) == [], sentence
     assert [e[0] for e in summary("Iran executed two men convicted of spying for Israel on Monday.")] == ["attack"]
+
+
+def test_a_period_measured_from_a_since_clause_does_not_date_the_act() -> None:
+    text = (
+        "Air strikes on a crowded market in the rebel-held town of Maarat al-Numan killed 31 civilians on Monday, "
+        "rescuers said, in one of the bloodiest days in northwest Syria since the regime and its Russian ally "
+        "stepped up their bombardment of the region three months ago."
+    )
+    assert [(e[0], e[2]) for e in summary(text)] == [("air_or_drone_strike", 31)]
+    assert summary("Three months ago, air strikes on a market in Maarat al-Numan killed 31 civilians.") == []
