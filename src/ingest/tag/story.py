@@ -33,14 +33,16 @@ from ingest.tag.model import Event
 OFFTOPIC_FILE = "offtopic_model.tsv"
 NO_NEWS_FILE = "no_news_model.tsv"
 # At or above: not security news, no events. The story models' thresholds are the lowest step of 0.05 at which five-fold
-# cross-validation on the development stories flags no story of another kind (the training tool's --cv) and no FA-KES
-# story loses its violence (tests/test_tag_bench.py). With 2,160 articles: off-topic 0.75 flags none, 0.7 two no-news
-# stories; no news 0.65 flags none in cross-validation but takes a FA-KES story's violence, so 0.7.
+# cross-validation on the development stories flags no story of another kind (the training tool's --cv), no FA-KES
+# story loses its violence (tests/test_tag_bench.py) and the golden stories of the tests keep their acts. With 2,160
+# articles: off-topic 0.75 flags none, 0.7 two no-news stories; no news 0.65 flags none in cross-validation but takes a
+# FA-KES story's violence, and 0.7 takes the same-day arrest from test_tag_background's verdict story (it scores 0.70),
+# so 0.75.
 OFFTOPIC_THRESHOLD = 0.75
 # Below this the story is surely security news: sport words in a sentence ("stadium", "match") veto none of its
 # violence.
 SURELY_ON_TOPIC = 0.2
-NO_NEWS_THRESHOLD = 0.7  # at or above: security news that reports no new act, no events
+NO_NEWS_THRESHOLD = 0.75  # at or above: security news that reports no new act, no events
 EVENT_FILE = "event_model.tsv"
 # At or above: the event is dropped. Each threshold is the lowest, in steps of 0.05, that a real text binds, worked out
 # again whenever the model is retrained. Other types: the seed article keeps the events an analyst codes from it
