@@ -326,3 +326,9 @@ def test_a_period_measured_from_a_since_clause_does_not_date_the_act() -> None:
     )
     assert [(e[0], e[2]) for e in summary(text)] == [("air_or_drone_strike", 31)]
     assert summary("Three months ago, air strikes on a market in Maarat al-Numan killed 31 civilians.") == []
+
+
+def test_us_forces_spelled_with_stops_strike_too() -> None:
+    # "u.s." ends in a stop: a word boundary after it never matched, so "U.S. forces struck" was no act
+    text = "U.S. forces struck two facilities used by Kataib Hezbollah south of Baghdad on Monday, killing eight men."
+    assert summary(text) == [("air_or_drone_strike", "IQ", 8, None, "US forces")]
