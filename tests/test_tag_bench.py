@@ -179,9 +179,11 @@ def test_whole_articles_are_scored_apart_and_stay_above_their_floors(passages: l
     story models' thresholds at the lowest step cross-validation allows (off-topic 0.75, no news 0.7) 90.2 (held-out
     84.98, off-topic stories with events 0.4%, held-out 1.5%); b244-b247 (written after all of that, never read)
     tag-28 77.8, tag-29 81.8; on all 2,160 with the models retrained and no news at 0.75 (0.7 takes the arrest from
-    test_tag_background's verdict story) 90.1 (held-out 84.8). Floors a little below."""
+    test_tag_background's verdict story) 90.1 (held-out 84.8); b248-b251 (written after that, never read) tag-28 77.9,
+    tag-29 79.6; on all 2,208 with the models retrained and the thresholds worked out again (violent 0.7: at 0.65 a
+    FA-KES story lost its violence; off-topic 0.65) 89.4 (held-out 84.4). Floors a little below."""
     articles = bench.load_passages(bench.ARTICLES)
-    assert len(articles) >= 2160
+    assert len(articles) >= 2208
     assert not {a["id"] for a in articles} & {p["id"] for p in passages}
     assert min(len(a["text"].split()) for a in articles) >= 300
     s = bench.score_passages(articles)
@@ -235,8 +237,8 @@ FAKES_TOLD_BEFORE = {"1965495324"}
 
 def test_the_told_before_model_takes_no_fakes_violence() -> None:
     """What binds VIOLENT_EVENT_THRESHOLD and NO_NEWS_THRESHOLD (story.py): screening real Syrian-war news the models
-    never saw must not cost an article the violence of its labelled kind that the unscreened tagger finds (at 0.6 for
-    violent events one more loses it, at 0.65 for no-news stories one)."""
+    never saw must not cost an article the violence of its labelled kind that the unscreened tagger finds (with the
+    models of 2,208 articles, at 0.65 for violent events one more loses it)."""
     if not bench.FAKES.exists():
         pytest.skip(f"{bench.FAKES} is absent (../shared is only beside the repository in dev checkouts)")
     lost = []

@@ -33,12 +33,11 @@ from ingest.tag.model import Event
 OFFTOPIC_FILE = "offtopic_model.tsv"
 NO_NEWS_FILE = "no_news_model.tsv"
 # At or above: not security news, no events. The story models' thresholds are the lowest step of 0.05 at which five-fold
-# cross-validation on the development stories flags no story of another kind (the training tool's --cv), no FA-KES
-# story loses its violence (tests/test_tag_bench.py) and the golden stories of the tests keep their acts. With 2,160
-# articles: off-topic 0.75 flags none, 0.7 two no-news stories; no news 0.65 flags none in cross-validation but takes a
-# FA-KES story's violence, and 0.7 takes the same-day arrest from test_tag_background's verdict story (it scores 0.70),
-# so 0.75.
-OFFTOPIC_THRESHOLD = 0.75
+# cross-validation on the development stories flags no story with a labelled event (the training tool's --cv), no
+# FA-KES story loses its violence (tests/test_tag_bench.py) and the golden stories of the tests keep their acts. With
+# 2,208 articles: off-topic 0.65 flags none with an event (two no-news stories, which give no events either way); no
+# news 0.65 flags none, but test_tag_background's verdict story, whose same-day arrest is news, scores 0.70, so 0.75.
+OFFTOPIC_THRESHOLD = 0.65
 # Below this the story is surely security news: sport words in a sentence ("stadium", "match") veto none of its
 # violence.
 SURELY_ON_TOPIC = 0.2
@@ -46,15 +45,15 @@ NO_NEWS_THRESHOLD = 0.75  # at or above: security news that reports no new act, 
 EVENT_FILE = "event_model.tsv"
 # At or above: the event is dropped. Each threshold is the lowest, in steps of 0.05, that a real text binds, worked out
 # again whenever the model is retrained. Other types: the seed article keeps the events an analyst codes from it
-# (tests/test_tag_bench.py; with tag-29's models its anti-missile deployment scores 0.72 and its diplomacy 0.70; with
-# tag-28's the deployment scored 0.75 and the threshold stood at 0.8). Violent types: the seed keeps its attacks (0.47)
-# and the model takes from no FA-KES article (real Syrian-war news it never saw) the violence of its labelled kind
-# that it keeps at 0.85 (at 0.6 one loses it; one, a story that recalls Wednesday's gas attack, loses it from 0.85
-# down: tests/test_tag_bench.py). Lower thresholds scored better in five-fold cross-validation on the development
-# stories (the training tool's --cv prints micro F1 at each) and on rounds written blind after the model stood
-# (bench/README "tag-28", "tag-29"), but those texts bind first.
+# (tests/test_tag_bench.py; with the models of 2,208 articles its anti-missile deployment scores 0.748 and its diplomacy
+# 0.705; with tag-28's the deployment scored 0.751 and the threshold stood at 0.8). Violent types: the seed keeps its
+# attacks (0.49) and the model takes from no FA-KES article (real Syrian-war news it never saw) the violence of its
+# labelled kind that it keeps at 0.85 (one, a story that recalls Wednesday's gas attack, loses it from 0.85 down:
+# tests/test_tag_bench.py; at 0.65 one more did with these models, not with those of 2,160 articles). Lower thresholds
+# scored better in five-fold cross-validation on the development stories (the training tool's --cv prints micro F1 at
+# each) and on rounds written blind after the model stood (bench/README "tag-28", "tag-29"), but those texts bind first.
 EVENT_THRESHOLD = 0.75
-VIOLENT_EVENT_THRESHOLD = 0.65
+VIOLENT_EVENT_THRESHOLD = 0.7
 # It learned from whole articles (350-750 words) and screens texts of this many words or more: a short text has no
 # later paragraphs to retell its act in, and its "Separately, ..." tells another act.
 EVENT_MIN_WORDS = 200
