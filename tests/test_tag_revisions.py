@@ -332,3 +332,11 @@ def test_us_forces_spelled_with_stops_strike_too() -> None:
     # "u.s." ends in a stop: a word boundary after it never matched, so "U.S. forces struck" was no act
     text = "U.S. forces struck two facilities used by Kataib Hezbollah south of Baghdad on Monday, killing eight men."
     assert summary(text) == [("air_or_drone_strike", "IQ", 8, None, "US forces")]
+
+
+def test_britains_maritime_agency_reports_and_is_no_party() -> None:
+    text = (
+        "Britain's UKMTO agency said on Monday that a vessel had been struck by a missile some 90 nautical miles "
+        "southeast of Aden, adding that no injuries were reported among the crew."
+    )
+    assert [(e[0], e[3], e[4]) for e in summary(text)] == [("maritime_attack", 0, None)]
