@@ -336,7 +336,7 @@ def test_us_forces_spelled_with_stops_strike_too() -> None:
 
 def test_britains_maritime_agency_reports_and_is_no_party() -> None:
     text = (
-        "Britain's UKMTO agency said on Monday that a vessel had been struck by a missile some 90 nautical miles "
-        "southeast of Aden, adding that no injuries were reported among the crew."
+        "Britain's UKMTO agency confirmed that a vessel had been struck on Monday some 90 nautical miles southeast of "
+        "Aden, adding that no injuries were reported among the crew."
     )
     assert [(e[0], e[3], e[4]) for e in summary(text)] == [("maritime_attack", 0, None)]
